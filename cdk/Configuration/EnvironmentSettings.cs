@@ -1,0 +1,232 @@
+namespace CognitoStack.Cdk.Configuration;
+
+/// <summary>Everything one deployment environment (<c>-c env=NAME</c>) may choose, validated.</summary>
+public sealed record EnvironmentSettings
+{
+    /// <summary>The environment name; part of every stack name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Target account. Left out: the stacks are environment-agnostic (the CLI's credentials decide).</summary>
+    public string? Account { get; init; }
+
+    /// <summary>Target region. Left out: the stacks are environment-agnostic (the CLI's credentials decide).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>What happens to the user pool, identity pool, bucket and logs when they leave the stack.</summary>
+    public required StatefulRemovalPolicy RemovalPolicy { get; init; }
+
+    /// <summary>Browser origins allowed to call the API and the user-files bucket (CORS).</summary>
+    public required IReadOnlyList<string> WebOrigins { get; init; }
+
+    /// <summary>Retention of the API access logs and the function logs, in days.</summary>
+    public required int LogRetentionDays { get; init; }
+
+    /// <summary>The user directory.</summary>
+    public required UserPoolSettings UserPool { get; init; }
+
+    /// <summary>The Hosted UI domain.</summary>
+    public required DomainSettings Domain { get; init; }
+
+    /// <summary>Settings shared by the app clients.</summary>
+    public required ClientSettings Clients { get; init; }
+
+    /// <summary>The OAuth resource server that the API's scopes belong to.</summary>
+    public required ResourceServerSettings ResourceServer { get; init; }
+
+    /// <summary>The identity pool.</summary>
+    public required IdentityPoolSettings IdentityPool { get; init; }
+
+    /// <summary>The REST API.</summary>
+    public required ApiSettings Api { get; init; }
+
+    /// <summary>The backend function.</summary>
+    public required BackendSettings Backend { get; init; }
+
+    /// <summary>The WAF web ACL in front of the API and the user pool.</summary>
+    public required WafSettings Waf { get; init; }
+
+    /// <summary>True when stateful resources survive stack deletion and replacement.</summary>
+    public bool RetainsData => RemovalPolicy == StatefulRemovalPolicy.Retain;
+}
+
+/// <summary>Removal policy of stateful resources. RETAIN unless an environment chooses DESTROY.</summary>
+public enum StatefulRemovalPolicy
+{
+    /// <summary>Keep the resource (and its users or files) when it leaves the stack.</summary>
+    Retain,
+
+    /// <summary>Delete it: only for throwaway environments.</summary>
+    Destroy,
+}
+
+/// <summary>Multi-factor authentication (TOTP only; SMS is never enabled).</summary>
+public enum MfaMode
+{
+    /// <summary>No MFA: must be chosen explicitly.</summary>
+    Off,
+
+    /// <summary>Users may add a TOTP authenticator.</summary>
+    Optional,
+
+    /// <summary>Every user must sign in with a TOTP authenticator.</summary>
+    Required,
+}
+
+/// <summary>Cognito feature plan (<c>UserPoolTier</c>).</summary>
+public enum FeaturePlan
+{
+    /// <summary>Lite.</summary>
+    Lite,
+
+    /// <summary>Essentials.</summary>
+    Essentials,
+
+    /// <summary>Plus: needed for threat protection.</summary>
+    Plus,
+}
+
+/// <summary>Cognito threat protection (advanced security) mode.</summary>
+public enum ThreatProtectionMode
+{
+    /// <summary>Off: must be chosen explicitly.</summary>
+    Off,
+
+    /// <summary>Detect and log risky sign-ins.</summary>
+    Audit,
+
+    /// <summary>Detect and block risky sign-ins.</summary>
+    Enforced,
+}
+
+/// <summary>User pool settings.</summary>
+public sealed record UserPoolSettings
+{
+    /// <summary>Whether anyone may sign up. Default false.</summary>
+    public required bool SelfSignUp { get; init; }
+
+    /// <summary>MFA mode. Default REQUIRED.</summary>
+    public required MfaMode Mfa { get; init; }
+
+    /// <summary>Feature plan. Default PLUS.</summary>
+    public required FeaturePlan FeaturePlan { get; init; }
+
+    /// <summary>Threat protection. Default ENFORCED (needs PLUS).</summary>
+    public required ThreatProtectionMode ThreatProtection { get; init; }
+
+    /// <summary>Cognito deletion protection. Default true.</summary>
+    public required bool DeletionProtection { get; init; }
+
+    /// <summary>Minimum password length, 12–99. Default 12.</summary>
+    public required int PasswordMinimumLength { get; init; }
+
+    /// <summary>Days an administrator-set temporary password stays valid, 1–7. Default 7.</summary>
+    public required int TemporaryPasswordValidityDays { get; init; }
+
+    /// <summary>User groups. Must contain the admin and users groups.</summary>
+    public required IReadOnlyList<GroupSettings> Groups { get; init; }
+}
+
+/// <summary>A user pool group.</summary>
+public sealed record GroupSettings
+{
+    /// <summary>The group name, as it appears in the <c>cognito:groups</c> claim.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Lower wins when a user is in several groups. Unique per pool.</summary>
+    public required int Precedence { get; init; }
+
+    /// <summary>What the group is for. Left out: no description.</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>Hosted UI domain settings.</summary>
+public sealed record DomainSettings
+{
+    /// <summary>The Cognito prefix domain: <c>https://PREFIX.auth.REGION.amazoncognito.com</c>.</summary>
+    public required string Prefix { get; init; }
+}
+
+/// <summary>Settings of the web and confidential app clients.</summary>
+public sealed record ClientSettings
+{
+    /// <summary>Where the Hosted UI may send users after sign-in.</summary>
+    public required IReadOnlyList<string> CallbackUrls { get; init; }
+
+    /// <summary>Where the Hosted UI may send users after sign-out.</summary>
+    public required IReadOnlyList<string> LogoutUrls { get; init; }
+
+    /// <summary>Access token validity, 5–1,440 minutes. Default 60.</summary>
+    public required int AccessTokenValidityMinutes { get; init; }
+
+    /// <summary>ID token validity, 5–1,440 minutes. Default 60.</summary>
+    public required int IdTokenValidityMinutes { get; init; }
+
+    /// <summary>Refresh token validity, 1–3,650 days. Default 30.</summary>
+    public required int RefreshTokenValidityDays { get; init; }
+}
+
+/// <summary>The OAuth resource server.</summary>
+public sealed record ResourceServerSettings
+{
+    /// <summary>Identifier; scopes are written <c>IDENTIFIER/SCOPE</c>.</summary>
+    public required string Identifier { get; init; }
+
+    /// <summary>Display name. Default: the identifier.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Custom scopes; must contain <c>read</c> and <c>write</c>, which the API routes require.</summary>
+    public required IReadOnlyList<ScopeSettings> Scopes { get; init; }
+}
+
+/// <summary>A custom OAuth scope.</summary>
+public sealed record ScopeSettings
+{
+    /// <summary>Scope name without the identifier.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the scope grants.</summary>
+    public required string Description { get; init; }
+}
+
+/// <summary>Identity pool settings.</summary>
+public sealed record IdentityPoolSettings
+{
+    /// <summary>Whether unauthenticated (guest) identities get credentials. Default false.</summary>
+    public required bool AllowGuests { get; init; }
+}
+
+/// <summary>REST API settings.</summary>
+public sealed record ApiSettings
+{
+    /// <summary>Stage-wide steady request rate, 1–10,000 per second.</summary>
+    public required int ThrottlingRateLimit { get; init; }
+
+    /// <summary>Stage-wide burst, 1–5,000 requests.</summary>
+    public required int ThrottlingBurstLimit { get; init; }
+
+    /// <summary>
+    /// Whether this app declares the account's API Gateway CloudWatch role (retained, never deleted with
+    /// the stack). Default true; false for accounts that already have one.
+    /// </summary>
+    public required bool ManageAccountCloudWatchRole { get; init; }
+}
+
+/// <summary>Backend function settings.</summary>
+public sealed record BackendSettings
+{
+    /// <summary>Memory, 128–10,240 MB. Default 512.</summary>
+    public required int MemorySizeMb { get; init; }
+
+    /// <summary>Timeout, 1–29 seconds (the API integration limit). Default 10.</summary>
+    public required int TimeoutSeconds { get; init; }
+}
+
+/// <summary>WAF settings.</summary>
+public sealed record WafSettings
+{
+    /// <summary>Whether the web ACL protects the API stage and the user pool. Default true.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>Requests per client IP per 5 minutes before the rate rule blocks, 100–2,000,000,000.</summary>
+    public required int RateLimitPer5Minutes { get; init; }
+}

@@ -1,0 +1,246 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CognitoStack.Cdk.Configuration;
+
+/// <summary>
+/// Turns the <c>environments</c> context of cdk.json into validated <see cref="EnvironmentSettings"/>.
+/// This is the one place where settings are checked; no construct is created before it succeeds.
+/// Defaults are the safe choice; risky ones (DESTROY, guests, no MFA) must be written out.
+/// </summary>
+public static partial class SettingsLoader
+{
+    /// <summary>The environment used when <c>-c env=…</c> is not given.</summary>
+    public const string DefaultEnvironment = "dev";
+
+    /// <summary>Log retention periods CloudWatch Logs accepts, in days.</summary>
+    public static readonly IReadOnlyList<int> LogRetentionDays =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    /// <summary>Names the API depends on: the admin routes and the admin role, and the default group.</summary>
+    public const string AdminGroup = "admin";
+
+    /// <summary>The group every confirmed user belongs to.</summary>
+    public const string UsersGroup = "users";
+
+    /// <summary>Scope names the item routes require.</summary>
+    public const string ReadScope = "read";
+
+    /// <summary>Scope name POST /items requires.</summary>
+    public const string WriteScope = "write";
+
+    /// <summary>Loads environment <paramref name="name"/> from the <c>environments</c> context value.</summary>
+    public static EnvironmentSettings Load(JsonElement environments, string name)
+    {
+        if (environments.ValueKind != JsonValueKind.Object)
+        {
+            throw new ConfigurationException(
+                "context \"environments\" is missing or not an object: add it to cdk.json (see README, Configuration)");
+        }
+
+        var known = environments.EnumerateObject().Select(p => p.Name).ToList();
+        if (!environments.TryGetProperty(name, out var element))
+        {
+            throw new ConfigurationException(
+                $"env \"{name}\" is invalid: use one of {string.Join(", ", known)} (environments in cdk.json)");
+        }
+
+        if (!EnvironmentName().IsMatch(name))
+        {
+            throw new ConfigurationException(
+                $"env \"{name}\" is invalid: use 1-20 lowercase letters, digits and hyphens, starting with a letter");
+        }
+
+        var reader = new SettingsReader(element, $"environments.{name}");
+        var settings = Read(reader, name);
+        reader.EnsureNoUnknownKeys();
+        CrossCheck(settings, reader.Path);
+        return settings;
+    }
+
+    private static EnvironmentSettings Read(SettingsReader r, string name) => new()
+    {
+        Name = name,
+        Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
+        Region = r.OptionalString("region", RegionName(), "use a region name such as eu-west-1"),
+        RemovalPolicy = r.Enum("removalPolicy", StatefulRemovalPolicy.Retain),
+        WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
+        LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionDays),
+        UserPool = Done(r.RequiredObject("userPool"), ReadUserPool),
+        Domain = Done(r.RequiredObject("domain"), d => new DomainSettings
+        {
+            Prefix = d.RequiredString("prefix", DomainPrefix(), CognitoRules.DomainPrefixRule),
+        }),
+        Clients = Done(r.RequiredObject("clients"), ReadClients),
+        ResourceServer = Done(r.RequiredObject("resourceServer"), ReadResourceServer),
+        IdentityPool = DoneOptional(r.OptionalObject("identityPool"), p => new IdentityPoolSettings
+        {
+            AllowGuests = p?.Bool("allowGuests", false) ?? false,
+        }),
+        Api = DoneOptional(r.OptionalObject("api"), a => new ApiSettings
+        {
+            ThrottlingRateLimit = a?.Int("throttlingRateLimit", 50, 1, 10_000) ?? 50,
+            ThrottlingBurstLimit = a?.Int("throttlingBurstLimit", 100, 1, 5_000) ?? 100,
+            ManageAccountCloudWatchRole = a?.Bool("manageAccountCloudWatchRole", true) ?? true,
+        }),
+        Backend = DoneOptional(r.OptionalObject("backend"), b => new BackendSettings
+        {
+            MemorySizeMb = b?.Int("memorySizeMb", 512, 128, 10_240) ?? 512,
+            TimeoutSeconds = b?.Int("timeoutSeconds", 10, 1, 29) ?? 10,
+        }),
+        Waf = DoneOptional(r.OptionalObject("waf"), w => new WafSettings
+        {
+            Enabled = w?.Bool("enabled", true) ?? true,
+            RateLimitPer5Minutes = w?.Int("rateLimitPer5Minutes", 1_000, 100, 2_000_000_000) ?? 1_000,
+        }),
+    };
+
+    private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
+    {
+        SelfSignUp = p.Bool("selfSignUp", false),
+        Mfa = p.Enum("mfa", MfaMode.Required),
+        FeaturePlan = p.Enum("featurePlan", FeaturePlan.Plus),
+        ThreatProtection = p.Enum("threatProtection", ThreatProtectionMode.Enforced),
+        DeletionProtection = p.Bool("deletionProtection", true),
+        PasswordMinimumLength = p.Int("passwordMinimumLength", 12, 12, 99),
+        TemporaryPasswordValidityDays = p.Int("temporaryPasswordValidityDays", 7, 1, 7),
+        Groups = p.Has("groups") ? ReadGroups(p) : DefaultGroups,
+    };
+
+    private static readonly IReadOnlyList<GroupSettings> DefaultGroups =
+    [
+        new() { Name = AdminGroup, Precedence = 0, Description = "Administrators" },
+        new() { Name = UsersGroup, Precedence = 10, Description = "Every confirmed user" },
+    ];
+
+    private static List<GroupSettings> ReadGroups(SettingsReader p)
+    {
+        var groups = p.ObjectList("groups", 2, 25, "each entry is { \"name\", \"precedence\", \"description\" }")
+            .Select(g => Done(g, x => new GroupSettings
+            {
+                Name = x.RequiredString("name", GroupName(), "use 1-128 letters, digits and the characters _ + = , . @ -"),
+                Precedence = x.RequiredInt("precedence", 0, int.MaxValue),
+                Description = x.OptionalString("description", Description(), "use at most 2048 characters"),
+            }))
+            .ToList();
+        RequireUnique(p, "groups", groups.Select(g => g.Name), "name");
+        RequireUnique(p, "groups", groups.Select(g => g.Precedence.ToString(System.Globalization.CultureInfo.InvariantCulture)), "precedence");
+        RequirePresent(p, "groups", groups.Select(g => g.Name), [AdminGroup, UsersGroup],
+            "the admin routes, the admin role and the default group need them");
+        return groups;
+    }
+
+    private static ClientSettings ReadClients(SettingsReader c) => new()
+    {
+        CallbackUrls = c.StringList("callbackUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
+        LogoutUrls = c.StringList("logoutUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
+        AccessTokenValidityMinutes = c.Int("accessTokenValidityMinutes", 60, 5, 1_440),
+        IdTokenValidityMinutes = c.Int("idTokenValidityMinutes", 60, 5, 1_440),
+        RefreshTokenValidityDays = c.Int("refreshTokenValidityDays", 30, 1, 3_650),
+    };
+
+    private static ResourceServerSettings ReadResourceServer(SettingsReader s)
+    {
+        var identifier = s.RequiredString("identifier", ResourceServerIdentifier(),
+            "use 1-256 printable characters without spaces, quotes or backslashes");
+        var scopes = s.ObjectList("scopes", 2, 100, "each entry is { \"name\", \"description\" }")
+            .Select(x => Done(x, scope => new ScopeSettings
+            {
+                Name = scope.RequiredString("name", ScopeName(),
+                    "use 1-256 printable characters without spaces, quotes, slashes or backslashes"),
+                Description = scope.RequiredString("description", ScopeDescription(), "use 1-256 characters"),
+            }))
+            .ToList();
+        RequireUnique(s, "scopes", scopes.Select(x => x.Name), "name");
+        RequirePresent(s, "scopes", scopes.Select(x => x.Name), [ReadScope, WriteScope],
+            "GET /items and POST /items require them");
+        return new ResourceServerSettings
+        {
+            Identifier = identifier,
+            Name = s.OptionalString("name", ResourceServerName(), "use 1-256 letters, digits, spaces and _ + = , . @ -") ?? identifier,
+            Scopes = scopes,
+        };
+    }
+
+    /// <summary>Rules between settings; each names both keys.</summary>
+    private static void CrossCheck(EnvironmentSettings s, string path)
+    {
+        if (s.UserPool.ThreatProtection != ThreatProtectionMode.Off && s.UserPool.FeaturePlan != FeaturePlan.Plus)
+        {
+            throw new ConfigurationException(
+                $"{path}.userPool.threatProtection \"{SettingsReader.ToConfigName(s.UserPool.ThreatProtection.ToString())}\" is invalid "
+                + $"with featurePlan \"{SettingsReader.ToConfigName(s.UserPool.FeaturePlan.ToString())}\": threat protection needs featurePlan PLUS; use OFF or choose PLUS");
+        }
+
+        var refreshMinutes = s.Clients.RefreshTokenValidityDays * 1_440;
+        var longest = Math.Max(s.Clients.AccessTokenValidityMinutes, s.Clients.IdTokenValidityMinutes);
+        if (refreshMinutes <= longest)
+        {
+            throw new ConfigurationException(
+                $"{path}.clients.refreshTokenValidityDays {s.Clients.RefreshTokenValidityDays} is invalid: "
+                + $"the refresh token must outlive the access and ID tokens ({longest} minutes); use at least {longest / 1_440 + 1}");
+        }
+    }
+
+    private static T Done<T>(SettingsReader reader, Func<SettingsReader, T> read)
+    {
+        var value = read(reader);
+        reader.EnsureNoUnknownKeys();
+        return value;
+    }
+
+    private static T DoneOptional<T>(SettingsReader? reader, Func<SettingsReader?, T> read)
+    {
+        var value = read(reader);
+        reader?.EnsureNoUnknownKeys();
+        return value;
+    }
+
+    private static void RequireUnique(SettingsReader r, string key, IEnumerable<string> values, string field)
+    {
+        var duplicate = values.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw r.Invalid(key, $"(two entries with {field} \"{duplicate.Key}\")", $"each {field} may appear only once");
+        }
+    }
+
+    private static void RequirePresent(SettingsReader r, string key, IEnumerable<string> names, string[] required, string why)
+    {
+        var missing = required.Except(names, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw r.Invalid(key, $"(no entry named \"{missing[0]}\")",
+                $"include entries named {string.Join(" and ", required.Select(n => $"\"{n}\""))}: {why}");
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
+    private static partial Regex EnvironmentName();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountId();
+
+    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")]
+    private static partial Regex RegionName();
+
+    private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
+
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$")]
+    private static partial Regex GroupName();
+
+    [GeneratedRegex(@"^[\s\S]{0,2048}$")]
+    private static partial Regex Description();
+
+    [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")]
+    private static partial Regex ResourceServerIdentifier();
+
+    [GeneratedRegex(@"^[\w\s+=,.@-]{1,256}$")]
+    private static partial Regex ResourceServerName();
+
+    [GeneratedRegex(@"^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$")]
+    private static partial Regex ScopeName();
+
+    [GeneratedRegex(@"^[\P{C}]{1,256}$")]
+    private static partial Regex ScopeDescription();
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CognitoStack.Cdk.Configuration;
+
+/// <summary>
+/// Reads one JSON object of settings with a key path for error messages (<c>environments.dev.userPool</c>).
+/// Every read marks its key as known; <see cref="EnsureNoUnknownKeys"/> then rejects the rest, so a typo
+/// never falls back to a default silently.
+/// </summary>
+internal sealed class SettingsReader
+{
+    private readonly JsonElement _element;
+    private readonly HashSet<string> _knownKeys = new(StringComparer.Ordinal);
+
+    public SettingsReader(JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ConfigurationException($"{path} {Describe(element)} is invalid: use a JSON object");
+        }
+
+        _element = element;
+        Path = path;
+    }
+
+    /// <summary>The key path of this object, used as the prefix of every message.</summary>
+    public string Path { get; }
+
+    /// <summary>The path of a key of this object.</summary>
+    public string KeyPath(string key) => $"{Path}.{key}";
+
+    public string RequiredString(string key, Regex pattern, string allowed) =>
+        OptionalString(key, pattern, allowed) ?? throw Missing(key, allowed);
+
+    public string? OptionalString(string key, Regex pattern, string allowed)
+    {
+        if (Read(key) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || !pattern.IsMatch(value.GetString()!))
+        {
+            throw Invalid(key, value, allowed);
+        }
+
+        return value.GetString()!;
+    }
+
+    public bool Bool(string key, bool defaultValue)
+    {
+        if (Read(key) is not { } value)
+        {
+            return defaultValue;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Invalid(key, value, "use true or false"),
+        };
+    }
+
+    public int Int(string key, int defaultValue, int min, int max) =>
+        OptionalInt(key, min, max, $"use a whole number from {Format(min)} to {Format(max)}") ?? defaultValue;
+
+    public int RequiredInt(string key, int min, int max)
+    {
+        var allowed = $"use a whole number from {Format(min)} to {Format(max)}";
+        return OptionalInt(key, min, max, allowed) ?? throw Missing(key, allowed);
+    }
+
+    public int OneOf(string key, int defaultValue, IReadOnlyCollection<int> allowedValues)
+    {
+        var allowed = $"use one of {string.Join(", ", allowedValues)}";
+        var value = OptionalInt(key, int.MinValue, int.MaxValue, allowed) ?? defaultValue;
+        return allowedValues.Contains(value) ? value : throw Invalid(key, _element.GetProperty(key), allowed);
+    }
+
+    public TEnum Enum<TEnum>(string key, TEnum defaultValue)
+        where TEnum : struct, System.Enum
+    {
+        var names = System.Enum.GetNames<TEnum>().Select(ToConfigName).ToArray();
+        var allowed = $"use one of {string.Join(", ", names)}";
+        if (Read(key) is not { } value)
+        {
+            return defaultValue;
+        }
+
+        var index = value.ValueKind == JsonValueKind.String ? Array.IndexOf(names, value.GetString()) : -1;
+        return index >= 0 ? System.Enum.GetValues<TEnum>()[index] : throw Invalid(key, value, allowed);
+    }
+
+    /// <summary>A list of strings, each checked by <paramref name="isValid"/>; duplicates are rejected.</summary>
+    public IReadOnlyList<string> StringList(string key, int minCount, int maxCount, Func<string, bool> isValid, string allowed)
+    {
+        var items = ReadArray(key, minCount, maxCount, allowed);
+        var result = new List<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.ValueKind != JsonValueKind.String || !isValid(item.GetString()!))
+            {
+                throw new ConfigurationException($"{KeyPath(key)}[{i}] {Describe(item)} is invalid: {allowed}");
+            }
+
+            if (result.Contains(item.GetString()!))
+            {
+                throw new ConfigurationException($"{KeyPath(key)}[{i}] {Describe(item)} is invalid: each value may appear only once");
+            }
+
+            result.Add(item.GetString()!);
+        }
+
+        return result;
+    }
+
+    public SettingsReader? OptionalObject(string key) =>
+        Read(key) is { } value ? new SettingsReader(value, KeyPath(key)) : null;
+
+    public SettingsReader RequiredObject(string key) =>
+        OptionalObject(key) ?? throw Missing(key, "add this JSON object");
+
+    /// <summary>A list of JSON objects; each comes back as a reader with an indexed path.</summary>
+    public IReadOnlyList<SettingsReader> ObjectList(string key, int minCount, int maxCount, string allowed) =>
+        ReadArray(key, minCount, maxCount, allowed)
+            .Select((item, i) => new SettingsReader(item, $"{KeyPath(key)}[{i}]"))
+            .ToList();
+
+    public bool Has(string key) => Read(key) is not null;
+
+    /// <summary>Fails on the first key that no read asked for: a typo or a setting that does not exist.</summary>
+    public void EnsureNoUnknownKeys()
+    {
+        foreach (var property in _element.EnumerateObject())
+        {
+            if (!_knownKeys.Contains(property.Name))
+            {
+                var known = string.Join(", ", _knownKeys.Order(StringComparer.Ordinal));
+                throw new ConfigurationException($"{KeyPath(property.Name)} is not a known setting: use one of {known}");
+            }
+        }
+    }
+
+    /// <summary>An error about a key of this object, in the house format.</summary>
+    public ConfigurationException Invalid(string key, string received, string allowed) =>
+        new($"{KeyPath(key)} {received} is invalid: {allowed}");
+
+    private ConfigurationException Invalid(string key, JsonElement value, string allowed) =>
+        Invalid(key, Describe(value), allowed);
+
+    private ConfigurationException Missing(string key, string allowed) =>
+        new($"{KeyPath(key)} is missing: {allowed}");
+
+    private List<JsonElement> ReadArray(string key, int minCount, int maxCount, string allowed)
+    {
+        var countRule = $"use a list of {minCount} to {maxCount} entries";
+        if (Read(key) is not { } value)
+        {
+            return minCount == 0 ? [] : throw Missing(key, $"{countRule}; {allowed}");
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid(key, value, $"{countRule}; {allowed}");
+        }
+
+        var items = value.EnumerateArray().ToList();
+        return items.Count >= minCount && items.Count <= maxCount
+            ? items
+            : throw Invalid(key, $"(a list of {items.Count})", countRule);
+    }
+
+    private int? OptionalInt(string key, int min, int max, string allowed)
+    {
+        if (Read(key) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max
+            ? number
+            : throw Invalid(key, value, allowed);
+    }
+
+    private JsonElement? Read(string key)
+    {
+        _knownKeys.Add(key);
+        return _element.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => JsonSerializer.Serialize(value.GetString()),
+        JsonValueKind.Object => "(an object)",
+        JsonValueKind.Array => "(a list)",
+        _ => value.GetRawText(),
+    };
+
+    private static string Format(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    /// <summary><c>ThreatProtectionMode.Enforced</c> is written <c>ENFORCED</c> in cdk.json.</summary>
+    internal static string ToConfigName(string enumName) =>
+        Regex.Replace(enumName, "(?<=[a-z0-9])(?=[A-Z])", "_").ToUpperInvariant();
+}

@@ -1,0 +1,93 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using CognitoStack.Cdk.Configuration;
+using Constructs;
+
+namespace CognitoStack.Cdk.Constructs;
+
+/// <summary>Props of <see cref="AppClients"/>.</summary>
+public sealed record AppClientsProps
+{
+    /// <summary>The directory the clients belong to.</summary>
+    public required UserDirectory Directory { get; init; }
+
+    /// <summary>Redirect URLs and token validities.</summary>
+    public required ClientSettings Settings { get; init; }
+}
+
+/// <summary>
+/// The three app clients: a public web client (code flow with PKCE, no secret), a confidential client
+/// for server-side apps (code flow with a secret) and a machine-to-machine client (client_credentials,
+/// custom scopes only). All prevent user-existence errors and allow token revocation.
+/// </summary>
+public sealed class AppClients : Construct
+{
+    /// <summary>Creates the clients.</summary>
+    public AppClients(Construct scope, string id, AppClientsProps props)
+        : base(scope, id)
+    {
+        var directory = props.Directory;
+        OAuthScope[] userScopes =
+            [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, .. directory.Scopes.Values];
+
+        WebClient = directory.UserPool.AddClient("WebClient", UserClientOptions(props.Settings, userScopes, generateSecret: false,
+            new AuthFlow { UserSrp = true }));
+        ConfidentialClient = directory.UserPool.AddClient("ConfidentialClient", UserClientOptions(props.Settings, userScopes, generateSecret: true,
+            new AuthFlow { UserSrp = true, AdminUserPassword = true }));
+        MachineClient = CreateMachineClient(directory, props.Settings);
+    }
+
+    /// <summary>The public client for browser and mobile apps.</summary>
+    public UserPoolClient WebClient { get; }
+
+    /// <summary>The server-side client with a secret.</summary>
+    public UserPoolClient ConfidentialClient { get; }
+
+    /// <summary>The machine-to-machine client.</summary>
+    public UserPoolClient MachineClient { get; }
+
+    /// <summary>The clients whose users federate into the identity pool.</summary>
+    public IReadOnlyList<IUserPoolClient> UserClients => [WebClient, ConfidentialClient];
+
+    private static UserPoolClientOptions UserClientOptions(
+        ClientSettings settings, OAuthScope[] scopes, bool generateSecret, AuthFlow authFlows) => new()
+        {
+            GenerateSecret = generateSecret,
+            AuthFlows = authFlows,
+            OAuth = new OAuthSettings
+            {
+                Flows = new OAuthFlows { AuthorizationCodeGrant = true },
+                Scopes = scopes,
+                CallbackUrls = [.. settings.CallbackUrls],
+                LogoutUrls = [.. settings.LogoutUrls],
+            },
+            SupportedIdentityProviders = [UserPoolClientIdentityProvider.COGNITO],
+            PreventUserExistenceErrors = true,
+            EnableTokenRevocation = true,
+            AccessTokenValidity = Duration.Minutes(settings.AccessTokenValidityMinutes),
+            IdTokenValidity = Duration.Minutes(settings.IdTokenValidityMinutes),
+            RefreshTokenValidity = Duration.Days(settings.RefreshTokenValidityDays),
+        };
+
+    private static UserPoolClient CreateMachineClient(UserDirectory directory, ClientSettings settings)
+    {
+        var client = directory.UserPool.AddClient("MachineClient", new UserPoolClientOptions
+        {
+            GenerateSecret = true,
+            OAuth = new OAuthSettings
+            {
+                Flows = new OAuthFlows { ClientCredentials = true },
+                Scopes = [.. directory.Scopes.Values],
+            },
+            PreventUserExistenceErrors = true,
+            EnableTokenRevocation = true,
+            AccessTokenValidity = Duration.Minutes(settings.AccessTokenValidityMinutes),
+            IdTokenValidity = Duration.Minutes(settings.IdTokenValidityMinutes),
+            RefreshTokenValidity = Duration.Days(settings.RefreshTokenValidityDays),
+        });
+
+        // No user sign-in flows: left empty, Cognito would enable SRP and custom auth by default.
+        ((CfnUserPoolClient)client.Node.DefaultChild!).ExplicitAuthFlows = ["ALLOW_REFRESH_TOKEN_AUTH"];
+        return client;
+    }
+}

@@ -1,0 +1,149 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.S3;
+using Constructs;
+
+namespace CognitoStack.Cdk.Constructs;
+
+/// <summary>Props of <see cref="IdentityFederation"/>.</summary>
+public sealed record IdentityFederationProps
+{
+    /// <summary>The user pool whose users federate.</summary>
+    public required IUserPool UserPool { get; init; }
+
+    /// <summary>The app clients whose tokens the identity pool accepts.</summary>
+    public required IReadOnlyList<IUserPoolClient> Clients { get; init; }
+
+    /// <summary>The bucket the roles grant access to.</summary>
+    public required IBucket UserFiles { get; init; }
+
+    /// <summary>Whether guests get credentials (and an unauthenticated role exists).</summary>
+    public required bool AllowGuests { get; init; }
+
+    /// <summary>Whether the identity pool survives removal from the stack.</summary>
+    public required bool RetainData { get; init; }
+}
+
+/// <summary>
+/// The identity pool and its IAM roles: signed-in users get temporary credentials for their own
+/// <c>private/IDENTITY_ID/</c> prefix, admins (by token-based role mapping) may also publish to
+/// <c>public/</c>, and guests, where allowed, may only read <c>public/</c>.
+/// </summary>
+public sealed class IdentityFederation : Construct
+{
+    private const string IdentityService = "cognito-identity.amazonaws.com";
+    private const string OwnPrefix = UserFilesBucket.PrivatePrefix + "${cognito-identity.amazonaws.com:sub}/";
+
+    /// <summary>Creates the identity pool, its roles and the role attachment.</summary>
+    public IdentityFederation(Construct scope, string id, IdentityFederationProps props)
+        : base(scope, id)
+    {
+        IdentityPool = new CfnIdentityPool(this, "IdentityPool", new CfnIdentityPoolProps
+        {
+            AllowUnauthenticatedIdentities = props.AllowGuests,
+            AllowClassicFlow = false,
+            CognitoIdentityProviders = props.Clients
+                .Select(client => (object)new CfnIdentityPool.CognitoIdentityProviderProperty
+                {
+                    ClientId = client.UserPoolClientId,
+                    ProviderName = props.UserPool.UserPoolProviderName,
+                    ServerSideTokenCheck = true,
+                })
+                .ToArray(),
+        });
+        IdentityPool.ApplyRemovalPolicy(props.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+
+        AuthenticatedRole = CreateRole("AuthenticatedRole", "authenticated", "Signed-in users: their own private prefix",
+            UserStatements(props.UserFiles));
+        AdminRole = CreateRole("AdminRole", "authenticated", "Members of the admin group: their own prefix, and publishing to public/",
+            [.. UserStatements(props.UserFiles), Allow(["s3:PutObject", "s3:DeleteObject"], props.UserFiles.ArnForObjects(UserFilesBucket.PublicPrefix + "*"))]);
+        if (props.AllowGuests)
+        {
+            UnauthenticatedRole = CreateRole("UnauthenticatedRole", "unauthenticated", "Guests: read public/ only",
+                [Allow(["s3:GetObject"], props.UserFiles.ArnForObjects(UserFilesBucket.PublicPrefix + "*"))]);
+            NagSuppressions.Add(IdentityPool, "AwsSolutions-COG7",
+                "Guest access was chosen for this environment in cdk.json (identityPool.allowGuests); the unauthenticated role may only read public/.");
+        }
+
+        CreateRoleAttachment(props);
+    }
+
+    /// <summary>The identity pool.</summary>
+    public CfnIdentityPool IdentityPool { get; }
+
+    /// <summary>Role of signed-in users.</summary>
+    public Role AuthenticatedRole { get; }
+
+    /// <summary>Role of admin group members, chosen by token-based role mapping.</summary>
+    public Role AdminRole { get; }
+
+    /// <summary>Role of guests; null when the environment does not allow guests.</summary>
+    public Role? UnauthenticatedRole { get; }
+
+    private Role CreateRole(string id, string amr, string description, PolicyStatement[] statements)
+    {
+        var role = new Role(this, id, new RoleProps
+        {
+            Description = description,
+            AssumedBy = new FederatedPrincipal(IdentityService, new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { [$"{IdentityService}:aud"] = IdentityPool.Ref },
+                ["ForAnyValue:StringLike"] = new Dictionary<string, object> { [$"{IdentityService}:amr"] = amr },
+            }, "sts:AssumeRoleWithWebIdentity"),
+            InlinePolicies = new Dictionary<string, PolicyDocument>
+            {
+                ["UserFiles"] = new PolicyDocument(new PolicyDocumentProps { Statements = statements }),
+            },
+            MaxSessionDuration = Duration.Hours(1),
+        });
+        NagSuppressions.Add(role, "AwsSolutions-IAM5",
+            "Object-level access under a prefix needs a trailing wildcard; the prefix is the caller's own identity id (IAM policy variable) or public/, never the whole bucket.");
+        return role;
+    }
+
+    private static PolicyStatement[] UserStatements(IBucket bucket) =>
+    [
+        Allow(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], bucket.ArnForObjects(OwnPrefix + "*")),
+        Allow(["s3:GetObject"], bucket.ArnForObjects(UserFilesBucket.PublicPrefix + "*")),
+        new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:ListBucket"],
+            Resources = [bucket.BucketArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { OwnPrefix, OwnPrefix + "*" } },
+            },
+        }),
+    ];
+
+    private static PolicyStatement Allow(string[] actions, string resource) =>
+        new(new PolicyStatementProps { Actions = actions, Resources = [resource] });
+
+    private void CreateRoleAttachment(IdentityFederationProps props)
+    {
+        var roles = new Dictionary<string, object> { ["authenticated"] = AuthenticatedRole.RoleArn };
+        if (UnauthenticatedRole is not null)
+        {
+            roles["unauthenticated"] = UnauthenticatedRole.RoleArn;
+        }
+
+        // Token-based mapping: a user whose token carries cognito:preferred_role (set by the admin
+        // group's role) gets that role; everyone else falls back to the authenticated role.
+        var mappings = props.Clients
+            .Select((client, index) => (Key: $"Client{index}", Mapping: (object)new CfnIdentityPoolRoleAttachment.RoleMappingProperty
+            {
+                Type = "Token",
+                AmbiguousRoleResolution = "AuthenticatedRole",
+                IdentityProvider = $"{props.UserPool.UserPoolProviderName}:{client.UserPoolClientId}",
+            }))
+            .ToDictionary(m => m.Key, m => m.Mapping);
+
+        new CfnIdentityPoolRoleAttachment(this, "RoleAttachment", new CfnIdentityPoolRoleAttachmentProps
+        {
+            IdentityPoolId = IdentityPool.Ref,
+            Roles = roles,
+            RoleMappings = mappings,
+        });
+    }
+}

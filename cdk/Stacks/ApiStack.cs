@@ -1,0 +1,84 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using CognitoStack.Cdk.Configuration;
+using CognitoStack.Cdk.Constructs;
+using Constructs;
+
+namespace CognitoStack.Cdk.Stacks;
+
+/// <summary>What the API stack needs from outside: the identity layer and the backend code.</summary>
+public sealed record ApiStackProps
+{
+    /// <summary>The stateful stack whose user pool protects the API.</summary>
+    public required IdentityStack Identity { get; init; }
+
+    /// <summary>The published (or, in tests, unbundled) backend.</summary>
+    public required Code BackendCode { get; init; }
+
+    /// <summary>Stack properties (name, environment).</summary>
+    public required IStackProps StackProps { get; init; }
+}
+
+/// <summary>The stateless stack: the protected REST API, the backend function and the web ACL.</summary>
+public sealed class ApiStack : Stack
+{
+    /// <summary>Wires the backend, the API and (where enabled) the web ACL.</summary>
+    public ApiStack(Construct scope, string id, EnvironmentSettings settings, ApiStackProps props)
+        : base(scope, id, props.StackProps)
+    {
+        var directory = props.Identity.Directory;
+        var logRetention = (RetentionDays)settings.LogRetentionDays;
+        var readScope = directory.ScopeString(SettingsLoader.ReadScope);
+        var writeScope = directory.ScopeString(SettingsLoader.WriteScope);
+
+        Backend = new BackendFunction(this, "Backend", new BackendFunctionProps
+        {
+            Code = props.BackendCode,
+            Settings = settings.Backend,
+            LogRetention = logRetention,
+            RetainLogs = settings.RetainsData,
+            Environment = new Dictionary<string, string>
+            {
+                ["ENVIRONMENT_NAME"] = settings.Name,
+                ["ADMIN_GROUP"] = SettingsLoader.AdminGroup,
+                ["READ_SCOPE"] = readScope,
+                ["WRITE_SCOPE"] = writeScope,
+                ["ALLOWED_ORIGINS"] = string.Join(',', settings.WebOrigins),
+            },
+        });
+
+        Api = new ProtectedApi(this, "Api", new ProtectedApiProps
+        {
+            UserPool = directory.UserPool,
+            Handler = Backend.Function,
+            Settings = settings.Api,
+            AllowedOrigins = settings.WebOrigins,
+            ReadScope = readScope,
+            WriteScope = writeScope,
+            LogRetention = logRetention,
+            RetainLogs = settings.RetainsData,
+        });
+
+        if (settings.Waf.Enabled)
+        {
+            new WebAcl(this, "WebAcl", new WebAclProps
+            {
+                RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
+                ProtectedResources = new Dictionary<string, string>
+                {
+                    ["ApiStage"] = Api.RestApi.DeploymentStage.StageArn,
+                    ["UserPool"] = directory.UserPool.UserPoolArn,
+                },
+            });
+        }
+
+        new CfnOutput(this, "ApiUrl", new CfnOutputProps { Value = Api.RestApi.Url, Description = "Base URL of the API stage" });
+    }
+
+    /// <summary>The backend function.</summary>
+    public BackendFunction Backend { get; }
+
+    /// <summary>The protected API.</summary>
+    public ProtectedApi Api { get; }
+}

@@ -1,0 +1,76 @@
+using Amazon.CDK;
+using CognitoStack.Cdk.Configuration;
+using CognitoStack.Cdk.Constructs;
+using Constructs;
+
+namespace CognitoStack.Cdk.Stacks;
+
+/// <summary>
+/// The stateful stack: users, identities and their files. It changes rarely, keeps its data when
+/// resources leave it (unless the environment chose DESTROY) and is termination-protected where data
+/// is retained.
+/// </summary>
+public sealed class IdentityStack : Stack
+{
+    /// <summary>Wires the user directory, app clients, user-files bucket and identity federation.</summary>
+    public IdentityStack(Construct scope, string id, EnvironmentSettings settings, IStackProps props)
+        : base(scope, id, props)
+    {
+        Directory = new UserDirectory(this, "UserDirectory", new UserDirectoryProps
+        {
+            UserPool = settings.UserPool,
+            Domain = settings.Domain,
+            ResourceServer = settings.ResourceServer,
+            RetainData = settings.RetainsData,
+        });
+        Clients = new AppClients(this, "AppClients", new AppClientsProps
+        {
+            Directory = Directory,
+            Settings = settings.Clients,
+        });
+        UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps
+        {
+            AllowedOrigins = settings.WebOrigins,
+            RetainData = settings.RetainsData,
+        });
+        Federation = new IdentityFederation(this, "IdentityFederation", new IdentityFederationProps
+        {
+            UserPool = Directory.UserPool,
+            Clients = Clients.UserClients,
+            UserFiles = UserFiles.Bucket,
+            AllowGuests = settings.IdentityPool.AllowGuests,
+            RetainData = settings.RetainsData,
+        });
+        Directory.AssignGroupRole(SettingsLoader.AdminGroup, Federation.AdminRole);
+
+        AddOutputs();
+    }
+
+    /// <summary>The user directory (pool, groups, resource server, domain).</summary>
+    public UserDirectory Directory { get; }
+
+    /// <summary>The app clients.</summary>
+    public AppClients Clients { get; }
+
+    /// <summary>The user-files bucket.</summary>
+    public UserFilesBucket UserFiles { get; }
+
+    /// <summary>The identity pool and its roles.</summary>
+    public IdentityFederation Federation { get; }
+
+    private void AddOutputs()
+    {
+        Output("UserPoolId", Directory.UserPool.UserPoolId, "User pool id");
+        Output("UserPoolArn", Directory.UserPool.UserPoolArn, "User pool ARN");
+        Output("WebClientId", Clients.WebClient.UserPoolClientId, "Public web/mobile client id (code flow with PKCE, no secret)");
+        Output("ConfidentialClientId", Clients.ConfidentialClient.UserPoolClientId, "Server-side client id; read its secret with aws cognito-idp describe-user-pool-client");
+        Output("MachineClientId", Clients.MachineClient.UserPoolClientId, "Machine-to-machine client id (client_credentials)");
+        Output("HostedUiUrl", Directory.Domain.BaseUrl(), "Hosted UI base URL");
+        Output("IdentityPoolId", Federation.IdentityPool.Ref, "Identity pool id");
+        Output("UserFilesBucketName", UserFiles.Bucket.BucketName, "User-files bucket name");
+        Output("Region", Region, "Region of the stack");
+    }
+
+    private void Output(string id, string value, string description) =>
+        new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });
+}
