@@ -30,10 +30,10 @@ public sealed class AppClients : Construct
         OAuthScope[] userScopes =
             [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, .. directory.Scopes.Values];
 
-        WebClient = directory.UserPool.AddClient("WebClient", UserClientOptions(props.Settings, userScopes, generateSecret: false,
-            new AuthFlow { UserSrp = true }));
-        ConfidentialClient = directory.UserPool.AddClient("ConfidentialClient", UserClientOptions(props.Settings, userScopes, generateSecret: true,
-            new AuthFlow { UserSrp = true, AdminUserPassword = true }));
+        WebClient = new UserPoolClient(this, "WebClient", UserClientProps(directory.UserPool, props.Settings, userScopes,
+            generateSecret: false, new AuthFlow { UserSrp = true }));
+        ConfidentialClient = new UserPoolClient(this, "ConfidentialClient", UserClientProps(directory.UserPool, props.Settings, userScopes,
+            generateSecret: true, new AuthFlow { UserSrp = true, AdminUserPassword = true }));
         MachineClient = CreateMachineClient(directory, props.Settings);
     }
 
@@ -49,9 +49,10 @@ public sealed class AppClients : Construct
     /// <summary>The clients whose users federate into the identity pool.</summary>
     public IReadOnlyList<IUserPoolClient> UserClients => [WebClient, ConfidentialClient];
 
-    private static UserPoolClientOptions UserClientOptions(
-        ClientSettings settings, OAuthScope[] scopes, bool generateSecret, AuthFlow authFlows) => new()
+    private static UserPoolClientProps UserClientProps(
+        IUserPool userPool, ClientSettings settings, OAuthScope[] scopes, bool generateSecret, AuthFlow authFlows) => new()
         {
+            UserPool = userPool,
             GenerateSecret = generateSecret,
             AuthFlows = authFlows,
             OAuth = new OAuthSettings
@@ -69,10 +70,11 @@ public sealed class AppClients : Construct
             RefreshTokenValidity = Duration.Days(settings.RefreshTokenValidityDays),
         };
 
-    private static UserPoolClient CreateMachineClient(UserDirectory directory, ClientSettings settings)
+    private UserPoolClient CreateMachineClient(UserDirectory directory, ClientSettings settings)
     {
-        var client = directory.UserPool.AddClient("MachineClient", new UserPoolClientOptions
+        var client = new UserPoolClient(this, "MachineClient", new UserPoolClientProps
         {
+            UserPool = directory.UserPool,
             GenerateSecret = true,
             OAuth = new OAuthSettings
             {

@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Logs;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
 using Constructs;
@@ -28,7 +27,7 @@ public sealed class ApiStack : Stack
         : base(scope, id, props.StackProps)
     {
         var directory = props.Identity.Directory;
-        var logRetention = (RetentionDays)settings.LogRetentionDays;
+        var logRetention = LogRetention.FromDays(settings.LogRetentionDays);
         var readScope = directory.ScopeString(SettingsLoader.ReadScope);
         var writeScope = directory.ScopeString(SettingsLoader.WriteScope);
 

@@ -1,0 +1,46 @@
+using CognitoStack.Cdk.Tests.Infrastructure;
+
+namespace CognitoStack.Cdk.Tests;
+
+/// <summary>One committed template per stack per environment, for reviewers to diff.</summary>
+[Collection(SynthCollection.Name)]
+public sealed class SnapshotTests(SynthFixture synth)
+{
+    public static TheoryData<string, string> Stacks()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var environment in Repository.EnvironmentNames)
+        {
+            foreach (var stack in SynthesizedEnvironment.StackIds)
+            {
+                data.Add(environment, stack);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void Template_Should_MatchCommittedSnapshot(string environment, string stackId) =>
+        Snapshot.Verify(environment, stackId, synth[environment].TemplateText(stackId));
+
+    [Fact]
+    public void Normalize_Should_ScrubAssetHashes_When_TemplateReferencesAnAsset()
+    {
+        var hash = new string('a', 64);
+
+        var normalized = Snapshot.Normalize($$"""{"S3Key":"{{hash}}.zip"}""");
+
+        Assert.Contains("ASSET_HASH.zip", normalized);
+        Assert.DoesNotContain(hash, normalized);
+    }
+
+    [Fact]
+    public void Diff_Should_ShowChangedLinesWithNumbers()
+    {
+        var diff = Snapshot.Diff("a\nb\nc", "a\nB\nc");
+
+        Assert.Equal("+     2: B\n-     2: b\n", diff);
+    }
+}
