@@ -75,7 +75,8 @@ public sealed class BackendFunction : Construct
         });
 
         NagSuppressions.Add(role.Node.FindChild("DefaultPolicy"), "AwsSolutions-IAM5",
-            "X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the CDK grants them on * for active tracing.");
+            "X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the CDK grants them on * for active tracing.",
+            "Resource::*");
         NagSuppressions.Add(Function, "Serverless-LambdaDLQ",
             "Invoked synchronously by API Gateway: a failed request is returned to the caller, there is nothing to redeliver.");
     }

@@ -34,6 +34,8 @@ public sealed class IdentityFederation : Construct
 {
     private const string IdentityService = "cognito-identity.amazonaws.com";
     private const string OwnPrefix = UserFilesBucket.PrivatePrefix + "${cognito-identity.amazonaws.com:sub}/";
+    private const string OwnObjects = OwnPrefix + "*";
+    private const string PublicObjects = UserFilesBucket.PublicPrefix + "*";
 
     /// <summary>Creates the identity pool, its roles and the role attachment.</summary>
     public IdentityFederation(Construct scope, string id, IdentityFederationProps props)
@@ -54,14 +56,15 @@ public sealed class IdentityFederation : Construct
         });
         IdentityPool.ApplyRemovalPolicy(props.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
 
+        var files = props.UserFiles;
         AuthenticatedRole = CreateRole("AuthenticatedRole", "authenticated", "Signed-in users: their own private prefix",
-            UserStatements(props.UserFiles));
+            UserStatements(files), files, [OwnObjects, PublicObjects]);
         AdminRole = CreateRole("AdminRole", "authenticated", "Members of the admin group: their own prefix, and publishing to public/",
-            [.. UserStatements(props.UserFiles), Allow(["s3:PutObject", "s3:DeleteObject"], props.UserFiles.ArnForObjects(UserFilesBucket.PublicPrefix + "*"))]);
+            [.. UserStatements(files), Allow(["s3:PutObject", "s3:DeleteObject"], files.ArnForObjects(PublicObjects))], files, [OwnObjects, PublicObjects]);
         if (props.AllowGuests)
         {
             UnauthenticatedRole = CreateRole("UnauthenticatedRole", "unauthenticated", "Guests: read public/ only",
-                [Allow(["s3:GetObject"], props.UserFiles.ArnForObjects(UserFilesBucket.PublicPrefix + "*"))]);
+                [Allow(["s3:GetObject"], files.ArnForObjects(PublicObjects))], files, [PublicObjects]);
             NagSuppressions.Add(IdentityPool, "AwsSolutions-COG7",
                 "Guest access was chosen for this environment in cdk.json (identityPool.allowGuests); the unauthenticated role may only read public/.");
         }
@@ -81,7 +84,7 @@ public sealed class IdentityFederation : Construct
     /// <summary>Role of guests; null when the environment does not allow guests.</summary>
     public Role? UnauthenticatedRole { get; }
 
-    private Role CreateRole(string id, string amr, string description, PolicyStatement[] statements)
+    private Role CreateRole(string id, string amr, string description, PolicyStatement[] statements, IBucket files, string[] objectPatterns)
     {
         var role = new Role(this, id, new RoleProps
         {
@@ -98,21 +101,22 @@ public sealed class IdentityFederation : Construct
             MaxSessionDuration = Duration.Hours(1),
         });
         NagSuppressions.Add(role, "AwsSolutions-IAM5",
-            "Object-level access under a prefix needs a trailing wildcard; the prefix is the caller's own identity id (IAM policy variable) or public/, never the whole bucket.");
+            "Object-level access under a prefix needs a trailing wildcard; the prefix is the caller's own identity id (IAM policy variable) or public/, never the whole bucket.",
+            [.. objectPatterns.Select(pattern => NagSuppressions.ObjectsFinding(files, pattern))]);
         return role;
     }
 
     private static PolicyStatement[] UserStatements(IBucket bucket) =>
     [
-        Allow(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], bucket.ArnForObjects(OwnPrefix + "*")),
-        Allow(["s3:GetObject"], bucket.ArnForObjects(UserFilesBucket.PublicPrefix + "*")),
+        Allow(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], bucket.ArnForObjects(OwnObjects)),
+        Allow(["s3:GetObject"], bucket.ArnForObjects(PublicObjects)),
         new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["s3:ListBucket"],
             Resources = [bucket.BucketArn],
             Conditions = new Dictionary<string, object>
             {
-                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { OwnPrefix, OwnPrefix + "*" } },
+                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { OwnPrefix, OwnObjects } },
             },
         }),
     ];

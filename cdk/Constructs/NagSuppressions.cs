@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.S3;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -36,5 +37,16 @@ internal static class NagSuppressions
 
         rules.Add(rule);
         resource.AddMetadata("cdk_nag", new Dictionary<string, object> { ["rules_to_suppress"] = rules.ToArray() });
+    }
+
+    /// <summary>
+    /// The IAM5 finding cdk-nag reports for objects under <paramref name="keyPattern"/> of a bucket in the
+    /// same stack, e.g. <c>Resource::&lt;UserFilesBucketA0D7EE59.Arn&gt;/public/*</c>; IAM policy variables
+    /// are written <c>&lt;var&gt;</c> as cdk-nag does.
+    /// </summary>
+    public static string ObjectsFinding(IBucket bucket, string keyPattern)
+    {
+        var logicalId = Stack.Of(bucket).GetLogicalId((CfnElement)bucket.Node.DefaultChild!);
+        return $"Resource::<{logicalId}.Arn>/{keyPattern.Replace("${", "<", StringComparison.Ordinal).Replace("}", ">", StringComparison.Ordinal)}";
     }
 }

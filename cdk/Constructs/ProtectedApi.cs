@@ -58,7 +58,6 @@ public sealed class ProtectedApi : Construct
         });
         AddRoutes(props, authorizer);
         AddCorsToErrorResponses(props.AllowedOrigins);
-        SuppressPreflightFindings();
     }
 
     /// <summary>The REST API.</summary>
@@ -181,15 +180,5 @@ public sealed class ProtectedApi : Construct
         };
         RestApi.AddGatewayResponse("Default4xx", new GatewayResponseOptions { Type = ResponseType_.DEFAULT_4XX, ResponseHeaders = headers });
         RestApi.AddGatewayResponse("Default5xx", new GatewayResponseOptions { Type = ResponseType_.DEFAULT_5XX, ResponseHeaders = headers });
-    }
-
-    private void SuppressPreflightFindings()
-    {
-        foreach (var method in RestApi.Methods.Where(m => m.HttpMethod == "OPTIONS"))
-        {
-            const string reason = "CORS preflight: browsers send OPTIONS without credentials, so it cannot be authorized; it returns only CORS headers from a mock integration.";
-            NagSuppressions.Add(method, "AwsSolutions-APIG4", reason);
-            NagSuppressions.Add(method, "AwsSolutions-COG4", reason);
-        }
     }
 }

@@ -133,6 +133,12 @@ public sealed class UserDirectory : Construct
             NagSuppressions.Add(pool, "AwsSolutions-COG8",
                 $"This environment chose featurePlan {SettingsReader.ToConfigName(settings.FeaturePlan.ToString())} in cdk.json to avoid Plus pricing; prod runs PLUS with threat protection ENFORCED.");
         }
+
+        if (settings.Mfa != MfaMode.Required)
+        {
+            NagSuppressions.Add(pool, "AwsSolutions-COG2",
+                $"This environment chose mfa {SettingsReader.ToConfigName(settings.Mfa.ToString())} in cdk.json; prod requires TOTP MFA.");
+        }
     }
 
     private CfnUserPoolGroup CreateGroup(GroupSettings group) =>

@@ -40,8 +40,6 @@ public sealed class UserFilesBucket : Construct
             LifecycleRules = [new LifecycleRule { Id = "ExpireAccessLogs", Expiration = Duration.Days(365) }],
             RemovalPolicy = removalPolicy,
         });
-        NagSuppressions.Add(accessLogs, "AwsSolutions-S1",
-            "This bucket is the server access log destination of the user-files bucket; logging it into itself would loop.");
 
         Bucket = new Bucket(this, "Bucket", new BucketProps
         {

@@ -71,6 +71,11 @@ public sealed class ApiStack : Stack
                 },
             });
         }
+        else
+        {
+            NagSuppressions.Add(Api.RestApi.DeploymentStage, "AwsSolutions-APIG3",
+                "This environment chose waf.enabled false in cdk.json; prod associates a WAFv2 web ACL with the stage and the user pool.");
+        }
 
         new CfnOutput(this, "ApiUrl", new CfnOutputProps { Value = Api.RestApi.Url, Description = "Base URL of the API stage" });
     }
