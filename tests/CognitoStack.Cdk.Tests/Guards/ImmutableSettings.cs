@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using CognitoStack.Cdk.Tests.Infrastructure;
+
+namespace CognitoStack.Cdk.Tests.Guards;
+
+/// <summary>
+/// Settings of a deployed Identity stack that cannot change in place: CloudFormation either fails the
+/// update (user pool sign-in attributes, required or custom attributes) or replaces the resource (client
+/// secret, domain, group names, resource server identifier). Each is read from a template so the
+/// current synth can be compared with the committed prod snapshot.
+/// </summary>
+internal static class ImmutableSettings
+{
+    private const string FailedUpdate =
+        "CloudFormation cannot change this on an existing user pool: the update fails and rolls back. The only way out is a new user pool and a user migration (export users, import or migrate with a Lambda trigger).";
+
+    /// <summary>One setting that must not change, and what changing it would do in a real account.</summary>
+    public sealed record Rule(string Name, Func<JsonNode, string> Read, string Consequence);
+
+    public static readonly IReadOnlyList<Rule> Rules =
+    [
+        new("user pool UsernameAttributes", t => Property(t, "AWS::Cognito::UserPool", "UsernameAttributes"), FailedUpdate),
+        new("user pool AliasAttributes", t => Property(t, "AWS::Cognito::UserPool", "AliasAttributes"), FailedUpdate),
+        new("user pool username case sensitivity", t => Property(t, "AWS::Cognito::UserPool", "UsernameConfiguration"), FailedUpdate),
+        new("user pool required attributes", t => Attributes(t, a => a["Required"]?.GetValue<bool>() == true), FailedUpdate),
+        new("user pool custom attributes", t => Attributes(t, a => a["Name"]!.GetValue<string>().StartsWith("custom:", StringComparison.Ordinal)), FailedUpdate),
+        new("app client GenerateSecret", t => Property(t, "AWS::Cognito::UserPoolClient", "GenerateSecret"),
+            "The client is REPLACED: it gets a new client id (and secret), so every app configured with the old id stops signing in until it is reconfigured. Add a new client beside the old one, move the apps, then remove the old one."),
+        new("Hosted UI domain", t => Property(t, "AWS::Cognito::UserPoolDomain", "Domain"),
+            "The domain is REPLACED: the old Hosted UI URL stops working (redirects, OAuth endpoints, bookmarks) and the new prefix may already be taken. Plan the URL change with every app first."),
+        new("group names", t => Property(t, "AWS::Cognito::UserPoolGroup", "GroupName"),
+            "The group is REPLACED: every membership in it is lost and tokens stop carrying the old name. Create the new group, copy memberships, then remove the old one."),
+        new("resource server identifier", t => Property(t, "AWS::Cognito::UserPoolResourceServer", "Identifier"),
+            "The resource server is REPLACED: every scope changes its name (IDENTIFIER/scope), so clients and API methods that ask for the old scopes fail."),
+    ];
+
+    /// <summary>The rules whose value differs between the deployed (committed) and the new template.</summary>
+    public static IReadOnlyList<string> Violations(JsonNode committed, JsonNode current) =>
+        [.. Rules
+            .Select(rule => (rule, before: rule.Read(committed), after: rule.Read(current)))
+            .Where(x => x.before != x.after)
+            .Select(x => $"{x.rule.Name} would change from {x.before} to {x.after}. {x.rule.Consequence}")];
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> OfType(JsonNode template, string type) =>
+        template["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == type).OrderBy(r => r.Key, StringComparer.Ordinal);
+
+    private static string Property(JsonNode template, string type, string property) =>
+        string.Join("; ", OfType(template, type).Select(r => $"{r.Key}={SynthesizedEnvironment.Text(r.Value!["Properties"]?[property])}"));
+
+    private static string Attributes(JsonNode template, Func<JsonNode, bool> select) =>
+        string.Join("; ", OfType(template, "AWS::Cognito::UserPool").Select(r =>
+            $"{r.Key}=[{string.Join(",", (r.Value!["Properties"]?["Schema"]?.AsArray() ?? []).Where(a => select(a!)).Select(a => (string?)a!["Name"]).Order(StringComparer.Ordinal))}]"));
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using CognitoStack.Cdk.Tests.Infrastructure;
+
+namespace CognitoStack.Cdk.Tests.Guards;
+
+/// <summary>
+/// Guards the deployed prod user directory: compares settings that cannot change in place with the
+/// committed prod snapshot (read before any test can rewrite it). To change one on purpose, plan the
+/// migration, then run the tests with UPDATE_SNAPSHOTS=1 and ACCEPT_DESTRUCTIVE_CHANGES=1.
+/// </summary>
+[Collection(SynthCollection.Name)]
+public sealed class ImmutableSettingsTests(SynthFixture synth)
+{
+    private static JsonNode Committed => JsonNode.Parse(CommittedProdIdentity.Value)!;
+
+    // Read once, when the class is first used, before a snapshot update in the same run could rewrite it.
+    private static readonly Lazy<string> CommittedProdIdentity =
+        new(() => File.ReadAllText(Snapshot.PathOf("prod", "Identity")));
+
+    [Fact]
+    public void ProdIdentity_Should_KeepEverySettingThatCannotChangeInPlace()
+    {
+        var violations = ImmutableSettings.Violations(Committed, synth["prod"].Json["Identity"]);
+
+        if (violations.Count > 0 && System.Environment.GetEnvironmentVariable("ACCEPT_DESTRUCTIVE_CHANGES") != "1")
+        {
+            Assert.Fail("This change cannot be deployed to prod without losing users or breaking clients:\n- "
+                + string.Join("\n- ", violations)
+                + "\nIf it is intended and the migration is planned, run the tests with UPDATE_SNAPSHOTS=1 ACCEPT_DESTRUCTIVE_CHANGES=1 and explain it in the commit.");
+        }
+    }
+
+    public static TheoryData<string, Action<JsonNode>> Mutations() => new()
+    {
+        { "user pool UsernameAttributes", t => Pool(t)["UsernameAttributes"] = new JsonArray("phone_number") },
+        { "user pool AliasAttributes", t => Pool(t)["AliasAttributes"] = new JsonArray("preferred_username") },
+        { "user pool username case sensitivity", t => Pool(t)["UsernameConfiguration"]!["CaseSensitive"] = true },
+        { "user pool required attributes", t => Pool(t)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "name", ["Required"] = true }) },
+        { "user pool custom attributes", t => Pool(t)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" }) },
+        { "app client GenerateSecret", t => First(t, "AWS::Cognito::UserPoolClient")["GenerateSecret"] = true },
+        { "Hosted UI domain", t => First(t, "AWS::Cognito::UserPoolDomain")["Domain"] = "another-prefix" },
+        { "group names", t => First(t, "AWS::Cognito::UserPoolGroup")["GroupName"] = "administrators" },
+        { "resource server identifier", t => First(t, "AWS::Cognito::UserPoolResourceServer")["Identifier"] = "another-api" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public void Guard_Should_Catch_When_ASettingChanges(string setting, Action<JsonNode> mutate)
+    {
+        var changed = Committed.DeepClone();
+        mutate(changed);
+
+        var violation = Assert.Single(ImmutableSettings.Violations(Committed, changed));
+
+        Assert.StartsWith(setting, violation, StringComparison.Ordinal);
+        Assert.Matches("(update fails|REPLACED)", violation);
+    }
+
+    [Fact]
+    public void Guard_Should_CoverEveryRuleWithAMutation() =>
+        Assert.Equal(ImmutableSettings.Rules.Select(r => r.Name).Order(StringComparer.Ordinal),
+            Mutations().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Guard_Should_AllowChangesThatUpdateInPlace()
+    {
+        var changed = Committed.DeepClone();
+        Pool(changed)["MfaConfiguration"] = "OPTIONAL";
+        First(changed, "AWS::Cognito::UserPoolClient")["AccessTokenValidity"] = 30;
+
+        Assert.Empty(ImmutableSettings.Violations(Committed, changed));
+    }
+
+    private static JsonNode Pool(JsonNode template) => First(template, "AWS::Cognito::UserPool");
+
+    private static JsonNode First(JsonNode template, string type) =>
+        template["Resources"]!.AsObject().First(r => (string?)r.Value!["Type"] == type).Value!["Properties"]!;
+}
