@@ -78,6 +78,11 @@ public sealed class ApiStack : Stack
         }
 
         new CfnOutput(this, "ApiUrl", new CfnOutputProps { Value = Api.RestApi.Url, Description = "Base URL of the API stage" });
+        new CfnOutput(this, "FrontendConfig", new CfnOutputProps
+        {
+            Value = FrontendConfig.ToJson(this, settings, props.Identity, Api.RestApi.Url),
+            Description = "amplify_outputs.json (version 1) for web and mobile apps; see README, Frontend configuration",
+        });
     }
 
     /// <summary>The backend function.</summary>

@@ -1,0 +1,83 @@
+using Amazon.CDK;
+using CognitoStack.Cdk.Configuration;
+
+namespace CognitoStack.Cdk.Stacks;
+
+/// <summary>
+/// The client configuration a web or mobile app needs, in the shape of Amplify's
+/// <c>amplify_outputs.json</c> (schema version 1), so <c>Amplify.configure(outputs)</c> takes it unchanged.
+/// The REST API goes under <c>custom.API</c>, where Amplify Gen 2 puts REST endpoints.
+/// </summary>
+internal static class FrontendConfig
+{
+    /// <summary>Name of the REST API entry under <c>custom.API</c>.</summary>
+    public const string ApiName = "CognitoStackApi";
+
+    private static readonly string[] OpenIdScopes = ["openid", "email", "profile"];
+
+    /// <summary>The configuration as a JSON string with deploy-time values (a CloudFormation expression).</summary>
+    public static string ToJson(Stack stack, EnvironmentSettings settings, IdentityStack identity, string apiUrl)
+    {
+        var userPool = settings.UserPool;
+        var scopes = OpenIdScopes
+            .Concat(settings.ResourceServer.Scopes.Select(s => identity.Directory.ScopeString(s.Name)))
+            .ToArray();
+        var config = new Dictionary<string, object>
+        {
+            ["version"] = "1",
+            ["auth"] = new Dictionary<string, object>
+            {
+                ["aws_region"] = stack.Region,
+                ["user_pool_id"] = identity.Directory.UserPool.UserPoolId,
+                ["user_pool_client_id"] = identity.Clients.WebClient.UserPoolClientId,
+                ["identity_pool_id"] = identity.Federation.IdentityPool.Ref,
+                ["password_policy"] = new Dictionary<string, object>
+                {
+                    ["min_length"] = userPool.PasswordMinimumLength,
+                    ["require_numbers"] = true,
+                    ["require_lowercase"] = true,
+                    ["require_uppercase"] = true,
+                    ["require_symbols"] = true,
+                },
+                ["oauth"] = new Dictionary<string, object>
+                {
+                    ["identity_providers"] = Array.Empty<string>(),
+                    ["domain"] = $"{settings.Domain.Prefix}.auth.{stack.Region}.amazoncognito.com",
+                    ["scopes"] = scopes,
+                    ["redirect_sign_in_uri"] = settings.Clients.CallbackUrls.ToArray(),
+                    ["redirect_sign_out_uri"] = settings.Clients.LogoutUrls.ToArray(),
+                    ["response_type"] = "code",
+                },
+                ["standard_required_attributes"] = new[] { "email" },
+                ["username_attributes"] = new[] { "email" },
+                ["user_verification_types"] = new[] { "email" },
+                ["unauthenticated_identities_enabled"] = settings.IdentityPool.AllowGuests,
+                ["mfa_configuration"] = userPool.Mfa switch
+                {
+                    MfaMode.Required => "REQUIRED",
+                    MfaMode.Optional => "OPTIONAL",
+                    _ => "NONE",
+                },
+                ["mfa_methods"] = userPool.Mfa == MfaMode.Off ? Array.Empty<string>() : ["TOTP"],
+            },
+            ["storage"] = new Dictionary<string, object>
+            {
+                ["aws_region"] = stack.Region,
+                ["bucket_name"] = identity.UserFiles.Bucket.BucketName,
+            },
+            ["custom"] = new Dictionary<string, object>
+            {
+                ["API"] = new Dictionary<string, object>
+                {
+                    [ApiName] = new Dictionary<string, object>
+                    {
+                        ["endpoint"] = apiUrl,
+                        ["region"] = stack.Region,
+                        ["apiName"] = ApiName,
+                    },
+                },
+            },
+        };
+        return stack.ToJsonString(config);
+    }
+}
