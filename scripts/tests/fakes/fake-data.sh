@@ -1,0 +1,20 @@
+# shellcheck shell=bash
+# Canned values shared by the fake aws, curl and oathtool. Every "secret" contains s3cr3t so that tests
+# can grep the script's output for leaks.
+# shellcheck disable=SC2034
+FAKE_USER_SUB="5e1f0c2a-0000-4000-8000-00000000a11c"
+FAKE_CONF_SECRET="conf-client-s3cr3t-4f9a1c"
+FAKE_MACHINE_SECRET="machine-client-s3cr3t-7d2e8b"
+FAKE_ID_TOKEN="eyJ.fake-id-token-s3cr3t.sig"
+FAKE_ACCESS_TOKEN="eyJ.fake-access-token-s3cr3t.sig"
+FAKE_REFRESH_TOKEN="fake-refresh-token-s3cr3t"
+FAKE_M2M_TOKEN="eyJ.fake-m2m-token-s3cr3t.sig"
+FAKE_TOTP_SECRET="JBSWY3DPEHPK3PXPs3cr3tTOTP"
+FAKE_USER_IDENTITY="eu-west-1:11111111-2222-3333-4444-555555555555"
+FAKE_GUEST_IDENTITY="eu-west-1:99999999-8888-7777-6666-555555555555"
+FAKE_USER_KEY_ID="ASIAFAKEUSER"
+FAKE_USER_SECRET_KEY="user-secret-key-s3cr3t"
+FAKE_USER_SESSION="user-session-token-s3cr3t"
+FAKE_GUEST_KEY_ID="ASIAFAKEGUEST"
+FAKE_GUEST_SECRET_KEY="guest-secret-key-s3cr3t"
+FAKE_GUEST_SESSION="guest-session-token-s3cr3t"

@@ -1,0 +1,542 @@
+#!/usr/bin/env bash
+# Tests scripts/smoke-test.sh against fake aws, curl and oathtool (scripts/tests/fakes), plus shellcheck
+# and the workflow validator. No AWS account or network needed.
+#
+# Usage: scripts/tests/run.sh [<substring of test names>]
+#   TEST_JOBS=<n>            tests run in parallel (default 4)
+#   SMOKE_TEST_SCRIPT=<path> test another copy of the script (e.g. a deliberately broken one)
+# Last line: "smoke-test: N passed, M failed"; exit status 1 when a test failed.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+FAKES="$HERE/fakes"
+FIXTURE="$HERE/fixtures/outputs.json"
+SMOKE="${SMOKE_TEST_SCRIPT:-$ROOT/scripts/smoke-test.sh}"
+JOBS="${TEST_JOBS:-4}"
+FILTER="${1:-}"
+
+# Knobs of the fakes must come from the tests only.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -E '^(FAKE_|SMOKE_OATHTOOL$)' || true)
+
+SUITE_TMP="$(mktemp -d "${TMPDIR:-/tmp}/smoke-tests.XXXXXX")"
+trap 'rm -rf "$SUITE_TMP"' EXIT
+
+# shellcheck source=SCRIPTDIR/fakes/fake-data.sh
+source "$FAKES/fake-data.sh"
+
+# ---------------------------------------------------------------------------------------------------
+# Helpers for tests. Each test runs in its own subshell with T (its directory) set; assertions record
+# failures in $T/failures and let the test go on, so one run reports every broken expectation.
+# ---------------------------------------------------------------------------------------------------
+OUT=""
+HAPPY=""
+RC=""
+LOG=""
+
+fail() { printf '    %s\n' "$*" >>"$T/failures"; }
+
+# smoke <args...>: runs the script from $T with the fakes first on PATH; sets OUT (stdout+stderr), RC, LOG.
+smoke() {
+  RC=0
+  OUT="$(cd "$T" && PATH="$FAKES:$PATH" FAKE_LOG="$T/calls.log" FAKE_STATE="$T" "$SMOKE" "$@" 2>&1)" || RC=$?
+  LOG="$(cat "$T/calls.log" 2>/dev/null || true)"
+  printf '%s\n' "$OUT" >"$T/output"
+}
+
+# smoke_happy: the results of the plain run (fixture outputs, --env dev, no knobs), made once per suite.
+smoke_happy() {
+  OUT="$(<"$HAPPY/output")"
+  RC="$(<"$HAPPY/rc")"
+  LOG="$(<"$HAPPY/calls.log")"
+}
+
+# smoke_default [<args...>]: the fixture as outputs.json, --env dev.
+smoke_default() {
+  cp "$FIXTURE" "$T/outputs.json"
+  smoke --env dev "$@"
+}
+
+# outputs_with <jq filter>: writes $T/outputs.json as the fixture transformed by the filter.
+outputs_with() { jq "$1" "$FIXTURE" >"$T/outputs.json"; }
+
+assert_rc() { [[ "$RC" == "$1" ]] || fail "exit status: expected $1, got $RC"; }
+assert_out() { grep -qF -- "$1" <<<"$OUT" || fail "output lacks \"$1\""; }
+assert_out_re() { grep -qE -- "$1" <<<"$OUT" || fail "output does not match /$1/"; }
+refute_out() { ! grep -qF -- "$1" <<<"$OUT" || fail "output must not contain \"$1\""; }
+assert_log() { grep -qF -- "$1" <<<"$LOG" || fail "no call matching \"$1\" was made"; }
+refute_log() { ! grep -qF -- "$1" <<<"$LOG" || fail "a call matching \"$1\" was made"; }
+assert_log_count() {
+  local n
+  n="$(grep -cF -- "$1" <<<"$LOG" || true)"
+  [[ "$n" == "$2" ]] || fail "expected $2 call(s) matching \"$1\", got $n"
+}
+assert_one_line() {
+  local n
+  n="$(grep -c . <<<"$OUT" || true)"
+  [[ "$n" == 1 ]] || fail "expected exactly one line of output, got $n"
+}
+assert_no_calls() { [[ -z "$LOG" ]] || fail "expected no aws/curl calls, got: $(head -n 1 <<<"$LOG")"; }
+# assert_order <pattern>...: the first calls matching each pattern happen in this order.
+assert_order() {
+  local pattern line last=0
+  for pattern in "$@"; do
+    line="$(grep -nF -- "$pattern" <<<"$LOG" | head -n 1 | cut -d: -f1)"
+    if [[ -z "$line" ]]; then
+      fail "no call matching \"$pattern\""
+      return 0
+    fi
+    [[ "$line" -gt "$last" ]] || fail "call \"$pattern\" came before the previous one in $*"
+    last="$line"
+  done
+}
+# the lines of the call log with the request file contents (input=...) cut off: what was on command lines
+command_lines() {
+  local line
+  while IFS= read -r line; do printf '%s\n' "${line%% input=*}"; done <<<"$LOG"
+}
+
+ALL_STEPS=(create-user sign-in me admin-health-forbidden m2m-token items-read items-bad-body identity-credentials
+  s3-own-prefix-write s3-other-prefix-denied guest-write-denied cleanup)
+
+# ---------------------------------------------------------------------------------------------------
+# Arguments and outputs file (exit 2, one line, nothing created)
+# ---------------------------------------------------------------------------------------------------
+test_help_prints_usage_and_exits_0() {
+  smoke --help
+  assert_rc 0
+  assert_out "Usage: scripts/smoke-test.sh --env <name> [--outputs <file>] [--region <region>]"
+  assert_no_calls
+  smoke -h
+  assert_rc 0
+  assert_out "Usage:"
+}
+
+test_unknown_flag_exits_2() {
+  smoke_default --bogus
+  assert_rc 2
+  assert_out 'unknown argument "--bogus"'
+  assert_one_line
+  assert_no_calls
+}
+
+test_missing_env_exits_2() {
+  cp "$FIXTURE" "$T/outputs.json"
+  smoke --outputs outputs.json
+  assert_rc 2
+  assert_out "missing --env"
+  assert_one_line
+  assert_no_calls
+}
+
+test_option_without_value_exits_2() {
+  smoke --env
+  assert_rc 2
+  assert_out "option --env needs a value"
+  assert_one_line
+  smoke_default --region
+  assert_rc 2
+  assert_out "option --region needs a value"
+  smoke_default --region nowhere
+  assert_rc 2
+  assert_out '--region "nowhere" is not an AWS region name'
+  assert_no_calls
+}
+
+test_outputs_file_missing_exits_2() {
+  smoke --env dev --outputs missing.json
+  assert_rc 2
+  assert_out 'outputs file "missing.json" not found'
+  assert_one_line
+  assert_no_calls
+}
+
+test_outputs_invalid_json_exits_2() {
+  printf '{"CognitoStack-dev-Identity": ' >"$T/broken.json"
+  smoke --env dev --outputs broken.json
+  assert_rc 2
+  assert_out 'outputs file "broken.json" is not valid JSON'
+  assert_one_line
+  printf '[]' >"$T/array.json"
+  smoke --env dev --outputs array.json
+  assert_rc 2
+  assert_out 'outputs file "array.json" is not valid JSON'
+  : >"$T/empty.json"
+  smoke --env dev --outputs empty.json
+  assert_rc 2
+  assert_out 'outputs file "empty.json" is not valid JSON'
+  assert_no_calls
+}
+
+test_outputs_missing_stack_exits_2() {
+  outputs_with 'del(.["CognitoStack-dev-Api"])'
+  smoke --env dev
+  assert_rc 2
+  assert_out 'has no stack "CognitoStack-dev-Api"'
+  assert_one_line
+  smoke_default --env staging
+  assert_rc 2
+  assert_out 'has no stack "CognitoStack-staging-Identity"'
+  assert_no_calls
+}
+
+test_outputs_missing_keys_exits_2() {
+  outputs_with 'del(.["CognitoStack-dev-Identity"].MachineClientId) | .["CognitoStack-dev-Identity"].HostedUiUrl = 5'
+  smoke --env dev
+  assert_rc 2
+  assert_out 'stack "CognitoStack-dev-Identity" lacks output(s) MachineClientId, HostedUiUrl'
+  assert_one_line
+  outputs_with 'del(.["CognitoStack-dev-Api"].ApiUrl)'
+  smoke --env dev
+  assert_rc 2
+  assert_out 'stack "CognitoStack-dev-Api" lacks output(s) ApiUrl'
+  assert_no_calls
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Happy paths and output parsing
+# ---------------------------------------------------------------------------------------------------
+test_all_steps_pass_and_exit_0() {
+  smoke_happy
+  assert_rc 0
+  local step
+  for step in "${ALL_STEPS[@]}"; do
+    assert_out_re "^PASS $step(:|\$)"
+  done
+  refute_out "FAIL"
+  assert_out "smoke-test dev: 12 passed, 0 failed, 0 skipped"
+  assert_out "RESULT: PASS"
+}
+
+test_reads_keys_from_the_right_stack() {
+  smoke_happy
+  assert_rc 0
+  assert_log "--user-pool-id eu-west-1_DEVpool01"
+  assert_log "--client-id dev-conf-client-id"
+  assert_log "--client-id dev-machine-client-id"
+  assert_log "--bucket dev-user-files-bucket"
+  assert_log "curl GET https://devapi.execute-api.eu-west-1.amazonaws.com/prod/me "
+  assert_log "curl POST https://myapp-auth-dev.auth.eu-west-1.amazoncognito.com/oauth2/token "
+  assert_log '"IdentityPoolId":"eu-west-1:dddddddd-0000-0000-0000-000000000001"'
+  refute_log "WRONGstack"
+  refute_log "prod-"
+  refute_log "PRODpool"
+  cp "$FIXTURE" "$T/outputs.json"
+  smoke --env prod
+  assert_rc 0
+  assert_log "--user-pool-id eu-west-1_PRODpool1"
+  assert_log "curl GET https://prodapi.execute-api.eu-west-1.amazonaws.com/prod/me "
+}
+
+test_api_url_trailing_slash_is_not_doubled() {
+  outputs_with '.["CognitoStack-dev-Api"].ApiUrl = "https://devapi.execute-api.eu-west-1.amazonaws.com/prod"'
+  smoke --env dev
+  assert_rc 0
+  refute_log "prod//"
+  smoke_happy
+  refute_log "prod//"
+}
+
+test_region_from_outputs_or_flag() {
+  smoke_happy
+  assert_rc 0
+  [[ "$(grep -c '^aws ' <<<"$LOG")" == "$(grep -c -- '--region eu-west-1 ' <<<"$LOG")" ]] ||
+    fail "not every aws call used --region eu-west-1 from the outputs"
+  smoke_default --region us-east-2
+  assert_rc 0
+  [[ "$(grep -c '^aws ' <<<"$LOG")" == "$(grep -c -- '--region us-east-2 ' <<<"$LOG")" ]] ||
+    fail "not every aws call used --region us-east-2 from the flag"
+  # The logins key names the user pool's own region, whatever --region says.
+  assert_log '"cognito-idp.eu-west-1.amazonaws.com/eu-west-1_DEVpool01":'
+}
+
+test_secret_hash_is_hmac_of_username_and_client_id() {
+  smoke_happy
+  assert_rc 0
+  local email expected
+  email="$(grep -oE 'smoke-[0-9a-f]+@example\.invalid' <<<"$LOG" | head -n 1)"
+  [[ -n "$email" ]] || fail "no smoke-<random>@example.invalid user was created"
+  expected="$(printf '%s%s' "$email" dev-conf-client-id | openssl dgst -sha256 -hmac "$FAKE_CONF_SECRET" -binary |
+    openssl base64 -A)"
+  assert_log "\"SECRET_HASH\":\"$expected\""
+  assert_log '"AuthFlow":"ADMIN_USER_PASSWORD_AUTH"'
+  assert_log "--message-action SUPPRESS"
+  assert_log "Name=email_verified,Value=true"
+  assert_log '"Permanent":true'
+}
+
+test_identity_credentials_are_used_for_bucket_writes() {
+  smoke_happy
+  assert_rc 0
+  assert_log "aws s3api put-object creds=user --bucket dev-user-files-bucket --key private/$FAKE_USER_IDENTITY/smoke-test-"
+  assert_log "aws s3api put-object creds=guest --bucket dev-user-files-bucket --key public/smoke-test-"
+  refute_log "put-object creds=operator"
+}
+
+test_secrets_and_tokens_are_never_printed() {
+  smoke_happy
+  assert_rc 0
+  local password
+  password="$(grep -oE '"Password":"[^"]+"' <<<"$LOG" | head -n 1 | cut -d'"' -f4)"
+  [[ -n "$password" ]] || fail "no password was set"
+  [[ -z "$password" ]] || refute_out "$password"
+  # Every canned secret, token, session and credential of the fakes contains "s3cr3t".
+  refute_out "s3cr3t"
+  FAKE_MFA=setup+totp smoke_default
+  assert_rc 0
+  refute_out "s3cr3t"
+  refute_out "$FAKE_TOTP_SECRET"
+  # ...nor passed on a command line (they go through request files and header files).
+  ! grep -q "s3cr3t" <(command_lines) || fail "a secret appeared on a command line: $(grep -m1 s3cr3t <(command_lines))"
+  [[ -z "$password" ]] || ! grep -qF -- "$password" <(command_lines) || fail "the password appeared on a command line"
+}
+
+test_error_messages_are_redacted() {
+  FAKE_AWS_FAIL=admin-set-user-password FAKE_AWS_LEAK=1 smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL create-user: admin-set-user-password: .*injected failure for password \[redacted\]"
+  refute_out "Aa1!"
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Failing steps: exit 1, a FAIL line, and the cleanup still runs
+# ---------------------------------------------------------------------------------------------------
+test_failed_sign_in_fails_skips_dependents_and_cleans_up() {
+  FAKE_AWS_FAIL=admin-initiate-auth smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL sign-in: admin-initiate-auth \(ADMIN_USER_PASSWORD_AUTH\): .*FakeInjectedError"
+  assert_out_re '^SKIP me: needs step "sign-in"'
+  assert_out_re '^SKIP identity-credentials: needs step "sign-in"'
+  assert_out_re "^PASS m2m-token"
+  assert_log "aws cognito-idp admin-delete-user creds=operator --user-pool-id eu-west-1_DEVpool01 --username $FAKE_USER_SUB"
+  assert_out_re "^PASS cleanup"
+  assert_out "1 failed"
+  assert_out "RESULT: FAIL"
+}
+
+test_failed_user_creation_still_deletes_the_user() {
+  FAKE_AWS_FAIL=admin-create-user smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL create-user: admin-create-user: "
+  assert_out_re '^SKIP sign-in: needs step "create-user"'
+  assert_log "admin-delete-user"
+}
+
+test_failed_me_cleans_up_user_and_objects() {
+  FAKE_HTTP_ME=500 smoke_default
+  assert_rc 1
+  assert_out "FAIL me: GET /me: expected HTTP 200, got 500"
+  assert_log "aws s3api delete-object creds=operator --bucket dev-user-files-bucket --key private/$FAKE_USER_IDENTITY/smoke-test-"
+  assert_log "admin-delete-user"
+  assert_log "delete-identities"
+  assert_order "admin-create-user" "curl GET https://devapi.execute-api.eu-west-1.amazonaws.com/prod/me" "admin-delete-user"
+}
+
+test_me_returning_another_sub_fails() {
+  FAKE_ME_SUB=someone-else smoke_default
+  assert_rc 1
+  assert_out "FAIL me: GET /me: sub \"someone-else\" is not the new user's sub \"$FAKE_USER_SUB\""
+}
+
+test_admin_route_open_to_non_admin_fails() {
+  FAKE_HTTP_ADMIN_HEALTH=200 smoke_default
+  assert_rc 1
+  assert_out "FAIL admin-health-forbidden: GET /admin/health as a non-admin: expected HTTP 403, got 200"
+}
+
+test_unreachable_api_fails_with_curl_error() {
+  FAKE_CURL_DOWN=1 smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL me: GET https://devapi.execute-api.eu-west-1.amazonaws.com/prod/me: curl: \(7\) Failed to connect"
+  assert_log "admin-delete-user"
+}
+
+test_failed_m2m_token_skips_item_checks() {
+  FAKE_HTTP_TOKEN=401 smoke_default
+  assert_rc 1
+  assert_out "FAIL m2m-token: POST /oauth2/token (client_credentials): expected HTTP 200, got 401"
+  assert_out_re '^SKIP items-read: needs step "m2m-token"'
+  assert_out_re '^SKIP items-bad-body: needs step "m2m-token"'
+  assert_out_re "^PASS me"
+  refute_log "prod/items"
+}
+
+test_item_routes_wrong_status_fail() {
+  FAKE_HTTP_ITEMS_GET=403 FAKE_HTTP_ITEMS_POST=201 smoke_default
+  assert_rc 1
+  assert_out "FAIL items-read: GET /items with the read scope: expected HTTP 200, got 403"
+  assert_out "FAIL items-bad-body: POST /items {\"name\": 5}: expected HTTP 400, got 201"
+  assert_log 'curl POST https://devapi.execute-api.eu-west-1.amazonaws.com/prod/items auth=m2m-token body={"name": 5}'
+}
+
+test_write_to_other_prefix_allowed_fails_and_is_deleted() {
+  FAKE_S3_OPEN=1 smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL s3-other-prefix-denied: write to another identity's prefix .* was ALLOWED"
+  assert_out_re "^PASS s3-own-prefix-write"
+  assert_log "delete-object creds=operator --bucket dev-user-files-bucket --key private/eu-west-1:00000000-0000-0000-0000-000000000000/smoke-test-"
+}
+
+test_denied_write_must_be_access_denied() {
+  FAKE_AWS_FAIL=put-object smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL s3-own-prefix-write: put-object s3://dev-user-files-bucket/private/"
+  assert_out_re "^FAIL s3-other-prefix-denied: .*expected AccessDenied, got: .*FakeInjectedError"
+}
+
+test_guests_disabled_is_a_skip_not_a_failure() {
+  FAKE_GUESTS=0 smoke_default
+  assert_rc 0
+  assert_out_re "^SKIP guest-write-denied: guest access is disabled"
+  assert_out "11 passed, 0 failed, 1 skipped"
+  refute_log "creds=guest"
+}
+
+test_guest_write_allowed_fails_and_is_deleted() {
+  FAKE_GUEST_CAN_WRITE=1 smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL guest-write-denied: guest write to s3://dev-user-files-bucket/public/smoke-test-.* was ALLOWED"
+  assert_log "delete-object creds=operator --bucket dev-user-files-bucket --key public/smoke-test-"
+  assert_log "--identity-ids-to-delete $FAKE_USER_IDENTITY $FAKE_GUEST_IDENTITY"
+}
+
+test_failed_cleanup_fails_the_run() {
+  FAKE_AWS_FAIL=admin-delete-user smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL cleanup: admin-delete-user smoke-[0-9a-f]+@example.invalid: .*delete it by hand"
+  assert_out "11 passed, 1 failed"
+}
+
+test_interrupted_run_still_cleans_up() {
+  cp "$FIXTURE" "$T/outputs.json"
+  (cd "$T" && FAKE_AWS_HANG=admin-initiate-auth PATH="$FAKES:$PATH" FAKE_LOG="$T/calls.log" FAKE_STATE="$T" \
+    exec "$SMOKE" --env dev) >"$T/output" 2>&1 &
+  local pid=$! waited=0
+  until grep -q "admin-initiate-auth" "$T/calls.log" 2>/dev/null || [[ $waited -ge 50 ]]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  kill -TERM "$pid"
+  RC=0
+  wait "$pid" || RC=$?
+  OUT="$(<"$T/output")"
+  LOG="$(<"$T/calls.log")"
+  assert_rc 1
+  assert_out_re "^FAIL run: stopped unexpectedly \(exit status 130\); cleaning up"
+  assert_log "admin-delete-user"
+  assert_out "RESULT: FAIL"
+}
+
+# ---------------------------------------------------------------------------------------------------
+# MFA (prod: TOTP required)
+# ---------------------------------------------------------------------------------------------------
+test_mfa_setup_challenge_is_answered() {
+  FAKE_MFA=setup smoke_default
+  assert_rc 0
+  assert_out "PASS sign-in: ADMIN_USER_PASSWORD_AUTH with SECRET_HASH, answered MFA_SETUP"
+  assert_order "admin-initiate-auth" "associate-software-token" "oathtool --totp -b key=stdin" \
+    "verify-software-token" "admin-respond-to-auth-challenge" "curl GET"
+  assert_log '"ChallengeName":"MFA_SETUP","Session":"session-3-s3cr3t"'
+  assert_log "\"ChallengeResponses\":{\"USERNAME\":\"$FAKE_USER_SUB\""
+  assert_log_count "admin-respond-to-auth-challenge" 1
+}
+
+test_mfa_setup_then_software_token_challenge() {
+  FAKE_MFA=setup+totp smoke_default
+  assert_rc 0
+  assert_out "answered MFA_SETUP, SOFTWARE_TOKEN_MFA"
+  assert_log_count "admin-respond-to-auth-challenge" 2
+  assert_log '"UserCode":"123451"'
+  # A TOTP code is accepted once: the challenge gets a fresh one.
+  assert_log '"SOFTWARE_TOKEN_MFA_CODE":"123452"'
+}
+
+test_mfa_without_oathtool_fails_with_install_hint() {
+  FAKE_MFA=setup SMOKE_OATHTOOL=/nonexistent/oathtool smoke_default
+  assert_rc 1
+  assert_out_re "^FAIL sign-in: MFA_SETUP: .*oathtool is not installed: install it \(apt-get install oathtool\)"
+  refute_log "verify-software-token"
+  assert_log "admin-delete-user"
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Static checks
+# ---------------------------------------------------------------------------------------------------
+test_shellcheck_clean() {
+  if ! command -v shellcheck >/dev/null; then
+    fail "shellcheck is not installed (apt-get install shellcheck)"
+    return 0
+  fi
+  (cd "$ROOT" && shellcheck -x scripts/smoke-test.sh scripts/tests/run.sh scripts/tests/validate-workflows.sh \
+    scripts/tests/fakes/aws scripts/tests/fakes/curl scripts/tests/fakes/oathtool scripts/tests/fakes/fake-data.sh) \
+    >"$T/shellcheck" 2>&1 || fail "shellcheck found problems: $(head -c 600 "$T/shellcheck")"
+}
+
+test_workflows_are_valid() {
+  "$HERE/validate-workflows.sh" >"$T/validate" 2>&1 || fail "validate-workflows.sh: $(tail -n 5 "$T/validate")"
+}
+
+test_workflow_validator_rejects_broken_files() {
+  mkdir -p "$T/bad-yaml" "$T/no-jobs"
+  printf 'name: ci\non: [push\njobs:\n' >"$T/bad-yaml/ci.yml"
+  printf 'name: other\non: push\n' >"$T/no-jobs/other.yml"
+  "$HERE/validate-workflows.sh" "$T/bad-yaml" >/dev/null 2>&1 && fail "a file that is not YAML was accepted"
+  "$HERE/validate-workflows.sh" "$T/no-jobs" >/dev/null 2>&1 && fail "a workflow without jobs was accepted"
+  sed 's/^  deploy:/  deploy-renamed:/' "$ROOT/.github/workflows/ci.yml" >"$T/ci.yml"
+  mkdir -p "$T/renamed" && mv "$T/ci.yml" "$T/renamed/ci.yml"
+  "$HERE/validate-workflows.sh" "$T/renamed" >/dev/null 2>&1 && fail "ci.yml without a deploy job was accepted"
+  return 0
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Runner
+# ---------------------------------------------------------------------------------------------------
+run_one() {
+  local name="$1"
+  T="$SUITE_TMP/$name"
+  mkdir -p "$T"
+  : >"$T/failures"
+  set +e
+  ("$name") >"$T/stdout" 2>&1
+  echo "$?" >"$T/rc"
+}
+
+mapfile -t TESTS < <(compgen -A function test_ | grep -F -- "$FILTER" || true)
+[[ ${#TESTS[@]} -gt 0 ]] || { echo "no test matches \"$FILTER\"" >&2; exit 2; }
+
+started=$SECONDS
+HAPPY="$SUITE_TMP/happy"
+(
+  T="$HAPPY"
+  mkdir -p "$T"
+  smoke_default
+  echo "$RC" >"$T/rc"
+  touch "$T/calls.log"
+)
+for name in "${TESTS[@]}"; do
+  while [[ "$(jobs -rp | wc -l)" -ge "$JOBS" ]]; do wait -n || true; done
+  run_one "$name" &
+done
+wait
+
+passed=0
+failed=0
+for name in "${TESTS[@]}"; do
+  dir="$SUITE_TMP/$name"
+  if [[ -s "$dir/failures" || "$(cat "$dir/rc" 2>/dev/null)" != 0 ]]; then
+    failed=$((failed + 1))
+    printf 'not ok - %s\n' "${name#test_}"
+    cat "$dir/failures"
+    if [[ -s "$dir/stdout" ]]; then sed 's/^/    | /' "$dir/stdout"; fi
+    if [[ -s "$dir/output" ]]; then
+      printf '    last script output:\n'
+      tail -n 20 "$dir/output" | sed 's/^/    > /'
+    fi
+  else
+    passed=$((passed + 1))
+    printf 'ok - %s\n' "${name#test_}"
+  fi
+done
+printf '(%d s)\n' "$((SECONDS - started))"
+printf 'smoke-test: %d passed, %d failed\n' "$passed" "$failed"
+[[ $failed -eq 0 ]]
