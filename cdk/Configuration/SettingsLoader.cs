@@ -118,7 +118,7 @@ public static partial class SettingsLoader
         var groups = p.ObjectList("groups", 2, 25, "each entry is { \"name\", \"precedence\", \"description\" }")
             .Select(g => Done(g, x => new GroupSettings
             {
-                Name = x.RequiredString("name", GroupName(), "use 1-128 letters, digits and the characters _ + = , . @ -"),
+                Name = x.RequiredString("name", GroupName(), "use 1-128 letters, digits, punctuation or symbols, without spaces"),
                 Precedence = x.RequiredInt("precedence", 0, int.MaxValue),
                 Description = x.OptionalString("description", Description(), "use at most 2048 characters"),
             }))
@@ -215,32 +215,32 @@ public static partial class SettingsLoader
         }
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,19}\\z")]
     private static partial Regex EnvironmentName();
 
-    [GeneratedRegex("^[0-9]{12}$")]
+    [GeneratedRegex("^[0-9]{12}\\z")]
     private static partial Regex AccountId();
 
-    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")]
+    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]\\z")]
     private static partial Regex RegionName();
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
 
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$")]
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}\z")]
     private static partial Regex GroupName();
 
-    [GeneratedRegex(@"^[\s\S]{0,2048}$")]
+    [GeneratedRegex(@"^[\s\S]{0,2048}\z")]
     private static partial Regex Description();
 
-    [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")]
+    [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]{1,256}\z")]
     private static partial Regex ResourceServerIdentifier();
 
-    [GeneratedRegex(@"^[\w\s+=,.@-]{1,256}$")]
+    [GeneratedRegex(@"^[\w\s+=,.@-]{1,256}\z")]
     private static partial Regex ResourceServerName();
 
-    [GeneratedRegex(@"^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$")]
+    [GeneratedRegex(@"^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}\z")]
     private static partial Regex ScopeName();
 
-    [GeneratedRegex(@"^[\P{C}]{1,256}$")]
+    [GeneratedRegex(@"^[\P{C}]{1,256}\z")]
     private static partial Regex ScopeDescription();
 }

@@ -22,8 +22,9 @@ internal static class UrlRules
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && IsAllowedScheme(uri)
         && !value.Contains('*', StringComparison.Ordinal)
+        && uri.UserInfo.Length == 0
         && string.Equals(value, uri.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
 
     private static bool IsAllowedScheme(Uri uri) =>
-        uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
+        uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.Host == "localhost");
 }

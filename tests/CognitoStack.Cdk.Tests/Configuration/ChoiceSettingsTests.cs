@@ -1,0 +1,102 @@
+using CognitoStack.Cdk.Configuration;
+using static CognitoStack.Cdk.Tests.Configuration.Settings;
+
+namespace CognitoStack.Cdk.Tests.Configuration;
+
+/// <summary>Settings chosen from a fixed list of names, and true/false settings.</summary>
+public sealed class ChoiceSettingsTests
+{
+    [Theory]
+    [InlineData("removalPolicy", "SOMETIMES", "RETAIN, DESTROY")]
+    [InlineData("removalPolicy", "retain", "RETAIN, DESTROY")]
+    [InlineData("userPool.mfa", "SOMETIMES", "OFF, OPTIONAL, REQUIRED")]
+    [InlineData("userPool.mfa", "required", "OFF, OPTIONAL, REQUIRED")]
+    [InlineData("userPool.mfa", "", "OFF, OPTIONAL, REQUIRED")]
+    [InlineData("userPool.featurePlan", "ADVANCED", "LITE, ESSENTIALS, PLUS")]
+    [InlineData("userPool.threatProtection", "ON", "OFF, AUDIT, ENFORCED")]
+    public void ChoiceSetting_Should_FailListingChoices_When_NotAChoiceName(string path, string value, string choices)
+    {
+        // Act
+        var message = Error(Set(path, value));
+
+        // Assert
+        Assert.Equal(Invalid(path, Received(value), $"use one of {choices}"), message);
+    }
+
+    [Theory]
+    [InlineData("removalPolicy", "RETAIN, DESTROY")]
+    [InlineData("userPool.mfa", "OFF, OPTIONAL, REQUIRED")]
+    [InlineData("userPool.featurePlan", "LITE, ESSENTIALS, PLUS")]
+    [InlineData("userPool.threatProtection", "OFF, AUDIT, ENFORCED")]
+    public void ChoiceSetting_Should_Fail_When_ANumber(string path, string choices)
+    {
+        // Act
+        var message = Error(Set(path, 1));
+
+        // Assert
+        Assert.Equal(Invalid(path, "1", $"use one of {choices}"), message);
+    }
+
+    [Theory]
+    [InlineData("removalPolicy", "RETAIN", StatefulRemovalPolicy.Retain)]
+    [InlineData("removalPolicy", "DESTROY", StatefulRemovalPolicy.Destroy)]
+    [InlineData("userPool.mfa", "OFF", MfaMode.Off)]
+    [InlineData("userPool.mfa", "OPTIONAL", MfaMode.Optional)]
+    [InlineData("userPool.mfa", "REQUIRED", MfaMode.Required)]
+    public void ChoiceSetting_Should_Load_When_AChoiceName(string path, string value, object expected)
+    {
+        // Act
+        var settings = Load(Set(path, value));
+
+        // Assert
+        Assert.Equal(expected, Get(settings, path));
+    }
+
+    [Theory]
+    [InlineData("userPool.selfSignUp")]
+    [InlineData("userPool.deletionProtection")]
+    [InlineData("identityPool.allowGuests")]
+    [InlineData("api.manageAccountCloudWatchRole")]
+    [InlineData("waf.enabled")]
+    public void BooleanSetting_Should_Fail_When_Yes(string path)
+    {
+        // Act
+        var message = Error(Set(path, "yes"));
+
+        // Assert
+        Assert.Equal(Invalid(path, "\"yes\"", "use true or false"), message);
+    }
+
+    [Theory]
+    [InlineData("userPool.selfSignUp", "\"true\"", "\"true\"")]
+    [InlineData("waf.enabled", "1", "1")]
+    [InlineData("identityPool.allowGuests", "[true]", "(a list)")]
+    public void BooleanSetting_Should_Fail_When_NotAJsonBoolean(string path, string json, string received)
+    {
+        // Act
+        var message = Error(SetJson(path, json));
+
+        // Assert
+        Assert.Equal(Invalid(path, received, "use true or false"), message);
+    }
+
+    [Theory]
+    [InlineData("userPool.selfSignUp", true)]
+    [InlineData("userPool.selfSignUp", false)]
+    [InlineData("userPool.deletionProtection", true)]
+    [InlineData("userPool.deletionProtection", false)]
+    [InlineData("identityPool.allowGuests", true)]
+    [InlineData("identityPool.allowGuests", false)]
+    [InlineData("api.manageAccountCloudWatchRole", true)]
+    [InlineData("api.manageAccountCloudWatchRole", false)]
+    [InlineData("waf.enabled", true)]
+    [InlineData("waf.enabled", false)]
+    public void BooleanSetting_Should_Load_When_TrueOrFalse(string path, bool value)
+    {
+        // Act
+        var settings = Load(Set(path, value));
+
+        // Assert
+        Assert.Equal(value, Get(settings, path));
+    }
+}

@@ -1,0 +1,77 @@
+using CognitoStack.Cdk.Configuration;
+using static CognitoStack.Cdk.Tests.Configuration.Settings;
+
+namespace CognitoStack.Cdk.Tests.Configuration;
+
+/// <summary>An environment with only the required keys gets the safe defaults.</summary>
+public sealed class DefaultsTests
+{
+    [Theory]
+    [InlineData("account", null)]
+    [InlineData("region", null)]
+    [InlineData("removalPolicy", StatefulRemovalPolicy.Retain)]
+    [InlineData("logRetentionDays", 365)]
+    [InlineData("userPool.selfSignUp", false)]
+    [InlineData("userPool.mfa", MfaMode.Required)]
+    [InlineData("userPool.featurePlan", FeaturePlan.Plus)]
+    [InlineData("userPool.threatProtection", ThreatProtectionMode.Enforced)]
+    [InlineData("userPool.deletionProtection", true)]
+    [InlineData("userPool.passwordMinimumLength", 12)]
+    [InlineData("userPool.temporaryPasswordValidityDays", 7)]
+    [InlineData("clients.accessTokenValidityMinutes", 60)]
+    [InlineData("clients.idTokenValidityMinutes", 60)]
+    [InlineData("clients.refreshTokenValidityDays", 30)]
+    [InlineData("resourceServer.name", "myapp-api")]
+    [InlineData("identityPool.allowGuests", false)]
+    [InlineData("api.throttlingRateLimit", 50)]
+    [InlineData("api.throttlingBurstLimit", 100)]
+    [InlineData("api.manageAccountCloudWatchRole", true)]
+    [InlineData("backend.memorySizeMb", 512)]
+    [InlineData("backend.timeoutSeconds", 10)]
+    [InlineData("waf.enabled", true)]
+    [InlineData("waf.rateLimitPer5Minutes", 1000)]
+    public void Setting_Should_GetTheSafeDefault_When_LeftOut(string path, object? expected)
+    {
+        // Act
+        var settings = Load(environment: Minimal());
+
+        // Assert
+        Assert.Equal(expected, Get(settings, path));
+    }
+
+    [Fact]
+    public void Groups_Should_BeAdminAndUsers_When_LeftOut()
+    {
+        // Act
+        var settings = Load(environment: Minimal());
+
+        // Assert
+        Assert.Equal(
+            [("admin", 0), ("users", 10)],
+            settings.UserPool.Groups.Select(g => (g.Name, g.Precedence)));
+    }
+
+    [Fact]
+    public void RetainsData_Should_BeTrue_When_RemovalPolicyLeftOut()
+    {
+        // Act
+        var settings = Load(environment: Minimal());
+
+        // Assert
+        Assert.True(settings.RetainsData);
+    }
+
+    [Theory]
+    [InlineData("identityPool")]
+    [InlineData("api")]
+    [InlineData("backend")]
+    [InlineData("waf")]
+    public void OptionalSection_Should_Load_When_AnEmptyObject(string path)
+    {
+        // Act
+        var settings = Load(SetJson(path, "{}"));
+
+        // Assert
+        Assert.NotNull(Get(settings, path));
+    }
+}
