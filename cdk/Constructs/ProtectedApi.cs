@@ -84,8 +84,15 @@ public sealed class ProtectedApi : Construct
                 AccessLogDestination = new LogGroupLogDestination(accessLogs),
                 AccessLogFormat = AccessLogFormat.JsonWithStandardFields(new JsonWithStandardFieldProps
                 {
-                    Caller = true, HttpMethod = true, Ip = true, Protocol = true, RequestTime = true,
-                    ResourcePath = true, ResponseLength = true, Status = true, User = true,
+                    Caller = true,
+                    HttpMethod = true,
+                    Ip = true,
+                    Protocol = true,
+                    RequestTime = true,
+                    ResourcePath = true,
+                    ResponseLength = true,
+                    Status = true,
+                    User = true,
                 }),
                 LoggingLevel = MethodLoggingLevel.ERROR,
                 DataTraceEnabled = false,
