@@ -1,0 +1,100 @@
+using CognitoStack.Backend.Tests.Helpers;
+
+namespace CognitoStack.Backend.Tests.Unit;
+
+public sealed class FunctionSettingsTests
+{
+    private static readonly FunctionSettings Valid = TestFunction.Settings;
+
+    private static void AssertInvalid(FunctionSettings settings, string variable)
+    {
+        var error = settings.Validate();
+
+        Assert.NotNull(error);
+        Assert.StartsWith(variable, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_Should_ReturnNull_When_SettingsAreValid() => Assert.Null(Valid.Validate());
+
+    [Fact]
+    public void FromVariables_Should_SplitAndTrimOrigins_When_OriginsAreCommaSeparated()
+    {
+        var settings = FunctionSettings.FromVariables(name => name == "ALLOWED_ORIGINS" ? "http://a.test, https://b.test:8443" : "x");
+
+        Assert.Equal(["http://a.test", "https://b.test:8443"], settings.AllowedOrigins);
+    }
+
+    [Fact]
+    public void FromVariables_Should_ReadMissingVariablesAsEmpty_When_NothingIsSet()
+    {
+        var settings = FunctionSettings.FromVariables(_ => null);
+
+        AssertInvalid(settings, "ENVIRONMENT_NAME");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("dev env")]
+    [InlineData("dév")]
+    public void Validate_Should_NameEnvironmentName_When_ItIsInvalid(string value) =>
+        AssertInvalid(Valid with { EnvironmentName = value }, "ENVIRONMENT_NAME");
+
+    [Fact]
+    public void Validate_Should_Fail_When_EnvironmentNameHas65Characters() =>
+        AssertInvalid(Valid with { EnvironmentName = new string('e', 65) }, "ENVIRONMENT_NAME");
+
+    [Fact]
+    public void Validate_Should_Pass_When_EnvironmentNameHas64Characters() =>
+        Assert.Null((Valid with { EnvironmentName = new string('e', 64) }).Validate());
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("site admins")]
+    [InlineData("admin,ops")]
+    [InlineData("[admin]")]
+    public void Validate_Should_NameAdminGroup_When_ItIsInvalid(string value) =>
+        AssertInvalid(Valid with { AdminGroup = value }, "ADMIN_GROUP");
+
+    [Fact]
+    public void Validate_Should_Fail_When_AdminGroupHas129Characters() =>
+        AssertInvalid(Valid with { AdminGroup = new string('g', 129) }, "ADMIN_GROUP");
+
+    [Fact]
+    public void Validate_Should_Pass_When_AdminGroupHas128Characters() =>
+        Assert.Null((Valid with { AdminGroup = new string('g', 128) }).Validate());
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("read")]
+    [InlineData("/read")]
+    [InlineData("myapp-api/")]
+    [InlineData("myapp-api/read write")]
+    public void Validate_Should_NameReadScope_When_ItIsInvalid(string value) =>
+        AssertInvalid(Valid with { ReadScope = value }, "READ_SCOPE");
+
+    [Fact]
+    public void Validate_Should_NameWriteScope_When_ItIsInvalid() =>
+        AssertInvalid(Valid with { WriteScope = "write" }, "WRITE_SCOPE");
+
+    [Theory]
+    [InlineData("http://localhost:3000/")]
+    [InlineData("localhost:3000")]
+    [InlineData("ftp://example.com")]
+    [InlineData("https://Example.com")]
+    [InlineData("https://example.com/app")]
+    [InlineData("https://example.com:")]
+    [InlineData("https://example.com:123456")]
+    [InlineData("*")]
+    [InlineData("")]
+    public void Validate_Should_NameAllowedOrigins_When_AnOriginIsInvalid(string origin) =>
+        AssertInvalid(Valid with { AllowedOrigins = ["http://localhost:3000", origin] }, "ALLOWED_ORIGINS");
+
+    [Fact]
+    public void Validate_Should_NameAllowedOrigins_When_ThereAreNone() =>
+        AssertInvalid(Valid with { AllowedOrigins = [] }, "ALLOWED_ORIGINS");
+
+    [Fact]
+    public void Validate_Should_Pass_When_OriginHasHttpsAndPort() =>
+        Assert.Null((Valid with { AllowedOrigins = ["https://app.example.com:8443"] }).Validate());
+}
