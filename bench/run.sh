@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# Performance benchmark of the CDK app (synth, CLI, tests) and the Lambda backend (package, cold, warm).
+#
+#   bash bench/run.sh           full: every timing is the median of 5 runs after 1 warm-up (about 10 min, 2 cores)
+#   bash bench/run.sh --quick   CI: 1 warm-up + 1 run each, BenchmarkDotNet dry job (under 3 min on a built tree)
+#
+# Builds what it times (CognitoStack.sln and bench/Bench.slnx, Release), then writes bench/results/latest.md
+# (git-ignored) and prints it; each command's output goes to bench/results/logs/. Measurement only: a missed
+# target is marked, never fails the run; a command that fails does (exit 1). Timings use hyperfine when it is
+# installed (full mode installs it with apt-get when it can), otherwise a `date +%s%N` loop.
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: bash bench/run.sh [--quick]" >&2; exit 2 ;;
+esac
+# Quick mode: the backend-changed CLI synths just before serve as the warm-up of the unchanged ones.
+if $quick; then runs=1 warmup=1 cli_unchanged_warmup=0 cold_runs=1 cold_warmup=1; else
+  runs=5 warmup=1 cli_unchanged_warmup=1 cold_runs=20 cold_warmup=3
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 CDK_DISABLE_CLI_TELEMETRY=true
+root=$PWD
+results=bench/results
+logs=$results/logs
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rm -rf "$logs" "$results/bdn"
+mkdir -p "$logs"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date +%s)
+
+floor_dll=bench/JsiiFloor/bin/Release/net10.0/JsiiFloor.dll
+app_synth_dll=bench/AppSynth/bin/Release/net10.0/AppSynth.dll
+cdk_dll=cdk/bin/Release/net10.0/CognitoStack.Cdk.dll
+benchmarks_dll=bench/Backend/bin/Release/net10.0/CognitoStack.Backend.Benchmarks.dll
+cold_dll=bench/Backend/ColdStart/Handler/bin/Release/net10.0/CognitoStack.Backend.ColdStart.dll
+hello_dll=bench/Backend/ColdStart/HelloWorld/bin/Release/net10.0/CognitoStack.Backend.HelloWorld.dll
+get_me_event=tests/CognitoStack.Backend.Tests/Fixtures/get-me-id-token.json
+
+say() { printf '\n=== %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------- setup
+say "setup"
+if ! command -v hyperfine >/dev/null && ! $quick && command -v apt-get >/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  { $sudo apt-get install -y -qq hyperfine || { $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine; }; } \
+    >"$logs/apt-get.log" 2>&1 || echo "hyperfine not installed (see $logs/apt-get.log): timing with date +%s%N" >&2
+fi
+hyperfine=$(command -v hyperfine || true)
+[ -x node_modules/.bin/cdk ] || npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-ci.log" 2>&1 ||
+  { echo "npm ci failed: $logs/npm-ci.log" >&2; exit 1; }
+for target in CognitoStack.sln bench/Bench.slnx; do
+  echo "dotnet build $target -c Release" >&2
+  dotnet build "$target" -c Release --nologo -v q >>"$logs/build.log" 2>&1 ||
+    { tail -n 30 "$logs/build.log" >&2; echo "build failed: $logs/build.log" >&2; exit 1; }
+done
+
+# The app's context as the CDK CLI passes it (CDK_CONTEXT_JSON), for one environment, bundling skipped.
+first_env=$(node -p 'Object.keys(require("./cdk.json").context.environments)[0]')
+BENCH_CONTEXT_JSON=$(node -p 'JSON.stringify({...require("./cdk.json").context, env: process.argv[1], "aws:cdk:bundling-stacks": []})' "$first_env")
+export BENCH_CONTEXT_JSON
+
+# ------------------------------------------------------------------------------------------- timing
+declare -A median low high count
+failed=""
+# time_it KEY RUNS WARMUP PREPARE COMMAND: wall time of the shell command COMMAND (run from the repository
+# root, output appended to logs/KEY.log), WARMUP untimed runs first; PREPARE ('' for none) runs untimed
+# before each run. Sets median/low/high/count[KEY] in seconds, or adds KEY to $failed.
+time_it() {
+  local key=$1 n=$2 w=$3 prepare=$4 command="$5 >>$logs/$1.log 2>&1" times=() i t0 t1
+  : >"$logs/$key.log"
+  echo "$key: $n run(s) after $w warm-up(s): $5" >&2
+  if [ -n "$hyperfine" ]; then
+    local args=(--style none --shell bash --runs "$n" --warmup "$w" --export-json "$work/$key.json")
+    [ -z "$prepare" ] || args+=(--prepare "$prepare")
+    if "$hyperfine" "${args[@]}" "$command" >>"$logs/$key.hyperfine.log" 2>&1; then
+      read -r -a times < <(node -p 'require(process.argv[1]).results[0].times.join(" ")' "$work/$key.json")
+    fi
+  else
+    for ((i = 0; i < w + n; i++)); do
+      if [ -n "$prepare" ] && ! bash -c "$prepare"; then times=(); break; fi
+      t0=$(date +%s%N)
+      bash -c "$command" || { times=(); break; }
+      t1=$(date +%s%N)
+      ((i < w)) || times+=("$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.6f", d / 1e9 }')")
+    done
+  fi
+  if [ "${#times[@]}" -eq 0 ]; then
+    failed+=" $key"
+    echo "FAILED: $key (see $logs/$key.log)" >&2
+    return 1
+  fi
+  read -r "median[$key]" "low[$key]" "high[$key]" "count[$key]" < <(printf '%s\n' "${times[@]}" | sort -g |
+    awk '{ t[NR] = $1 } END { printf "%.6f %.6f %.6f %d\n", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, t[1], t[NR], NR }')
+}
+
+q() { printf '%q' "$1"; }
+
+# --------------------------------------------------------------------------------------- measurements
+say "1. jsii floor"
+time_it floor "$runs" "$warmup" "rm -rf $(q "$work/floor")" "dotnet $floor_dll $(q "$work/floor")"
+
+say "2. app synth (bundling skipped)"
+time_it app_synth "$runs" "$warmup" "rm -rf $(q "$work/app")" "dotnet $app_synth_dll $(q "$root") $(q "$work/app")"
+time_it app_dll "$runs" "$warmup" "rm -rf $(q "$work/plain")" \
+  "CDK_CONTEXT_JSON=\"\$BENCH_CONTEXT_JSON\" CDK_OUTDIR=$(q "$work/plain") dotnet $cdk_dll"
+
+say "3. npx cdk synth, backend republished vs unchanged"
+cli_out=$work/cli
+time_it cli_changed "$runs" "$warmup" "rm -rf $(q "$cli_out")/asset.*" "npx cdk synth -q -c env=$first_env -o $(q "$cli_out")"
+time_it cli_unchanged "$runs" "$cli_unchanged_warmup" "" "npx cdk synth -q -c env=$first_env -o $(q "$cli_out")"
+
+say "4. test suite"
+time_it tests "$runs" "$warmup" "" "dotnet test CognitoStack.sln --no-build -c Release --nologo"
+
+say "5. backend package"
+asset_dir=$(dirname "$(find "$cli_out" -path '*/asset.*/CognitoStack.Backend.dll' -print -quit 2>/dev/null)")
+zip_bytes="" zip_files="" raw_bytes="" zip_tool=""
+if [ -f "$asset_dir/CognitoStack.Backend.dll" ]; then
+  if command -v zip >/dev/null; then
+    zip_tool="zip -r -9 -X"
+    (cd "$asset_dir" && zip -q -r -9 -X "$work/backend.zip" .)
+  elif command -v python3 >/dev/null; then
+    zip_tool="python3 zipfile (deflate, level 9)"
+    python3 - "$asset_dir" "$work/backend.zip" <<'PY'
+import os, sys, zipfile
+source, target = sys.argv[1:]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    for folder, _, files in os.walk(source):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            archive.write(path, os.path.relpath(path, source))
+PY
+  fi
+  if [ -f "$work/backend.zip" ]; then
+    zip_bytes=$(stat -c %s "$work/backend.zip")
+    zip_files=$(find "$asset_dir" -type f | wc -l)
+    raw_bytes=$(find "$asset_dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  fi
+fi
+[ -n "$zip_bytes" ] || { failed+=" zip"; echo "FAILED: no published backend asset to zip in $cli_out" >&2; }
+
+say "6. backend cold path"
+# bench/Backend/ColdStart (owned by the backend benchmark) prints one JSON line per run with in-process times.
+if [ -f "$cold_dll" ] && [ -f "$hello_dll" ] && [ -n "$zip_bytes" ]; then
+  time_it hello "$cold_runs" "$cold_warmup" "" "dotnet $hello_dll"
+  time_it cold "$cold_runs" "$cold_warmup" "" "dotnet $cold_dll $(q "$asset_dir/CognitoStack.Backend.dll") $get_me_event"
+  # Medians over every run, warm-ups included (they are fresh processes too).
+  cold_parts=$(node -e '
+    const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(l => /"program"/.test(l)).map(JSON.parse);
+    const med = k => { const v = lines.map(l => l[k]).sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
+    console.log(["sinceProcessStartMs", "loadMs", "constructMs", "firstInvokeMs"].map(k => med(k).toFixed(1)).join(" "));
+  ' "$logs/cold.log" 2>/dev/null || true)
+  hello_since=$(node -e '
+    const v = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(l => /"program"/.test(l)).map(l => JSON.parse(l).sinceProcessStartMs).sort((a, b) => a - b);
+    const m = v.length >> 1; console.log((v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2).toFixed(1));
+  ' "$logs/hello.log" 2>/dev/null || true)
+else
+  failed+=" cold"
+  echo "FAILED: bench/Backend/ColdStart not built, or no published backend" >&2
+fi
+
+say "7. backend warm path (BenchmarkDotNet)"
+bdn_args=(--artifacts "$results/bdn")
+$quick && bdn_args+=(--quick)
+declare -A warm_ns warm_bytes
+bdn_job=""
+if dotnet "$benchmarks_dll" "${bdn_args[@]}" >"$logs/benchmarkdotnet.log" 2>&1; then
+  report=$(find "$results/bdn/results" -name '*-report.csv' -print -quit 2>/dev/null)
+  while read -r method ns bytes job; do
+    warm_ns[$method]=$ns warm_bytes[$method]=$bytes bdn_job=$job
+  done < <([ -n "$report" ] && node bench/lib/bdn-report.mjs "$report")
+fi
+[ -n "${warm_ns[GetMe]:-}" ] || { failed+=" warm"; echo "FAILED: BenchmarkDotNet (see $logs/benchmarkdotnet.log)" >&2; }
+
+# ------------------------------------------------------------------------------------------- report
+# Formatting helpers: numbers in, markdown cells out.
+secs() { [ -n "${median[$1]:-}" ] && awk -v m="${median[$1]}" 'BEGIN { printf "%.2f s", m }' || echo "failed"; }
+millis() { [ -n "${median[$1]:-}" ] && awk -v m="${median[$1]}" 'BEGIN { printf "%.0f ms", m * 1000 }' || echo "failed"; }
+spread() {
+  [ -n "${median[$1]:-}" ] || { echo "see logs/$1.log"; return; }
+  awk -v a="${low[$1]}" -v b="${high[$1]}" -v n="${count[$1]}" -v ms="${2:-}" \
+    'BEGIN { f = ms ? 1000 : 1; u = ms ? "ms" : "s"; printf (ms ? "%.0f … %.0f %s (n=%d)" : "%.2f … %.2f %s (n=%d)"), a * f, b * f, u, n }'
+}
+ratio() { [ -n "${median[$1]:-}" ] && [ -n "${median[$2]:-}" ] && awk -v a="${median[$1]}" -v b="${median[$2]}" 'BEGIN { printf "%.2f", a / b }'; }
+# verdict VALUE LIMIT: met when VALUE <= LIMIT; "n/a" without a value.
+verdict() { [ -n "$1" ] || { echo "n/a"; return; }; awk -v v="$1" -v l="$2" 'BEGIN { print (v <= l ? "met" : "**missed**") }'; }
+times_cell() { [ -n "$1" ] && echo "$1 ×" || echo "n/a"; }
+
+r_app=$(ratio app_synth floor)
+r_dll=$(ratio app_dll floor)
+r_cli=$(ratio cli_unchanged app_dll)
+r_cli_changed=$(ratio cli_changed cli_unchanged)
+r_tests=$(ratio tests app_synth)
+r_cold=$(ratio cold hello)
+get_us=$([ -n "${warm_ns[GetMe]:-}" ] && awk -v n="${warm_ns[GetMe]}" 'BEGIN { printf "%.2f", n / 1000 }')
+post_us=$([ -n "${warm_ns[PostItems]:-}" ] && awk -v n="${warm_ns[PostItems]}" 'BEGIN { printf "%.2f", n / 1000 }')
+get_b=${warm_bytes[GetMe]:-}
+post_b=${warm_bytes[PostItems]:-}
+if $quick; then warm_verdict="not judged (dry job: one cold call)"; else
+  warm_verdict="time $(verdict "$get_us" 10), allocated $(verdict "$get_b" 4096)"
+fi
+fmt_bytes() { [ -n "$1" ] && [ "$1" != "-" ] && awk -v b="$1" 'BEGIN { printf "%.0f B (%.2f KB)", b, b / 1024 }' || echo "${1:-n/a}"; }
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+  echo "# CognitoStack benchmark"
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); mode: $($quick && echo "quick ($runs run after $warmup warm-up; indicative only)" || echo "full (median of $runs runs after $warmup warm-up; cold path $cold_runs after $cold_warmup)"); took $(($(date +%s) - started)) s"
+  echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); load average $load_before at start, $load_after at end"
+  echo "- Tools: .NET SDK $(dotnet --version), Node $(node --version), CDK CLI $(node -p 'require("aws-cdk/package.json").version'), Amazon.CDK.Lib $(sed -nE 's/.*"Amazon.CDK.Lib" Version="([^"]+)".*/\1/p' Directory.Packages.props); timing: $([ -n "$hyperfine" ] && "$hyperfine" --version || echo 'date +%s%N loop'); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo
+  echo "| # | Measure | Median | Spread | Target | Result |"
+  echo "|---|---|---:|---|---|---|"
+  echo "| 1 | jsii floor: empty App + Stack, synth (\`dotnet JsiiFloor.dll\`) | $(secs floor) | $(spread floor) | (baseline) | |"
+  echo "| 2 | App synth, every environment in one process, bundling skipped (\`dotnet AppSynth.dll\`) | $(secs app_synth) | $(spread app_synth) | ≤ 1.15 × (1) | $(times_cell "$r_app") (1): $(verdict "$r_app" 1.15) |"
+  echo "| 2b | App dll, env $first_env, bundling skipped (\`CDK_CONTEXT_JSON=… dotnet CognitoStack.Cdk.dll\`) | $(secs app_dll) | $(spread app_dll) | (reference for 3b) | $(times_cell "$r_dll") (1) |"
+  echo "| 3a | \`npx cdk synth -c env=$first_env\`, backend changed (asset.* deleted: republished) | $(secs cli_changed) | $(spread cli_changed) | | $(times_cell "$r_cli_changed") (3b) |"
+  echo "| 3b | \`npx cdk synth -c env=$first_env\`, backend unchanged (asset cached by source hash) | $(secs cli_unchanged) | $(spread cli_unchanged) | ≤ 1.2 × (2b) | $(times_cell "$r_cli") (2b): $(verdict "$r_cli" 1.2) |"
+  echo "| 4 | Test suite: \`dotnet test CognitoStack.sln --no-build -c Release\` | $(secs tests) | $(spread tests) | ≤ 1.5 × (2) | $(times_cell "$r_tests") (2): $(verdict "$r_tests" 1.5) |"
+  echo "| 5 | Backend package: published asset zipped ($zip_tool) | $([ -n "$zip_bytes" ] && echo "$zip_bytes B" || echo failed) | ${zip_files:-?} files, ${raw_bytes:-?} B unzipped | ≤ 200 KB (204800 B) | $(verdict "$zip_bytes" 204800) |"
+  echo "| 6a | Hello-world .NET process (\`dotnet HelloWorld.dll\`) | $(millis hello) | $(spread hello ms) | (baseline) | ${hello_since:-?} ms to Main |"
+  echo "| 6b | Cold path: fresh process loads the handler, answers one GET /me | $(millis cold) | $(spread cold ms) | ≤ 1.3 × (6a) | $(times_cell "$r_cold") (6a): $(verdict "$r_cold" 1.3) |"
+  echo "| 7a | Warm GET /me (BenchmarkDotNet ${bdn_job:-?}, mean) | ${get_us:-failed} µs, $(fmt_bytes "$get_b") | | ≤ 10 µs, ≤ 4 KB | $warm_verdict |"
+  echo "| 7b | Warm POST /items (BenchmarkDotNet ${bdn_job:-?}, mean) | ${post_us:-failed} µs, $(fmt_bytes "$post_b") | | | |"
+  echo
+  if [ -n "${cold_parts:-}" ]; then
+    read -r c_since c_load c_construct c_invoke <<<"$cold_parts"
+    echo "Cold path inside the process (medians, ms): $c_since from process start to answer; load assembly $c_load, construct Function $c_construct, first invoke $c_invoke."
+  fi
+  echo "Ratios compare medians measured in this run. Logs: bench/results/logs/; BenchmarkDotNet reports: bench/results/bdn/results/."
+} >"$results/latest.md"
+
+cat "$results/latest.md"
+if [ -n "$failed" ]; then
+  echo "benchmark: failed:$failed" >&2
+  exit 1
+fi
