@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Performance benchmark of the CDK app (synth, CLI, tests) and the Lambda backend (package, cold, warm).
 #
-#   bash bench/run.sh           full: every timing is the median of 5 runs after 1 warm-up (about 10 min, 2 cores)
-#   bash bench/run.sh --quick   CI: 1 warm-up + 1 run each, BenchmarkDotNet dry job (under 3 min on a built tree)
+#   bash bench/run.sh           full: every timing is the median of 5 runs after 1 warm-up (about 5-6 min on 2 cores)
+#   bash bench/run.sh --quick   CI: 1 warm-up + 1 run each, BenchmarkDotNet dry job (about 2 min on 2 cores)
 #
 # Builds what it times (CognitoStack.sln and bench/Bench.slnx, Release), then writes bench/results/latest.md
 # (git-ignored) and prints it; each command's output goes to bench/results/logs/. Measurement only: a missed
