@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using CognitoStack.Triggers.Events;
+
+namespace CognitoStack.Triggers.Json;
+
+/// <summary>
+/// Source-generated serialization metadata for every type the triggers read or write: no reflection at
+/// run time, so it is fast on a cold start and safe to trim. Members left out of an event stay out of
+/// the answer (null is not written).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PreTokenGenerationEvent))]
+[JsonSerializable(typeof(PostConfirmationEvent))]
+[JsonSerializable(typeof(AdminAddUserToGroupRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(AwsErrorBody))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class TriggersJsonContext : JsonSerializerContext;

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+
+namespace CognitoStack.Triggers.Tests.Helpers;
+
+/// Builds triggers with test configuration and sends events through Handle.
+internal static class TestTriggers
+{
+    public static readonly DateTimeOffset SigningTime = new(2015, 8, 30, 12, 36, 0, TimeSpan.Zero);
+
+    public static readonly Dictionary<string, string> PreTokenVariables = new() { ["ADMIN_GROUP"] = "admin" };
+
+    public static readonly Dictionary<string, string> PostConfirmationVariables = new()
+    {
+        ["DEFAULT_GROUP"] = "users",
+        ["AWS_REGION"] = "eu-west-1",
+        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
+        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        ["AWS_SESSION_TOKEN"] = "FQoGZXIvYXdzEXAMPLESESSIONTOKEN//////////wEaDEXAMPLE==",
+    };
+
+    public static Func<string, string?> Variables(Dictionary<string, string> defaults, string? name = null, string? value = null)
+    {
+        var variables = new Dictionary<string, string>(defaults);
+        if (name is not null)
+        {
+            if (value is null)
+            {
+                variables.Remove(name);
+            }
+            else
+            {
+                variables[name] = value;
+            }
+        }
+
+        return n => variables.GetValueOrDefault(n);
+    }
+
+    public static PreTokenGeneration PreToken(Stream? log = null) =>
+        new(Variables(PreTokenVariables), log ?? Stream.Null);
+
+    public static PreTokenGeneration PreTokenWith(string name, string? value, Stream? log = null) =>
+        new(Variables(PreTokenVariables, name, value), log ?? Stream.Null);
+
+    public static PostConfirmation PostConfirmation(HttpClient http, Stream? log = null, string? name = null, string? value = null) =>
+        new(Variables(PostConfirmationVariables, name, value), http, log ?? Stream.Null, new FixedClock(SigningTime));
+
+    public static byte[] Send(this PreTokenGeneration trigger, byte[] e) => Run(trigger.Handle, e);
+
+    public static byte[] Send(this PostConfirmation trigger, byte[] e) => Run(trigger.Handle, e);
+
+    public static JsonObject Send(this PreTokenGeneration trigger, JsonNode e) => Parse(trigger.Send(e.ToUtf8()));
+
+    public static JsonObject Send(this PostConfirmation trigger, JsonNode e) => Parse(trigger.Send(e.ToUtf8()));
+
+    public static JsonObject? TokenClaims(this JsonObject answer, string token) =>
+        (answer["response"] as JsonObject)?["claimsAndScopeOverrideDetails"] is JsonObject details
+        && details[token] is JsonObject generation
+            ? generation["claimsToAddOrOverride"] as JsonObject
+            : null;
+
+    public static string? Claim(this JsonObject answer, string token, string claim) =>
+        answer.TokenClaims(token)?[claim] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static byte[] Run(Func<Stream, Stream> handle, byte[] e)
+    {
+        using var input = new MemoryStream(e);
+        using var output = handle(input);
+        using var copy = new MemoryStream();
+        output.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static JsonObject Parse(byte[] output) => JsonNode.Parse(output)!.AsObject();
+}
+
+/// A clock stopped at one instant.
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
