@@ -1,5 +1,5 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.Lambda;
+using CognitoStack.Cdk.Bundling;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Stacks;
 
@@ -9,7 +9,7 @@ namespace CognitoStack.Cdk;
 public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
 {
     /// <summary>Adds the stateful Identity stack and the stateless Api stack for <paramref name="settings"/>.</summary>
-    public static CognitoApp AddTo(App app, EnvironmentSettings settings, Code backendCode)
+    public static CognitoApp AddTo(App app, EnvironmentSettings settings, LambdaCode code)
     {
         var environment = settings.Account is null && settings.Region is null
             ? null
@@ -18,7 +18,7 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
         Tags.Of(app).Add("Application", "CognitoStack");
         Tags.Of(app).Add("Environment", settings.Name);
 
-        var identity = new IdentityStack(app, "Identity", settings, new StackProps
+        var identity = new IdentityStack(app, "Identity", settings, code.Triggers, new StackProps
         {
             StackName = $"CognitoStack-{settings.Name}-Identity",
             Description = $"CognitoStack {settings.Name}: user pool, app clients, identity pool and user files (stateful)",
@@ -28,7 +28,7 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
         var api = new ApiStack(app, "Api", settings, new ApiStackProps
         {
             Identity = identity,
-            BackendCode = backendCode,
+            BackendCode = code.Backend,
             StackProps = new StackProps
             {
                 StackName = $"CognitoStack-{settings.Name}-Api",

@@ -13,8 +13,9 @@ try
         string value => value,
         var other => throw new ConfigurationException($"env {JsonSerializer.Serialize(other)} is invalid: use an environment name such as -c env=dev"),
     };
-    var settings = SettingsLoader.Load(JsonSerializer.SerializeToElement(app.Node.TryGetContext("environments")), name);
-    CognitoApp.AddTo(app, settings, BackendCode.FromRepository(Directory.GetCurrentDirectory()));
+    var root = Directory.GetCurrentDirectory();
+    var settings = SettingsLoader.Load(JsonSerializer.SerializeToElement(app.Node.TryGetContext("environments")), name, root);
+    CognitoApp.AddTo(app, settings, LambdaCode.FromRepository(root));
     app.Synth();
     return 0;
 }

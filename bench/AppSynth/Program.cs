@@ -22,14 +22,14 @@ var featureFlags = context.EnumerateObject()
 
 foreach (var name in environments.EnumerateObject().Select(e => e.Name))
 {
-    var settings = SettingsLoader.Load(environments, name);
+    var settings = SettingsLoader.Load(environments, name, root);
     var app = new App(new AppProps
     {
         Outdir = Path.Combine(outdir, name),
         Context = new Dictionary<string, object>(featureFlags) { ["aws:cdk:bundling-stacks"] = Array.Empty<string>() },
         AnalyticsReporting = false,
     });
-    CognitoApp.AddTo(app, settings, BackendCode.FromRepository(root));
+    CognitoApp.AddTo(app, settings, LambdaCode.FromRepository(root));
     app.Synth();
 }
 

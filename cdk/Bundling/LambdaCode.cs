@@ -4,20 +4,27 @@ using CognitoStack.Cdk.Constructs;
 
 namespace CognitoStack.Cdk.Bundling;
 
-/// <summary>The backend as Lambda code: src/CognitoStack.Backend published as portable IL.</summary>
-public static class BackendCode
+/// <summary>The repository's .NET Lambda projects as Lambda code, published as portable IL.</summary>
+public sealed record LambdaCode(Code Backend, Code Triggers)
 {
-    /// <summary>The backend project, relative to the repository root.</summary>
-    public const string ProjectPath = "src/CognitoStack.Backend";
+    /// <summary>The API backend project, relative to the repository root.</summary>
+    public const string BackendProject = "src/CognitoStack.Backend";
+
+    /// <summary>The user pool triggers project, relative to the repository root.</summary>
+    public const string TriggersProject = "src/CognitoStack.Triggers";
+
+    /// <summary>Both projects of the repository at <paramref name="repositoryRoot"/>.</summary>
+    public static LambdaCode FromRepository(string repositoryRoot) =>
+        new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject));
 
     /// <summary>
-    /// An asset whose hash is taken from the backend's source (build output excluded), bundled with
+    /// An asset whose hash is taken from the project's source (build output excluded), bundled with
     /// <c>dotnet publish</c>. When bundling is skipped for a stack (tests set the context
     /// <c>aws:cdk:bundling-stacks</c> to none), the CDK uses the same source hash without publishing.
     /// </summary>
-    public static Code FromRepository(string repositoryRoot)
+    public static Code FromProject(string repositoryRoot, string projectPath)
     {
-        var projectDirectory = Path.Combine(repositoryRoot, ProjectPath);
+        var projectDirectory = Path.Combine(repositoryRoot, projectPath);
         return Code.FromAsset(projectDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions
         {
             AssetHashType = AssetHashType.SOURCE,
@@ -25,7 +32,7 @@ public static class BackendCode
             Bundling = new BundlingOptions
             {
                 // Only used if local bundling declined, which it never does: it publishes or fails.
-                Image = BackendFunction.Dotnet10.BundlingImage,
+                Image = DotnetFunction.Dotnet10.BundlingImage,
                 Local = new DotnetPublishBundling(projectDirectory),
                 OutputType = BundlingOutput.NOT_ARCHIVED,
             },

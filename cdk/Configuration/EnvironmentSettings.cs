@@ -45,6 +45,15 @@ public sealed record EnvironmentSettings
     /// <summary>The WAF web ACL in front of the API and the user pool.</summary>
     public required WafSettings Waf { get; init; }
 
+    /// <summary>External identity providers (Google, OpenID Connect, SAML). Left out: none.</summary>
+    public required IdentityProviderSettings IdentityProviders { get; init; }
+
+    /// <summary>User pool Lambda triggers.</summary>
+    public required TriggerSettings Triggers { get; init; }
+
+    /// <summary>Hosted UI look.</summary>
+    public required HostedUiSettings HostedUi { get; init; }
+
     /// <summary>True when stateful resources survive stack deletion and replacement.</summary>
     public bool RetainsData => RemovalPolicy == StatefulRemovalPolicy.Retain;
 }
@@ -144,6 +153,113 @@ public sealed record DomainSettings
 {
     /// <summary>The Cognito prefix domain: <c>https://PREFIX.auth.REGION.amazoncognito.com</c>.</summary>
     public required string Prefix { get; init; }
+
+    /// <summary>
+    /// An own domain for the Hosted UI (<c>auth.example.com</c>) beside the prefix domain. Left out: only the
+    /// prefix domain.
+    /// </summary>
+    public CustomDomainSettings? CustomDomain { get; init; }
+}
+
+/// <summary>A custom Hosted UI domain.</summary>
+public sealed record CustomDomainSettings
+{
+    /// <summary>The fully qualified domain name, e.g. <c>auth.example.com</c>.</summary>
+    public required string DomainName { get; init; }
+
+    /// <summary>ARN of an ACM certificate for the domain; it must be in us-east-1 (CloudFront).</summary>
+    public required string CertificateArn { get; init; }
+}
+
+/// <summary>External identity providers users may sign in with through the Hosted UI.</summary>
+public sealed record IdentityProviderSettings
+{
+    /// <summary>Google. Left out: no Google sign-in.</summary>
+    public GoogleProviderSettings? Google { get; init; }
+
+    /// <summary>OpenID Connect providers.</summary>
+    public required IReadOnlyList<OidcProviderSettings> Oidc { get; init; }
+
+    /// <summary>SAML providers.</summary>
+    public required IReadOnlyList<SamlProviderSettings> Saml { get; init; }
+
+    /// <summary>True when any provider is configured.</summary>
+    public bool Any => Google is not null || Oidc.Count > 0 || Saml.Count > 0;
+}
+
+/// <summary>A secret in AWS Secrets Manager, rendered as a CloudFormation dynamic reference.</summary>
+public sealed record SecretReference
+{
+    /// <summary>The secret's ARN or name.</summary>
+    public required string SecretId { get; init; }
+
+    /// <summary>A key of the secret's JSON value. Left out: the whole secret string.</summary>
+    public string? JsonField { get; init; }
+}
+
+/// <summary>Sign in with Google.</summary>
+public sealed record GoogleProviderSettings
+{
+    /// <summary>The OAuth client id from the Google Cloud console.</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>Where the OAuth client secret is kept.</summary>
+    public required SecretReference ClientSecret { get; init; }
+}
+
+/// <summary>A generic OpenID Connect provider.</summary>
+public sealed record OidcProviderSettings
+{
+    /// <summary>Provider name shown in the Hosted UI and used in <c>identity_provider</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The OAuth client id at the provider.</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>Where the OAuth client secret is kept.</summary>
+    public required SecretReference ClientSecret { get; init; }
+
+    /// <summary>The issuer URL (https).</summary>
+    public required string IssuerUrl { get; init; }
+
+    /// <summary>Scopes to request. Default: openid, email, profile.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+}
+
+/// <summary>A SAML 2.0 provider.</summary>
+public sealed record SamlProviderSettings
+{
+    /// <summary>Provider name shown in the Hosted UI.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The IdP's metadata URL (https); null when the metadata comes from a file.</summary>
+    public string? MetadataUrl { get; init; }
+
+    /// <summary>The metadata document read from <c>metadataFile</c>; null when a URL is used.</summary>
+    public string? MetadataDocument { get; init; }
+
+    /// <summary>The SAML attribute holding the email address.</summary>
+    public required string EmailAttribute { get; init; }
+
+    /// <summary>The SAML attribute holding the display name.</summary>
+    public required string NameAttribute { get; init; }
+}
+
+/// <summary>User pool Lambda triggers.</summary>
+public sealed record TriggerSettings
+{
+    /// <summary>Add <c>tenant</c> and <c>role_hint</c> claims to ID and access tokens (V2 event). Default true.</summary>
+    public required bool PreTokenGeneration { get; init; }
+
+    /// <summary>Put newly confirmed users into the <c>users</c> group. Default true.</summary>
+    public required bool PostConfirmation { get; init; }
+}
+
+/// <summary>Hosted UI look (classic Hosted UI customization).</summary>
+public sealed record HostedUiSettings
+{
+    /// <summary>CSS read from <c>hostedUi.cssFile</c>. Left out: Cognito's default look.</summary>
+    public string? Css { get; init; }
 }
 
 /// <summary>Settings of the web and confidential app clients.</summary>

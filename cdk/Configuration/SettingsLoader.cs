@@ -29,8 +29,12 @@ public static partial class SettingsLoader
     /// <summary>Scope name POST /items requires.</summary>
     public const string WriteScope = "write";
 
-    /// <summary>Loads environment <paramref name="name"/> from the <c>environments</c> context value.</summary>
-    public static EnvironmentSettings Load(JsonElement environments, string name)
+    /// <summary>
+    /// Loads environment <paramref name="name"/> from the <c>environments</c> context value; files it names
+    /// (SAML metadata, Hosted UI CSS) are read relative to <paramref name="baseDirectory"/>, the directory
+    /// of cdk.json.
+    /// </summary>
+    public static EnvironmentSettings Load(JsonElement environments, string name, string baseDirectory)
     {
         if (environments.ValueKind != JsonValueKind.Object)
         {
@@ -52,13 +56,13 @@ public static partial class SettingsLoader
         }
 
         var reader = new SettingsReader(element, $"environments.{name}");
-        var settings = Read(reader, name);
+        var settings = Read(reader, name, new RepositoryFiles(baseDirectory));
         reader.EnsureNoUnknownKeys();
         CrossCheck(settings, reader.Path);
         return settings;
     }
 
-    private static EnvironmentSettings Read(SettingsReader r, string name) => new()
+    private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files) => new()
     {
         Name = name,
         Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
@@ -70,6 +74,13 @@ public static partial class SettingsLoader
         Domain = Done(r.RequiredObject("domain"), d => new DomainSettings
         {
             Prefix = d.RequiredString("prefix", DomainPrefix(), CognitoRules.DomainPrefixRule),
+            CustomDomain = DoneOptional(d.OptionalObject("customDomain"), c => c is null ? null : new CustomDomainSettings
+            {
+                DomainName = c.RequiredString("domainName", HostName(),
+                    "use a fully qualified domain name you own, such as auth.example.com (not under amazoncognito.com)"),
+                CertificateArn = c.RequiredString("certificateArn", UsEast1CertificateArn(),
+                    "use the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): the Hosted UI is served by CloudFront"),
+            }),
         }),
         Clients = Done(r.RequiredObject("clients"), ReadClients),
         ResourceServer = Done(r.RequiredObject("resourceServer"), ReadResourceServer),
@@ -92,6 +103,18 @@ public static partial class SettingsLoader
         {
             Enabled = w?.Bool("enabled", true) ?? true,
             RateLimitPer5Minutes = w?.Int("rateLimitPer5Minutes", 1_000, 100, 2_000_000_000) ?? 1_000,
+        }),
+        IdentityProviders = DoneOptional(r.OptionalObject("identityProviders"), p => ProviderSettingsReader.Read(p, files)),
+        Triggers = DoneOptional(r.OptionalObject("triggers"), t => new TriggerSettings
+        {
+            PreTokenGeneration = t?.Bool("preTokenGeneration", true) ?? true,
+            PostConfirmation = t?.Bool("postConfirmation", true) ?? true,
+        }),
+        HostedUi = DoneOptional(r.OptionalObject("hostedUi"), h => new HostedUiSettings
+        {
+            Css = h?.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule) is { } css
+                ? files.Read(h, "cssFile", css, CognitoRules.MaxCssLength)
+                : null,
         }),
     };
 
@@ -172,6 +195,12 @@ public static partial class SettingsLoader
                 + $"with featurePlan \"{SettingsReader.ToConfigName(s.UserPool.FeaturePlan.ToString())}\": threat protection needs featurePlan PLUS; use OFF or choose PLUS");
         }
 
+        if (s.Triggers.PreTokenGeneration && s.UserPool.FeaturePlan == FeaturePlan.Lite)
+        {
+            throw new ConfigurationException(
+                $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
+        }
+
         var refreshMinutes = s.Clients.RefreshTokenValidityDays * 1_440;
         var longest = Math.Max(s.Clients.AccessTokenValidityMinutes, s.Clients.IdTokenValidityMinutes);
         if (refreshMinutes <= longest)
@@ -214,6 +243,15 @@ public static partial class SettingsLoader
                 $"include entries named {string.Join(" and ", required.Select(n => $"\"{n}\""))}: {why}");
         }
     }
+
+    [GeneratedRegex(@"^(?=.{4,253}\z)(?!.*amazoncognito\.com\z)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\z")]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}\z")]
+    private static partial Regex UsEast1CertificateArn();
+
+    [GeneratedRegex(@"^(?!/)(?!.*\.\.)[A-Za-z0-9_./-]{1,200}\z")]
+    internal static partial Regex RelativeFile();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}\\z")]
     private static partial Regex EnvironmentName();

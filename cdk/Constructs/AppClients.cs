@@ -13,6 +13,9 @@ public sealed record AppClientsProps
 
     /// <summary>Redirect URLs and token validities.</summary>
     public required ClientSettings Settings { get; init; }
+
+    /// <summary>External providers the web and confidential clients offer besides Cognito's own sign-in.</summary>
+    public required ExternalProviders IdentityProviders { get; init; }
 }
 
 /// <summary>
@@ -30,10 +33,19 @@ public sealed class AppClients : Construct
         OAuthScope[] userScopes =
             [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, .. directory.Scopes.Values];
 
-        WebClient = new UserPoolClient(this, "WebClient", UserClientProps(directory.UserPool, props.Settings, userScopes,
+        UserPoolClientIdentityProvider[] providers = [UserPoolClientIdentityProvider.COGNITO, .. props.IdentityProviders.ClientProviders];
+        WebClient = new UserPoolClient(this, "WebClient", UserClientProps(directory.UserPool, props.Settings, userScopes, providers,
             generateSecret: false, new AuthFlow { UserSrp = true }));
-        ConfidentialClient = new UserPoolClient(this, "ConfidentialClient", UserClientProps(directory.UserPool, props.Settings, userScopes,
+        ConfidentialClient = new UserPoolClient(this, "ConfidentialClient", UserClientProps(directory.UserPool, props.Settings, userScopes, providers,
             generateSecret: true, new AuthFlow { UserSrp = true, AdminUserPassword = true }));
+
+        // A client that names a provider before the provider exists fails to deploy.
+        foreach (var provider in props.IdentityProviders.Resources)
+        {
+            WebClient.Node.AddDependency(provider);
+            ConfidentialClient.Node.AddDependency(provider);
+        }
+
         MachineClient = CreateMachineClient(directory, props.Settings);
     }
 
@@ -50,7 +62,7 @@ public sealed class AppClients : Construct
     public IReadOnlyList<IUserPoolClient> UserClients => [WebClient, ConfidentialClient];
 
     private static UserPoolClientProps UserClientProps(
-        IUserPool userPool, ClientSettings settings, OAuthScope[] scopes, bool generateSecret, AuthFlow authFlows) => new()
+        IUserPool userPool, ClientSettings settings, OAuthScope[] scopes, UserPoolClientIdentityProvider[] providers, bool generateSecret, AuthFlow authFlows) => new()
         {
             UserPool = userPool,
             GenerateSecret = generateSecret,
@@ -62,7 +74,7 @@ public sealed class AppClients : Construct
                 CallbackUrls = [.. settings.CallbackUrls],
                 LogoutUrls = [.. settings.LogoutUrls],
             },
-            SupportedIdentityProviders = [UserPoolClientIdentityProvider.COGNITO],
+            SupportedIdentityProviders = providers,
             PreventUserExistenceErrors = true,
             EnableTokenRevocation = true,
             AccessTokenValidity = Duration.Minutes(settings.AccessTokenValidityMinutes),
@@ -81,6 +93,8 @@ public sealed class AppClients : Construct
                 Flows = new OAuthFlows { ClientCredentials = true },
                 Scopes = [.. directory.Scopes.Values],
             },
+            // Left out, the CDK would list every identity provider of the pool.
+            SupportedIdentityProviders = [UserPoolClientIdentityProvider.COGNITO],
             PreventUserExistenceErrors = true,
             EnableTokenRevocation = true,
             AccessTokenValidity = Duration.Minutes(settings.AccessTokenValidityMinutes),

@@ -2,21 +2,32 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using CognitoStack.Cdk.Configuration;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
 
-/// <summary>Props of <see cref="BackendFunction"/>.</summary>
-public sealed record BackendFunctionProps
+/// <summary>Props of <see cref="DotnetFunction"/>.</summary>
+public sealed record DotnetFunctionProps
 {
-    /// <summary>The published backend.</summary>
+    /// <summary>The published project.</summary>
     public required Code Code { get; init; }
 
-    /// <summary>Memory and timeout.</summary>
-    public required BackendSettings Settings { get; init; }
+    /// <summary>The handler, <c>Assembly::Namespace.Class::Method</c> (Stream in, Stream out).</summary>
+    public required string Handler { get; init; }
 
-    /// <summary>Environment variables the backend reads at start-up.</summary>
+    /// <summary>What the function is for.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>Memory in MB.</summary>
+    public required int MemorySizeMb { get; init; }
+
+    /// <summary>Timeout in seconds.</summary>
+    public required int TimeoutSeconds { get; init; }
+
+    /// <summary>Who invokes the function synchronously (explains why it has no dead-letter queue).</summary>
+    public required string SynchronousCaller { get; init; }
+
+    /// <summary>Environment variables the function reads at start-up.</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 
     /// <summary>Retention of the function's log group.</summary>
@@ -27,19 +38,16 @@ public sealed record BackendFunctionProps
 }
 
 /// <summary>
-/// The sample backend: a .NET function on the managed <c>dotnet10</c> runtime (arm64) with JSON logs
-/// in its own retained log group, active tracing, and a role that may write only to that log group.
+/// A .NET function on the managed <c>dotnet10</c> runtime (arm64) with JSON logs in its own log group,
+/// active tracing, and a role that may write only to that log group (no AWS managed policy).
 /// </summary>
-public sealed class BackendFunction : Construct
+public sealed class DotnetFunction : Construct
 {
     /// <summary>The managed .NET 10 runtime; aws-cdk-lib 2.160 has no constant for it.</summary>
     public static readonly Runtime Dotnet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
 
-    /// <summary>The handler the backend assembly exposes (Stream in, Stream out).</summary>
-    public const string Handler = "CognitoStack.Backend::CognitoStack.Backend.Function::Handle";
-
     /// <summary>Creates the function, its log group and role.</summary>
-    public BackendFunction(Construct scope, string id, BackendFunctionProps props)
+    public DotnetFunction(Construct scope, string id, DotnetFunctionProps props)
         : base(scope, id)
     {
         var logGroup = new LogGroup(this, "LogGroup", new LogGroupProps
@@ -52,7 +60,7 @@ public sealed class BackendFunction : Construct
         var role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = "Backend function: write its own logs and traces",
+            Description = $"{props.Description}: write its own logs and traces",
         });
         logGroup.Grant(role, "logs:CreateLogStream", "logs:PutLogEvents");
 
@@ -60,10 +68,10 @@ public sealed class BackendFunction : Construct
         {
             Runtime = Dotnet10,
             Architecture = Architecture.ARM_64,
-            Handler = Handler,
+            Handler = props.Handler,
             Code = props.Code,
-            MemorySize = props.Settings.MemorySizeMb,
-            Timeout = Duration.Seconds(props.Settings.TimeoutSeconds),
+            MemorySize = props.MemorySizeMb,
+            Timeout = Duration.Seconds(props.TimeoutSeconds),
             Tracing = Tracing.ACTIVE,
             LoggingFormat = LoggingFormat.JSON,
             ApplicationLogLevelV2 = ApplicationLogLevel.INFO,
@@ -71,16 +79,19 @@ public sealed class BackendFunction : Construct
             LogGroup = logGroup,
             Role = role,
             Environment = props.Environment.ToDictionary(),
-            Description = "CognitoStack sample backend",
+            Description = props.Description,
         });
 
         NagSuppressions.Add(role.Node.FindChild("DefaultPolicy"), "AwsSolutions-IAM5",
             "X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the CDK grants them on * for active tracing.",
             "Resource::*");
         NagSuppressions.Add(Function, "Serverless-LambdaDLQ",
-            "Invoked synchronously by API Gateway: a failed request is returned to the caller, there is nothing to redeliver.");
+            $"Invoked synchronously by {props.SynchronousCaller}: a failed request is returned to the caller, there is nothing to redeliver.");
     }
 
     /// <summary>The function.</summary>
     public Function Function { get; }
+
+    /// <summary>The function's execution role.</summary>
+    public IRole Role => Function.Role!;
 }

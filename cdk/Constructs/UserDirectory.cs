@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.IAM;
 using CognitoStack.Cdk.Configuration;
@@ -20,6 +21,9 @@ public sealed record UserDirectoryProps
 
     /// <summary>Whether the pool survives removal from the stack.</summary>
     public required bool RetainData { get; init; }
+
+    /// <summary>Hosted UI look.</summary>
+    public required HostedUiSettings HostedUi { get; init; }
 }
 
 /// <summary>
@@ -47,6 +51,8 @@ public sealed class UserDirectory : Construct
         {
             CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.Domain.Prefix },
         });
+        CustomDomain = CreateCustomDomain(props.Domain.CustomDomain);
+        CustomizeHostedUi(props.HostedUi);
     }
 
     /// <summary>The user pool.</summary>
@@ -58,8 +64,11 @@ public sealed class UserDirectory : Construct
     /// <summary>The resource server's scopes by name (<c>read</c>, <c>write</c>, …).</summary>
     public IReadOnlyDictionary<string, OAuthScope> Scopes { get; }
 
-    /// <summary>The Hosted UI domain.</summary>
+    /// <summary>The Hosted UI prefix domain.</summary>
     public UserPoolDomain Domain { get; }
+
+    /// <summary>The custom Hosted UI domain; null when the environment has none.</summary>
+    public UserPoolDomain? CustomDomain { get; }
 
     /// <summary>The full scope string (<c>IDENTIFIER/NAME</c>) as it appears in access tokens; a plain string, not a token.</summary>
     public string ScopeString(string name) => $"{_resourceServerIdentifier}/{name}";
@@ -139,6 +148,34 @@ public sealed class UserDirectory : Construct
             NagSuppressions.Add(pool, "AwsSolutions-COG2",
                 $"This environment chose mfa {SettingsReader.ToConfigName(settings.Mfa.ToString())} in cdk.json; prod requires TOTP MFA.");
         }
+    }
+
+    private UserPoolDomain? CreateCustomDomain(CustomDomainSettings? settings) =>
+        // Beside the prefix domain, which stays: removing it would replace the domain every app knows.
+        settings is null ? null : UserPool.AddDomain("CustomDomain", new UserPoolDomainOptions
+        {
+            CustomDomain = new CustomDomainOptions
+            {
+                DomainName = settings.DomainName,
+                Certificate = Certificate.FromCertificateArn(this, "CustomDomainCertificate", settings.CertificateArn),
+            },
+        });
+
+    private void CustomizeHostedUi(HostedUiSettings settings)
+    {
+        if (settings.Css is null)
+        {
+            return;
+        }
+
+        var customization = new CfnUserPoolUICustomizationAttachment(this, "HostedUiCustomization", new CfnUserPoolUICustomizationAttachmentProps
+        {
+            UserPoolId = UserPool.UserPoolId,
+            ClientId = "ALL",
+            Css = settings.Css,
+        });
+        // Cognito accepts a UI customization only once the pool has a domain.
+        customization.Node.AddDependency(Domain);
     }
 
     private CfnUserPoolGroup CreateGroup(GroupSettings group) =>

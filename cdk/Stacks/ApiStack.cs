@@ -31,10 +31,14 @@ public sealed class ApiStack : Stack
         var readScope = directory.ScopeString(SettingsLoader.ReadScope);
         var writeScope = directory.ScopeString(SettingsLoader.WriteScope);
 
-        Backend = new BackendFunction(this, "Backend", new BackendFunctionProps
+        Backend = new DotnetFunction(this, "Backend", new DotnetFunctionProps
         {
             Code = props.BackendCode,
-            Settings = settings.Backend,
+            Handler = "CognitoStack.Backend::CognitoStack.Backend.Function::Handle",
+            Description = "CognitoStack sample backend",
+            MemorySizeMb = settings.Backend.MemorySizeMb,
+            TimeoutSeconds = settings.Backend.TimeoutSeconds,
+            SynchronousCaller = "API Gateway",
             LogRetention = logRetention,
             RetainLogs = settings.RetainsData,
             Environment = new Dictionary<string, string>
@@ -86,7 +90,7 @@ public sealed class ApiStack : Stack
     }
 
     /// <summary>The backend function.</summary>
-    public BackendFunction Backend { get; }
+    public DotnetFunction Backend { get; }
 
     /// <summary>The protected API.</summary>
     public ProtectedApi Api { get; }

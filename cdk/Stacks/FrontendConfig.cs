@@ -41,8 +41,9 @@ internal static class FrontendConfig
                 },
                 ["oauth"] = new Dictionary<string, object>
                 {
-                    ["identity_providers"] = Array.Empty<string>(),
-                    ["domain"] = $"{settings.Domain.Prefix}.auth.{stack.Region}.amazoncognito.com",
+                    // The schema names only social providers; OIDC and SAML sign-in go through the Hosted UI.
+                    ["identity_providers"] = settings.IdentityProviders.Google is null ? Array.Empty<string>() : ["GOOGLE"],
+                    ["domain"] = settings.Domain.CustomDomain?.DomainName ?? $"{settings.Domain.Prefix}.auth.{stack.Region}.amazoncognito.com",
                     ["scopes"] = scopes,
                     ["redirect_sign_in_uri"] = settings.Clients.CallbackUrls.ToArray(),
                     ["redirect_sign_out_uri"] = settings.Clients.LogoutUrls.ToArray(),

@@ -1,4 +1,6 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.Lambda;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
 using Constructs;
@@ -13,7 +15,7 @@ namespace CognitoStack.Cdk.Stacks;
 public sealed class IdentityStack : Stack
 {
     /// <summary>Wires the user directory, app clients, user-files bucket and identity federation.</summary>
-    public IdentityStack(Construct scope, string id, EnvironmentSettings settings, IStackProps props)
+    public IdentityStack(Construct scope, string id, EnvironmentSettings settings, Code triggersCode, IStackProps props)
         : base(scope, id, props)
     {
         Directory = new UserDirectory(this, "UserDirectory", new UserDirectoryProps
@@ -22,11 +24,28 @@ public sealed class IdentityStack : Stack
             Domain = settings.Domain,
             ResourceServer = settings.ResourceServer,
             RetainData = settings.RetainsData,
+            HostedUi = settings.HostedUi,
+        });
+        var providers = new ExternalProviders(this, "IdentityProviders", new ExternalProvidersProps
+        {
+            UserPool = Directory.UserPool,
+            Settings = settings.IdentityProviders,
         });
         Clients = new AppClients(this, "AppClients", new AppClientsProps
         {
             Directory = Directory,
             Settings = settings.Clients,
+            IdentityProviders = providers,
+        });
+        Triggers = new TriggerFunctions(this, "Triggers", new TriggerFunctionsProps
+        {
+            UserPool = Directory.UserPool,
+            Settings = settings.Triggers,
+            Code = triggersCode,
+            AdminGroup = SettingsLoader.AdminGroup,
+            DefaultGroup = SettingsLoader.UsersGroup,
+            LogRetention = LogRetention.FromDays(settings.LogRetentionDays),
+            RetainLogs = settings.RetainsData,
         });
         UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps
         {
@@ -52,6 +71,9 @@ public sealed class IdentityStack : Stack
     /// <summary>The app clients.</summary>
     public AppClients Clients { get; }
 
+    /// <summary>The user pool's Lambda triggers.</summary>
+    public TriggerFunctions Triggers { get; }
+
     /// <summary>The user-files bucket.</summary>
     public UserFilesBucket UserFiles { get; }
 
@@ -69,6 +91,13 @@ public sealed class IdentityStack : Stack
         Output("IdentityPoolId", Federation.IdentityPool.Ref, "Identity pool id");
         Output("UserFilesBucketName", UserFiles.Bucket.BucketName, "User-files bucket name");
         Output("Region", Region, "Region of the stack");
+        if (Directory.CustomDomain is { } custom)
+        {
+            Output("CustomDomainUrl", custom.BaseUrl(), "Hosted UI on the custom domain");
+            // The attribute, not the L2's CloudFrontDomainName, which adds a custom resource to look it up.
+            Output("CustomDomainCloudFrontTarget", ((CfnUserPoolDomain)custom.Node.DefaultChild!).AttrCloudFrontDistribution,
+                "Point an alias (A/AAAA) or CNAME record of the custom domain at this CloudFront name");
+        }
     }
 
     private void Output(string id, string value, string description) =>

@@ -9,7 +9,7 @@ public sealed class SnapshotTests(SynthFixture synth)
     public static TheoryData<string, string> Stacks()
     {
         var data = new TheoryData<string, string>();
-        foreach (var environment in Repository.EnvironmentNames)
+        foreach (var environment in Repository.AllEnvironmentNames)
         {
             foreach (var stack in SynthesizedEnvironment.StackIds)
             {

@@ -24,7 +24,7 @@ public sealed class CdkJsonEnvironmentsTests
     public void CdkJsonEnvironment_Should_HaveTheDocumentedValue_When_Loaded(string env, string path, object expected)
     {
         // Act
-        var settings = SettingsLoader.Load(Repository.Environments, env);
+        var settings = SettingsLoader.Load(Repository.Environments, env, Repository.Root);
 
         // Assert
         Assert.Equal(expected, Get(settings, path));

@@ -34,10 +34,32 @@ public sealed class CrossSettingRulesTests
         string mode, string plan, ThreatProtectionMode expectedMode, FeaturePlan expectedPlan)
     {
         // Act
-        var settings = Load(All(Set("userPool.threatProtection", mode), Set("userPool.featurePlan", plan)));
+        var settings = Load(All(Set("userPool.threatProtection", mode), Set("userPool.featurePlan", plan), SetJson("triggers", """{"preTokenGeneration": false}""")));
 
         // Assert
         Assert.Equal((expectedMode, expectedPlan), (settings.UserPool.ThreatProtection, settings.UserPool.FeaturePlan));
+    }
+
+    [Fact]
+    public void PreTokenGeneration_Should_Fail_When_FeaturePlanIsLite()
+    {
+        // Act
+        var message = Error(All(Set("userPool.featurePlan", "LITE"), Set("userPool.threatProtection", "OFF")));
+
+        // Assert
+        Assert.StartsWith($"{Key("triggers.preTokenGeneration")} true is invalid with userPool.featurePlan \"LITE\"", message);
+    }
+
+    [Theory]
+    [InlineData("ESSENTIALS")]
+    [InlineData("PLUS")]
+    public void PreTokenGeneration_Should_Load_When_FeaturePlanAllowsV2Events(string plan)
+    {
+        // Act
+        var settings = Load(All(Set("userPool.featurePlan", plan), Set("userPool.threatProtection", "OFF")));
+
+        // Assert
+        Assert.True(settings.Triggers.PreTokenGeneration);
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class EnvironmentSelectionTests
     public void Load_Should_ListKnownEnvironments_When_NameIsUnknown()
     {
         // Act
-        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(Repository.Environments, "staging"));
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(Repository.Environments, "staging", Repository.Root));
 
         // Assert
         Assert.Equal("env \"staging\" is invalid: use one of dev, prod (environments in cdk.json)", error.Message);
@@ -34,7 +34,7 @@ public sealed class EnvironmentSelectionTests
         var environments = Environments((name, Dev()));
 
         // Act
-        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environments, name));
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environments, name, Repository.Root));
 
         // Assert
         Assert.Equal($"env \"{name}\" is invalid: {NameRule}", error.Message);
@@ -50,7 +50,7 @@ public sealed class EnvironmentSelectionTests
         var environments = Environments((name, Dev()));
 
         // Act
-        var settings = SettingsLoader.Load(environments, name);
+        var settings = SettingsLoader.Load(environments, name, Repository.Root);
 
         // Assert
         Assert.Equal(name, settings.Name);
@@ -66,7 +66,7 @@ public sealed class EnvironmentSelectionTests
         var environments = JsonDocument.Parse(json).RootElement;
 
         // Act
-        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environments, "dev"));
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environments, "dev", Repository.Root));
 
         // Assert
         Assert.Equal("context \"environments\" is missing or not an object: add it to cdk.json (see README, Configuration)", error.Message);
@@ -76,7 +76,7 @@ public sealed class EnvironmentSelectionTests
     public void Load_Should_AskForTheContext_When_EnvironmentsIsMissing()
     {
         // Act
-        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(default, "dev"));
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(default, "dev", Repository.Root));
 
         // Assert
         Assert.StartsWith("context \"environments\" is missing or not an object", error.Message);
@@ -92,7 +92,7 @@ public sealed class EnvironmentSelectionTests
         var environments = Environments(("dev", JsonNode.Parse(json)));
 
         // Act
-        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environments, "dev"));
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environments, "dev", Repository.Root));
 
         // Assert
         Assert.Equal($"environments.dev {received} is invalid: use a JSON object", error.Message);

@@ -45,7 +45,7 @@ internal static partial class Settings
     {
         var env = environment ?? Dev();
         mutate?.Invoke(env);
-        return SettingsLoader.Load(Environments((Env, env)), Env);
+        return SettingsLoader.Load(Environments((Env, env)), Env, Repository.Root);
     }
 
     /// <summary>The message of the configuration error that <paramref name="mutate"/> causes.</summary>

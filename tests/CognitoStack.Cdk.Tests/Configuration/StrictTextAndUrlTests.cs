@@ -1,4 +1,5 @@
 using CognitoStack.Cdk.Configuration;
+using CognitoStack.Cdk.Tests.Infrastructure;
 using static CognitoStack.Cdk.Tests.Configuration.Settings;
 
 namespace CognitoStack.Cdk.Tests.Configuration;
@@ -44,7 +45,7 @@ public sealed class StrictTextAndUrlTests
         var environments = Environments(("dev\n", Dev()));
 
         // Act
-        var error = Record.Exception(() => SettingsLoader.Load(environments, "dev\n"));
+        var error = Record.Exception(() => SettingsLoader.Load(environments, "dev\n", Repository.Root));
 
         // Assert
         Assert.IsType<ConfigurationException>(error);

@@ -12,7 +12,7 @@ public sealed class StatefulResourceTests(SynthFixture synth)
     public static TheoryData<string, string, string> PinnedLogicalIds()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var env in Repository.EnvironmentNames)
+        foreach (var env in Repository.AllEnvironmentNames)
         {
             data.Add(env, "AWS::Cognito::UserPool", "UserDirectoryUserPoolD2758A4E");
             data.Add(env, "AWS::Cognito::IdentityPool", "IdentityFederationIdentityPoolFF77C2C6");

@@ -17,6 +17,19 @@ internal static class Repository
     /// <summary>Names of the environments in cdk.json.</summary>
     public static IReadOnlyList<string> EnvironmentNames => [.. Environments.EnumerateObject().Select(e => e.Name)];
 
+    /// <summary>
+    /// Environments only the tests synthesize (Fixtures/test-environments.json): everything optional turned
+    /// on, such as external identity providers and a custom domain.
+    /// </summary>
+    public static JsonElement TestEnvironments { get; } = JsonDocument.Parse(File.ReadAllText(
+        Path.Combine(Root, "tests", "CognitoStack.Cdk.Tests", "Fixtures", "test-environments.json"))).RootElement;
+
+    /// <summary>Names of the test-only environments.</summary>
+    public static IReadOnlyList<string> TestEnvironmentNames => [.. TestEnvironments.EnumerateObject().Select(e => e.Name)];
+
+    /// <summary>Every environment the tests synthesize: cdk.json's and the test-only ones.</summary>
+    public static IReadOnlyList<string> AllEnvironmentNames => [.. EnvironmentNames, .. TestEnvironmentNames];
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -13,21 +13,37 @@ namespace CognitoStack.Cdk.Tests.Infrastructure;
 public sealed class SynthFixture : IDisposable
 {
     private readonly Dictionary<string, SynthesizedEnvironment> _environments = new(StringComparer.Ordinal);
-    private readonly string _outputRoot = Directory.CreateTempSubdirectory("cognitostack-tests-").FullName;
+    private readonly string _outputRoot;
+    private readonly bool _keepOutput;
 
-    /// <summary>Synthesizes dev, prod and every other environment of cdk.json.</summary>
+    /// <summary>
+    /// Synthesizes every environment of cdk.json and the test-only ones. With
+    /// <see cref="OutputVariable"/> set, the cloud assemblies are written there and kept (CI runs the
+    /// cdk-nag gate over them); otherwise they go to a temporary directory.
+    /// </summary>
     public SynthFixture()
     {
+        var requested = System.Environment.GetEnvironmentVariable(OutputVariable);
+        _keepOutput = !string.IsNullOrEmpty(requested);
+        _outputRoot = _keepOutput ? Directory.CreateDirectory(requested!).FullName : Directory.CreateTempSubdirectory("cognitostack-tests-").FullName;
         foreach (var name in Repository.EnvironmentNames)
         {
-            _environments[name] = Synthesize(SettingsLoader.Load(Repository.Environments, name), name);
+            _environments[name] = Synthesize(SettingsLoader.Load(Repository.Environments, name, Repository.Root), name);
+        }
+
+        foreach (var name in Repository.TestEnvironmentNames)
+        {
+            _environments[name] = Synthesize(SettingsLoader.Load(Repository.TestEnvironments, name, Repository.Root), name);
         }
     }
+
+    /// <summary>Environment variable naming a directory to keep the synthesized assemblies in.</summary>
+    public const string OutputVariable = "CDK_TEST_ASSEMBLIES";
 
     /// <summary>An environment from cdk.json.</summary>
     public SynthesizedEnvironment this[string name] => _environments[name];
 
-    /// <summary>All environments from cdk.json.</summary>
+    /// <summary>All synthesized environments.</summary>
     public IEnumerable<SynthesizedEnvironment> All => _environments.Values;
 
     /// <summary>
@@ -40,13 +56,19 @@ public sealed class SynthFixture : IDisposable
         var context = FeatureFlags();
         context["aws:cdk:bundling-stacks"] = Array.Empty<string>();
         var app = new App(new AppProps { Outdir = outdir, Context = context, AnalyticsReporting = false });
-        CognitoApp.AddTo(app, settings, BackendCode.FromRepository(Repository.Root));
+        CognitoApp.AddTo(app, settings, LambdaCode.FromRepository(Repository.Root));
         app.Synth();
         return new SynthesizedEnvironment(settings, outdir);
     }
 
-    /// <summary>Deletes the synthesized assemblies.</summary>
-    public void Dispose() => Directory.Delete(_outputRoot, recursive: true);
+    /// <summary>Deletes the synthesized assemblies unless they were asked to be kept.</summary>
+    public void Dispose()
+    {
+        if (!_keepOutput)
+        {
+            Directory.Delete(_outputRoot, recursive: true);
+        }
+    }
 
     private static Dictionary<string, object> FeatureFlags() =>
         Repository.CdkJson.GetProperty("context").EnumerateObject()

@@ -1,0 +1,96 @@
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using CognitoStack.Cdk.Configuration;
+using Constructs;
+
+namespace CognitoStack.Cdk.Constructs;
+
+/// <summary>Props of <see cref="TriggerFunctions"/>.</summary>
+public sealed record TriggerFunctionsProps
+{
+    /// <summary>The user pool the triggers attach to.</summary>
+    public required UserPool UserPool { get; init; }
+
+    /// <summary>Which triggers to attach.</summary>
+    public required TriggerSettings Settings { get; init; }
+
+    /// <summary>The published triggers project.</summary>
+    public required Code Code { get; init; }
+
+    /// <summary>Group whose members get <c>role_hint: admin</c>.</summary>
+    public required string AdminGroup { get; init; }
+
+    /// <summary>Group every newly confirmed user joins.</summary>
+    public required string DefaultGroup { get; init; }
+
+    /// <summary>Retention of the functions' logs.</summary>
+    public required RetentionDays LogRetention { get; init; }
+
+    /// <summary>Whether the log groups survive removal from the stack.</summary>
+    public required bool RetainLogs { get; init; }
+}
+
+/// <summary>
+/// User pool Lambda triggers: pre token generation (V2 event: claims in ID and access tokens) and post
+/// confirmation (adds the user to the default group, allowed on this pool only).
+/// </summary>
+public sealed class TriggerFunctions : Construct
+{
+    /// <summary>Attaches the configured triggers.</summary>
+    public TriggerFunctions(Construct scope, string id, TriggerFunctionsProps props)
+        : base(scope, id)
+    {
+        if (props.Settings.PreTokenGeneration)
+        {
+            PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", "Adds tenant and role_hint claims to tokens",
+                new Dictionary<string, string> { ["ADMIN_GROUP"] = props.AdminGroup });
+            props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Function, LambdaVersion.V2_0);
+        }
+
+        if (props.Settings.PostConfirmation)
+        {
+            PostConfirmation = CreateFunction(props, "PostConfirmation", "Adds confirmed users to the default group",
+                new Dictionary<string, string> { ["DEFAULT_GROUP"] = props.DefaultGroup });
+            props.UserPool.AddTrigger(UserPoolOperation.POST_CONFIRMATION, PostConfirmation.Function);
+
+            // A policy of its own, not the role's default policy: the function does not wait for it, so the
+            // chain policy -> pool ARN -> pool -> function ARN -> role has no cycle, and the grant names
+            // this pool's ARN instead of a wildcard.
+            new Policy(this, "AddUserToGroupPolicy", new PolicyProps
+            {
+                Roles = [PostConfirmation.Role],
+                Statements =
+                [
+                    new PolicyStatement(new PolicyStatementProps
+                    {
+                        Actions = ["cognito-idp:AdminAddUserToGroup"],
+                        Resources = [props.UserPool.UserPoolArn],
+                    }),
+                ],
+            });
+        }
+    }
+
+    /// <summary>The pre token generation function; null when not configured.</summary>
+    public DotnetFunction? PreTokenGeneration { get; }
+
+    /// <summary>The post confirmation function; null when not configured.</summary>
+    public DotnetFunction? PostConfirmation { get; }
+
+    private DotnetFunction CreateFunction(TriggerFunctionsProps props, string id, string description, Dictionary<string, string> environment) =>
+        new(this, id, new DotnetFunctionProps
+        {
+            Code = props.Code,
+            Handler = $"CognitoStack.Triggers::CognitoStack.Triggers.{id}::Handle",
+            Description = description,
+            // Cognito waits at most 5 seconds for a trigger.
+            MemorySizeMb = 256,
+            TimeoutSeconds = 5,
+            SynchronousCaller = "Cognito during sign-up and sign-in",
+            Environment = environment,
+            LogRetention = props.LogRetention,
+            RetainLogs = props.RetainLogs,
+        });
+}
