@@ -14,8 +14,11 @@ internal static class ImmutableSettings
     private const string FailedUpdate =
         "CloudFormation cannot change this on an existing user pool: the update fails and rolls back. The only way out is a new user pool and a user migration (export users, import or migrate with a Lambda trigger).";
 
-    /// <summary>One setting that must not change, and what changing it would do in a real account.</summary>
-    public sealed record Rule(string Name, Func<JsonNode, string> Read, string Consequence);
+    /// <summary>
+    /// One setting that must not change, and what changing it would do in a real account. With
+    /// <paramref name="AllowsAdditions"/>, new entries are fine and only changed or removed ones count.
+    /// </summary>
+    public sealed record Rule(string Name, Func<JsonNode, string> Read, string Consequence, bool AllowsAdditions = false);
 
     public static readonly IReadOnlyList<Rule> Rules =
     [
@@ -23,7 +26,7 @@ internal static class ImmutableSettings
         new("user pool AliasAttributes", t => Property(t, "AWS::Cognito::UserPool", "AliasAttributes"), FailedUpdate),
         new("user pool username case sensitivity", t => Property(t, "AWS::Cognito::UserPool", "UsernameConfiguration"), FailedUpdate),
         new("user pool required attributes", t => Attributes(t, a => a["Required"]?.GetValue<bool>() == true), FailedUpdate),
-        new("user pool custom attributes", t => Attributes(t, a => a["Name"]!.GetValue<string>().StartsWith("custom:", StringComparison.Ordinal)), FailedUpdate),
+        new("user pool custom attributes", t => Attributes(t, a => a["Name"]!.GetValue<string>().StartsWith("custom:", StringComparison.Ordinal)), FailedUpdate, AllowsAdditions: true),
         new("app client GenerateSecret", t => Property(t, "AWS::Cognito::UserPoolClient", "GenerateSecret"),
             "The client is REPLACED: it gets a new client id (and secret), so every app configured with the old id stops signing in until it is reconfigured. Add a new client beside the old one, move the apps, then remove the old one."),
         new("Hosted UI domain", t => Property(t, "AWS::Cognito::UserPoolDomain", "Domain"),
@@ -38,8 +41,11 @@ internal static class ImmutableSettings
     public static IReadOnlyList<string> Violations(JsonNode committed, JsonNode current) =>
         [.. Rules
             .Select(rule => (rule, before: rule.Read(committed), after: rule.Read(current)))
-            .Where(x => x.before != x.after)
+            .Where(x => x.rule.AllowsAdditions ? !Entries(x.before).IsSubsetOf(Entries(x.after)) : x.before != x.after)
             .Select(x => $"{x.rule.Name} would change from {x.before} to {x.after}. {x.rule.Consequence}")];
+
+    private static HashSet<string> Entries(string value) =>
+        [.. value.Split(['[', ']', ',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)];
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> OfType(JsonNode template, string type) =>
         template["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == type).OrderBy(r => r.Key, StringComparer.Ordinal);
@@ -49,5 +55,5 @@ internal static class ImmutableSettings
 
     private static string Attributes(JsonNode template, Func<JsonNode, bool> select) =>
         string.Join("; ", OfType(template, "AWS::Cognito::UserPool").Select(r =>
-            $"{r.Key}=[{string.Join(",", (r.Value!["Properties"]?["Schema"]?.AsArray() ?? []).Where(a => select(a!)).Select(a => (string?)a!["Name"]).Order(StringComparer.Ordinal))}]"));
+            $"{r.Key}=[{string.Join(",", (r.Value!["Properties"]?["Schema"]?.AsArray() ?? []).Where(a => select(a!)).Select(a => SynthesizedEnvironment.Text(a).Replace(",", "|", StringComparison.Ordinal)).Order(StringComparer.Ordinal))}]"));
 }

@@ -36,7 +36,6 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         { "user pool AliasAttributes", t => Pool(t)["AliasAttributes"] = new JsonArray("preferred_username") },
         { "user pool username case sensitivity", t => Pool(t)["UsernameConfiguration"]!["CaseSensitive"] = true },
         { "user pool required attributes", t => Pool(t)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "name", ["Required"] = true }) },
-        { "user pool custom attributes", t => Pool(t)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" }) },
         { "app client GenerateSecret", t => First(t, "AWS::Cognito::UserPoolClient")["GenerateSecret"] = true },
         { "Hosted UI domain", t => First(t, "AWS::Cognito::UserPoolDomain")["Domain"] = "another-prefix" },
         { "group names", t => First(t, "AWS::Cognito::UserPoolGroup")["GroupName"] = "administrators" },
@@ -58,8 +57,31 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
 
     [Fact]
     public void Guard_Should_CoverEveryRuleWithAMutation() =>
+        // Custom attributes may be added, so their guard is proved by removing or changing one (tests above).
         Assert.Equal(ImmutableSettings.Rules.Select(r => r.Name).Order(StringComparer.Ordinal),
-            Mutations().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+            Mutations().Select(row => (string)row[0]).Append("user pool custom attributes").Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Guard_Should_Catch_When_ACustomAttributeIsRemoved()
+    {
+        var before = Committed.DeepClone();
+        Pool(before)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
+
+        var violation = Assert.Single(ImmutableSettings.Violations(before, Committed));
+
+        Assert.StartsWith("user pool custom attributes", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guard_Should_Catch_When_ACustomAttributeChangesType()
+    {
+        var before = Committed.DeepClone();
+        Pool(before)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
+        var after = Committed.DeepClone();
+        Pool(after)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "Number" });
+
+        Assert.Single(ImmutableSettings.Violations(before, after));
+    }
 
     [Fact]
     public void Guard_Should_AllowChangesThatUpdateInPlace()
@@ -67,6 +89,7 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         var changed = Committed.DeepClone();
         Pool(changed)["MfaConfiguration"] = "OPTIONAL";
         First(changed, "AWS::Cognito::UserPoolClient")["AccessTokenValidity"] = 30;
+        Pool(changed)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
 
         Assert.Empty(ImmutableSettings.Violations(Committed, changed));
     }
