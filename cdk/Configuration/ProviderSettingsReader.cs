@@ -7,18 +7,13 @@ internal static partial class ProviderSettingsReader
 {
     private static readonly string[] DefaultOidcScopes = ["openid", "email", "profile"];
 
-    public static IdentityProviderSettings Read(SettingsReader? reader, RepositoryFiles files)
+    public static IdentityProviderSettings Read(SettingsReader reader, RepositoryFiles files)
     {
-        if (reader is null)
-        {
-            return new IdentityProviderSettings { Oidc = [], Saml = [] };
-        }
-
-        var google = reader.OptionalObject("google") is { } g ? Done(g, ReadGoogle) : null;
+        var google = reader.OptionalObject("google")?.ReadAll(ReadGoogle);
         var oidc = reader.ObjectList("oidc", 0, 10, "each entry is { \"name\", \"clientId\", \"clientSecret\", \"issuerUrl\", \"scopes\" }")
-            .Select(o => Done(o, ReadOidc)).ToList();
+            .Select(o => o.ReadAll(ReadOidc)).ToList();
         var saml = reader.ObjectList("saml", 0, 10, "each entry is { \"name\", \"metadataUrl\" or \"metadataFile\", \"emailAttribute\", \"nameAttribute\" }")
-            .Select(s => Done(s, x => ReadSaml(x, files))).ToList();
+            .Select(s => s.ReadAll(x => ReadSaml(x, files))).ToList();
 
         var names = oidc.Select(o => o.Name).Concat(saml.Select(s => s.Name)).ToList();
         var duplicate = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(n => n.Count() > 1);
@@ -83,7 +78,7 @@ internal static partial class ProviderSettingsReader
             : name;
     }
 
-    private static SecretReference ReadSecret(SettingsReader r) => Done(r, x =>
+    private static SecretReference ReadSecret(SettingsReader r) => r.ReadAll(x =>
     {
         var arn = x.OptionalString("secretArn", SecretArn(), "use a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)");
         var name = x.OptionalString("secretName", SecretName(), "use a Secrets Manager secret name of 1-512 letters, digits and /_+=.@-");
@@ -99,13 +94,6 @@ internal static partial class ProviderSettingsReader
             JsonField = x.OptionalString("jsonField", JsonField(), "use the key of the secret's JSON value, such as clientSecret"),
         };
     });
-
-    private static T Done<T>(SettingsReader reader, Func<SettingsReader, T> read)
-    {
-        var value = read(reader);
-        reader.EnsureNoUnknownKeys();
-        return value;
-    }
 
     [GeneratedRegex(@"^[\x21-\x7E]{1,256}\z")]
     private static partial Regex ClientId();

@@ -70,11 +70,11 @@ public static partial class SettingsLoader
         RemovalPolicy = r.Enum("removalPolicy", StatefulRemovalPolicy.Retain),
         WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
         LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionDays),
-        UserPool = Done(r.RequiredObject("userPool"), ReadUserPool),
-        Domain = Done(r.RequiredObject("domain"), d => new DomainSettings
+        UserPool = r.RequiredObject("userPool").ReadAll(ReadUserPool),
+        Domain = r.RequiredObject("domain").ReadAll(d => new DomainSettings
         {
             Prefix = d.RequiredString("prefix", DomainPrefix(), CognitoRules.DomainPrefixRule),
-            CustomDomain = DoneOptional(d.OptionalObject("customDomain"), c => c is null ? null : new CustomDomainSettings
+            CustomDomain = d.OptionalObject("customDomain")?.ReadAll(c => new CustomDomainSettings
             {
                 DomainName = c.RequiredString("domainName", HostName(),
                     "use a fully qualified domain name you own, such as auth.example.com (not under amazoncognito.com)"),
@@ -82,37 +82,37 @@ public static partial class SettingsLoader
                     "use the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): the Hosted UI is served by CloudFront"),
             }),
         }),
-        Clients = Done(r.RequiredObject("clients"), ReadClients),
-        ResourceServer = Done(r.RequiredObject("resourceServer"), ReadResourceServer),
-        IdentityPool = DoneOptional(r.OptionalObject("identityPool"), p => new IdentityPoolSettings
+        Clients = r.RequiredObject("clients").ReadAll(ReadClients),
+        ResourceServer = r.RequiredObject("resourceServer").ReadAll(ReadResourceServer),
+        IdentityPool = r.ObjectOrEmpty("identityPool").ReadAll(p => new IdentityPoolSettings
         {
-            AllowGuests = p?.Bool("allowGuests", false) ?? false,
+            AllowGuests = p.Bool("allowGuests", false),
         }),
-        Api = DoneOptional(r.OptionalObject("api"), a => new ApiSettings
+        Api = r.ObjectOrEmpty("api").ReadAll(a => new ApiSettings
         {
-            ThrottlingRateLimit = a?.Int("throttlingRateLimit", 50, 1, 10_000) ?? 50,
-            ThrottlingBurstLimit = a?.Int("throttlingBurstLimit", 100, 1, 5_000) ?? 100,
-            ManageAccountCloudWatchRole = a?.Bool("manageAccountCloudWatchRole", true) ?? true,
+            ThrottlingRateLimit = a.Int("throttlingRateLimit", 50, 1, 10_000),
+            ThrottlingBurstLimit = a.Int("throttlingBurstLimit", 100, 1, 5_000),
+            ManageAccountCloudWatchRole = a.Bool("manageAccountCloudWatchRole", true),
         }),
-        Backend = DoneOptional(r.OptionalObject("backend"), b => new BackendSettings
+        Backend = r.ObjectOrEmpty("backend").ReadAll(b => new BackendSettings
         {
-            MemorySizeMb = b?.Int("memorySizeMb", 512, 128, 10_240) ?? 512,
-            TimeoutSeconds = b?.Int("timeoutSeconds", 10, 1, 29) ?? 10,
+            MemorySizeMb = b.Int("memorySizeMb", 512, 128, 10_240),
+            TimeoutSeconds = b.Int("timeoutSeconds", 10, 1, 29),
         }),
-        Waf = DoneOptional(r.OptionalObject("waf"), w => new WafSettings
+        Waf = r.ObjectOrEmpty("waf").ReadAll(w => new WafSettings
         {
-            Enabled = w?.Bool("enabled", true) ?? true,
-            RateLimitPer5Minutes = w?.Int("rateLimitPer5Minutes", 1_000, 100, 2_000_000_000) ?? 1_000,
+            Enabled = w.Bool("enabled", true),
+            RateLimitPer5Minutes = w.Int("rateLimitPer5Minutes", 1_000, 100, 2_000_000_000),
         }),
-        IdentityProviders = DoneOptional(r.OptionalObject("identityProviders"), p => ProviderSettingsReader.Read(p, files)),
-        Triggers = DoneOptional(r.OptionalObject("triggers"), t => new TriggerSettings
+        IdentityProviders = r.ObjectOrEmpty("identityProviders").ReadAll(p => ProviderSettingsReader.Read(p, files)),
+        Triggers = r.ObjectOrEmpty("triggers").ReadAll(t => new TriggerSettings
         {
-            PreTokenGeneration = t?.Bool("preTokenGeneration", true) ?? true,
-            PostConfirmation = t?.Bool("postConfirmation", true) ?? true,
+            PreTokenGeneration = t.Bool("preTokenGeneration", true),
+            PostConfirmation = t.Bool("postConfirmation", true),
         }),
-        HostedUi = DoneOptional(r.OptionalObject("hostedUi"), h => new HostedUiSettings
+        HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => new HostedUiSettings
         {
-            Css = h?.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule) is { } css
+            Css = h.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule) is { } css
                 ? files.Read(h, "cssFile", css, CognitoRules.MaxCssLength)
                 : null,
         }),
@@ -139,7 +139,7 @@ public static partial class SettingsLoader
     private static List<GroupSettings> ReadGroups(SettingsReader p)
     {
         var groups = p.ObjectList("groups", 2, 25, "each entry is { \"name\", \"precedence\", \"description\" }")
-            .Select(g => Done(g, x => new GroupSettings
+            .Select(g => g.ReadAll(x => new GroupSettings
             {
                 Name = x.RequiredString("name", GroupName(), "use 1-128 letters, digits, punctuation or symbols, without spaces"),
                 Precedence = x.RequiredInt("precedence", 0, int.MaxValue),
@@ -167,7 +167,7 @@ public static partial class SettingsLoader
         var identifier = s.RequiredString("identifier", ResourceServerIdentifier(),
             "use 1-256 printable characters without spaces, quotes or backslashes");
         var scopes = s.ObjectList("scopes", 2, 100, "each entry is { \"name\", \"description\" }")
-            .Select(x => Done(x, scope => new ScopeSettings
+            .Select(x => x.ReadAll(scope => new ScopeSettings
             {
                 Name = scope.RequiredString("name", ScopeName(),
                     "use 1-256 printable characters without spaces, quotes, slashes or backslashes"),
@@ -209,20 +209,6 @@ public static partial class SettingsLoader
                 $"{path}.clients.refreshTokenValidityDays {s.Clients.RefreshTokenValidityDays} is invalid: "
                 + $"the refresh token must outlive the access and ID tokens ({longest} minutes); use at least {longest / 1_440 + 1}");
         }
-    }
-
-    private static T Done<T>(SettingsReader reader, Func<SettingsReader, T> read)
-    {
-        var value = read(reader);
-        reader.EnsureNoUnknownKeys();
-        return value;
-    }
-
-    private static T DoneOptional<T>(SettingsReader? reader, Func<SettingsReader?, T> read)
-    {
-        var value = read(reader);
-        reader?.EnsureNoUnknownKeys();
-        return value;
     }
 
     private static void RequireUnique(SettingsReader r, string key, IEnumerable<string> values, string field)

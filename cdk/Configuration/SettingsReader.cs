@@ -11,6 +11,8 @@ namespace CognitoStack.Cdk.Configuration;
 /// </summary>
 internal sealed class SettingsReader
 {
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
+
     private readonly JsonElement _element;
     private readonly HashSet<string> _knownKeys = new(StringComparer.Ordinal);
 
@@ -120,6 +122,21 @@ internal sealed class SettingsReader
 
     public SettingsReader? OptionalObject(string key) =>
         Read(key) is { } value ? new SettingsReader(value, KeyPath(key)) : null;
+
+    /// <summary>
+    /// An object whose keys all have defaults: left out, it reads as <c>{}</c>, so each default is written
+    /// once, at the key that has it.
+    /// </summary>
+    public SettingsReader ObjectOrEmpty(string key) =>
+        OptionalObject(key) ?? new SettingsReader(EmptyObject, KeyPath(key));
+
+    /// <summary>Reads this object with <paramref name="read"/>, then rejects any key it did not ask for.</summary>
+    public T ReadAll<T>(Func<SettingsReader, T> read)
+    {
+        var value = read(this);
+        EnsureNoUnknownKeys();
+        return value;
+    }
 
     public SettingsReader RequiredObject(string key) =>
         OptionalObject(key) ?? throw Missing(key, "add this JSON object");
