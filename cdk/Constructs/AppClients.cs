@@ -30,14 +30,21 @@ public sealed class AppClients : Construct
         : base(scope, id)
     {
         var directory = props.Directory;
-        OAuthScope[] userScopes =
-            [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, .. directory.Scopes.Values];
+        var pool = directory.UserPool;
+        var settings = props.Settings;
+        var userSignIn = new OAuthSettings
+        {
+            Flows = new OAuthFlows { AuthorizationCodeGrant = true },
+            Scopes = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, .. directory.Scopes.Values],
+            CallbackUrls = [.. settings.CallbackUrls],
+            LogoutUrls = [.. settings.LogoutUrls],
+        };
+        UserPoolClientIdentityProvider[] userProviders = [UserPoolClientIdentityProvider.COGNITO, .. props.IdentityProviders.ClientProviders];
 
-        UserPoolClientIdentityProvider[] providers = [UserPoolClientIdentityProvider.COGNITO, .. props.IdentityProviders.ClientProviders];
-        WebClient = new UserPoolClient(this, "WebClient", UserClientProps(directory.UserPool, props.Settings, userScopes, providers,
-            generateSecret: false, new AuthFlow { UserSrp = true }));
-        ConfidentialClient = new UserPoolClient(this, "ConfidentialClient", UserClientProps(directory.UserPool, props.Settings, userScopes, providers,
-            generateSecret: true, new AuthFlow { UserSrp = true, AdminUserPassword = true }));
+        WebClient = CreateClient("WebClient", pool, settings, generateSecret: false,
+            new AuthFlow { UserSrp = true }, userSignIn, userProviders);
+        ConfidentialClient = CreateClient("ConfidentialClient", pool, settings, generateSecret: true,
+            new AuthFlow { UserSrp = true, AdminUserPassword = true }, userSignIn, userProviders);
 
         // A client that names a provider before the provider exists fails to deploy.
         foreach (var provider in props.IdentityProviders.Resources)
@@ -46,7 +53,13 @@ public sealed class AppClients : Construct
             ConfidentialClient.Node.AddDependency(provider);
         }
 
-        MachineClient = CreateMachineClient(directory, props.Settings);
+        // Only the API's custom scopes, and only Cognito: left out, the CDK would list every provider of the pool.
+        MachineClient = CreateClient("MachineClient", pool, settings, generateSecret: true, authFlows: null,
+            new OAuthSettings { Flows = new OAuthFlows { ClientCredentials = true }, Scopes = [.. directory.Scopes.Values] },
+            [UserPoolClientIdentityProvider.COGNITO]);
+
+        // No user sign-in flows: left empty, Cognito would enable SRP and custom auth by default.
+        ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).ExplicitAuthFlows = ["ALLOW_REFRESH_TOKEN_AUTH"];
     }
 
     /// <summary>The public client for browser and mobile apps.</summary>
@@ -61,49 +74,20 @@ public sealed class AppClients : Construct
     /// <summary>The clients whose users federate into the identity pool.</summary>
     public IReadOnlyList<IUserPoolClient> UserClients => [WebClient, ConfidentialClient];
 
-    private static UserPoolClientProps UserClientProps(
-        IUserPool userPool, ClientSettings settings, OAuthScope[] scopes, UserPoolClientIdentityProvider[] providers, bool generateSecret, AuthFlow authFlows) => new()
+    /// <summary>A client with what every client here shares: no user-existence errors, revocable tokens, explicit validities.</summary>
+    private UserPoolClient CreateClient(string id, IUserPool pool, ClientSettings settings, bool generateSecret,
+        AuthFlow? authFlows, OAuthSettings oauth, UserPoolClientIdentityProvider[] providers) =>
+        new(this, id, new UserPoolClientProps
         {
-            UserPool = userPool,
+            UserPool = pool,
             GenerateSecret = generateSecret,
             AuthFlows = authFlows,
-            OAuth = new OAuthSettings
-            {
-                Flows = new OAuthFlows { AuthorizationCodeGrant = true },
-                Scopes = scopes,
-                CallbackUrls = [.. settings.CallbackUrls],
-                LogoutUrls = [.. settings.LogoutUrls],
-            },
+            OAuth = oauth,
             SupportedIdentityProviders = providers,
             PreventUserExistenceErrors = true,
             EnableTokenRevocation = true,
             AccessTokenValidity = Duration.Minutes(settings.AccessTokenValidityMinutes),
             IdTokenValidity = Duration.Minutes(settings.IdTokenValidityMinutes),
             RefreshTokenValidity = Duration.Days(settings.RefreshTokenValidityDays),
-        };
-
-    private UserPoolClient CreateMachineClient(UserDirectory directory, ClientSettings settings)
-    {
-        var client = new UserPoolClient(this, "MachineClient", new UserPoolClientProps
-        {
-            UserPool = directory.UserPool,
-            GenerateSecret = true,
-            OAuth = new OAuthSettings
-            {
-                Flows = new OAuthFlows { ClientCredentials = true },
-                Scopes = [.. directory.Scopes.Values],
-            },
-            // Left out, the CDK would list every identity provider of the pool.
-            SupportedIdentityProviders = [UserPoolClientIdentityProvider.COGNITO],
-            PreventUserExistenceErrors = true,
-            EnableTokenRevocation = true,
-            AccessTokenValidity = Duration.Minutes(settings.AccessTokenValidityMinutes),
-            IdTokenValidity = Duration.Minutes(settings.IdTokenValidityMinutes),
-            RefreshTokenValidity = Duration.Days(settings.RefreshTokenValidityDays),
         });
-
-        // No user sign-in flows: left empty, Cognito would enable SRP and custom auth by default.
-        ((CfnUserPoolClient)client.Node.DefaultChild!).ExplicitAuthFlows = ["ALLOW_REFRESH_TOKEN_AUTH"];
-        return client;
-    }
 }
