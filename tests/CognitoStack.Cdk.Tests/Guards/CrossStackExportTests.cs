@@ -41,26 +41,20 @@ public sealed class CrossStackExportTests(SynthFixture synth)
     public void Guard_Should_Catch_When_AnExportDisappears()
     {
         var committed = CommittedTemplate("Identity");
-        var changed = committed.DeepClone();
-        var outputs = changed["Outputs"]!.AsObject();
-        var exported = outputs.First(o => o.Value!["Export"] is not null);
-        outputs.Remove(exported.Key);
+        var (changed, exportName) = WithoutFirstExport(committed);
 
         var removed = Assert.Single(CrossStackExports.Removed(committed, changed, []));
 
-        Assert.Equal(SynthesizedEnvironment.Text(exported.Value!["Export"]!["Name"]).Trim('"'), removed);
+        Assert.Equal(exportName, removed);
     }
 
     [Fact]
     public void Guard_Should_Allow_When_TheRemovalIsAcknowledged()
     {
         var committed = CommittedTemplate("Identity");
-        var changed = committed.DeepClone();
-        var outputs = changed["Outputs"]!.AsObject();
-        var exported = outputs.First(o => o.Value!["Export"] is not null);
-        outputs.Remove(exported.Key);
+        var (changed, exportName) = WithoutFirstExport(committed);
 
-        Assert.Empty(CrossStackExports.Removed(committed, changed, [SynthesizedEnvironment.Text(exported.Value!["Export"]!["Name"]).Trim('"')]));
+        Assert.Empty(CrossStackExports.Removed(committed, changed, [exportName]));
     }
 
     [Fact]
@@ -82,4 +76,14 @@ public sealed class CrossStackExportTests(SynthFixture synth)
         Assert.All(AcknowledgedRemovals, a => Assert.True(a.Value.Trim().Length >= 20, $"{a.Key}: give the reason the removal is safe"));
 
     private static JsonNode CommittedTemplate(string stackId) => JsonNode.Parse(Committed.Value[stackId])!;
+
+    /// <summary>A copy of <paramref name="template"/> without its first exported output, and that export's name.</summary>
+    private static (JsonNode Changed, string ExportName) WithoutFirstExport(JsonNode template)
+    {
+        var changed = template.DeepClone();
+        var outputs = changed["Outputs"]!.AsObject();
+        var exported = outputs.First(o => o.Value!["Export"] is not null);
+        outputs.Remove(exported.Key);
+        return (changed, SynthesizedEnvironment.Text(exported.Value!["Export"]!["Name"]).Trim('"'));
+    }
 }
