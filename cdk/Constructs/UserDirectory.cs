@@ -24,6 +24,15 @@ public sealed record UserDirectoryProps
 
     /// <summary>Hosted UI look.</summary>
     public required HostedUiSettings HostedUi { get; init; }
+
+    /// <summary>How the pool sends email, e.g. <c>UserPoolEmail.WithSES(…)</c>. Left out: Cognito's built-in sender.</summary>
+    public UserPoolEmail? Email { get; init; }
+
+    /// <summary>The verification email (sign-up, password reset, attribute update). Left out: Cognito's default text.</summary>
+    public IUserVerificationConfig? UserVerification { get; init; }
+
+    /// <summary>The invitation email of <c>AdminCreateUser</c>. Left out: Cognito's default text.</summary>
+    public IUserInvitationConfig? UserInvitation { get; init; }
 }
 
 /// <summary>
@@ -118,6 +127,9 @@ public sealed class UserDirectory : Construct
             },
             DeletionProtection = settings.DeletionProtection,
             RemovalPolicy = props.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            Email = props.Email,
+            UserVerification = props.UserVerification,
+            UserInvitation = props.UserInvitation,
         });
 
         var cfnPool = (CfnUserPool)pool.Node.DefaultChild!;

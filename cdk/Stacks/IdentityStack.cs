@@ -25,6 +25,9 @@ public sealed class IdentityStack : Stack
             ResourceServer = settings.ResourceServer,
             RetainData = settings.RetainsData,
             HostedUi = settings.HostedUi,
+            Email = DirectoryEmail.Sender(this, settings.Email),
+            UserVerification = DirectoryEmail.Verification(settings.Email),
+            UserInvitation = DirectoryEmail.Invitation(settings.Email),
         });
         var providers = new ExternalProviders(this, "IdentityProviders", new ExternalProvidersProps
         {
