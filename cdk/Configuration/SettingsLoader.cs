@@ -13,10 +13,6 @@ public static partial class SettingsLoader
     /// <summary>The environment used when <c>-c env=…</c> is not given.</summary>
     public const string DefaultEnvironment = "dev";
 
-    /// <summary>Log retention periods CloudWatch Logs accepts, in days.</summary>
-    public static readonly IReadOnlyList<int> LogRetentionDays =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
     /// <summary>Names the API depends on: the admin routes and the admin role, and the default group.</summary>
     public const string AdminGroup = "admin";
 
@@ -62,15 +58,24 @@ public static partial class SettingsLoader
         return settings;
     }
 
+    /// <summary>
+    /// One line per choice the synth should point out without failing, printed on stderr by the app (never
+    /// written into a template, so synths stay deterministic).
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(EnvironmentSettings settings) =>
+        settings.Email.Sender == EmailSender.Cognito
+            ? [$"environments.{settings.Name}.email.sender is COGNITO: Cognito's built-in sender delivers at most {CognitoRules.CognitoSenderDailyEmails} emails a day per AWS account "
+                + "(https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html); after that, sign-up codes, password resets and invitations stop arriving. Use SES beyond throwaway environments."]
+            : [];
+
     private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files) => new()
     {
         Name = name,
         Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
-        Region = r.OptionalString("region", RegionName(),
-            $"use a region of the {CognitoRules.SupportedPartition} partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)"),
-        RemovalPolicy = r.Enum("removalPolicy", StatefulRemovalPolicy.Retain),
+        Region = r.OptionalString("region", RegionName(), RegionRule),
+        RemovalPolicy = r.Enum("removalPolicy", Choices.RemovalPolicy, StatefulRemovalPolicy.Retain),
         WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
-        LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionDays),
+        LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionPeriods.Days),
         UserPool = r.RequiredObject("userPool").ReadAll(ReadUserPool),
         Domain = r.RequiredObject("domain").ReadAll(d => new DomainSettings
         {
@@ -117,14 +122,15 @@ public static partial class SettingsLoader
                 ? files.Read(h, "cssFile", css, CognitoRules.MaxCssLength)
                 : null,
         }),
+        Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
     };
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
     {
         SelfSignUp = p.Bool("selfSignUp", false),
-        Mfa = p.Enum("mfa", MfaMode.Required),
-        FeaturePlan = p.Enum("featurePlan", FeaturePlan.Plus),
-        ThreatProtection = p.Enum("threatProtection", ThreatProtectionMode.Enforced),
+        Mfa = p.Enum("mfa", Choices.Mfa, MfaMode.Required),
+        FeaturePlan = p.Enum("featurePlan", Choices.FeaturePlan, FeaturePlan.Plus),
+        ThreatProtection = p.Enum("threatProtection", Choices.ThreatProtection, ThreatProtectionMode.Enforced),
         DeletionProtection = p.Bool("deletionProtection", true),
         PasswordMinimumLength = p.Int("passwordMinimumLength", 12, 12, 99),
         TemporaryPasswordValidityDays = p.Int("temporaryPasswordValidityDays", 7, 1, 7),
@@ -198,8 +204,8 @@ public static partial class SettingsLoader
         if (s.UserPool.ThreatProtection != ThreatProtectionMode.Off && s.UserPool.FeaturePlan != FeaturePlan.Plus)
         {
             throw new ConfigurationException(
-                $"{path}.userPool.threatProtection \"{SettingsReader.ToConfigName(s.UserPool.ThreatProtection.ToString())}\" is invalid "
-                + $"with featurePlan \"{SettingsReader.ToConfigName(s.UserPool.FeaturePlan.ToString())}\": threat protection needs featurePlan PLUS; use OFF or choose PLUS");
+                $"{path}.userPool.threatProtection \"{Choices.ThreatProtection.NameOf(s.UserPool.ThreatProtection)}\" is invalid "
+                + $"with featurePlan \"{Choices.FeaturePlan.NameOf(s.UserPool.FeaturePlan)}\": threat protection needs featurePlan PLUS; use OFF or choose PLUS");
         }
 
         if (s.Triggers.PreTokenGeneration && s.UserPool.FeaturePlan == FeaturePlan.Lite)
@@ -207,6 +213,8 @@ public static partial class SettingsLoader
             throw new ConfigurationException(
                 $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
         }
+
+        EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);
 
         var refreshMinutes = s.Clients.RefreshTokenValidityDays * 1_440;
         var longest = Math.Max(s.Clients.AccessTokenValidityMinutes, s.Clients.IdTokenValidityMinutes);
@@ -254,7 +262,11 @@ public static partial class SettingsLoader
 
     /// <summary>A region of the aws partition: not cn-* (aws-cn) nor us-gov-*-N (aws-us-gov); see <see cref="CognitoRules.SupportedPartition"/>.</summary>
     [GeneratedRegex("^(?!cn-)[a-z]{2}-[a-z]+-[0-9]\\z")]
-    private static partial Regex RegionName();
+    internal static partial Regex RegionName();
+
+    /// <summary>What <see cref="RegionName"/> accepts, for error messages.</summary>
+    internal static readonly string RegionRule =
+        $"use a region of the {CognitoRules.SupportedPartition} partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)";
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
 

@@ -1,4 +1,6 @@
+using Amazon.CDK;
 using CognitoStack.Cdk.Configuration;
+using CognitoStack.Cdk.Stacks;
 using static CognitoStack.Cdk.Tests.Configuration.Settings;
 
 namespace CognitoStack.Cdk.Tests.Configuration;
@@ -30,6 +32,12 @@ public sealed class DefaultsTests
     [InlineData("backend.timeoutSeconds", 10)]
     [InlineData("waf.enabled", true)]
     [InlineData("waf.rateLimitPer5Minutes", 1000)]
+    [InlineData("email.sender", EmailSender.Ses)]
+    [InlineData("email.sesRegion", null)]
+    [InlineData("email.replyTo", null)]
+    [InlineData("email.configurationSet", null)]
+    [InlineData("email.verification", null)]
+    [InlineData("email.invitation", null)]
     public void Setting_Should_GetTheSafeDefault_When_LeftOut(string path, object? expected)
     {
         // Act
@@ -52,13 +60,13 @@ public sealed class DefaultsTests
     }
 
     [Fact]
-    public void RetainsData_Should_BeTrue_When_RemovalPolicyLeftOut()
+    public void StatefulResources_Should_BeRetained_When_RemovalPolicyLeftOut()
     {
         // Act
         var settings = Load(environment: Minimal());
 
         // Assert
-        Assert.True(settings.RetainsData);
+        Assert.Equal(RemovalPolicy.RETAIN, PropsFromSettings.RemovalPolicy(settings));
     }
 
     [Theory]
