@@ -18,3 +18,16 @@ FAKE_USER_SESSION="user-session-token-s3cr3t"
 FAKE_GUEST_KEY_ID="ASIAFAKEGUEST"
 FAKE_GUEST_SECRET_KEY="guest-secret-key-s3cr3t"
 FAKE_GUEST_SESSION="guest-session-token-s3cr3t"
+FAKE_SMOKE_SECRET="smoke-client-s3cr3t-0c6e51"
+
+# real_openssl <args>: the system's openssl, never the fake beside this file (the fakes' own checks must
+# neither be logged nor fail with FAKE_OPENSSL_FAIL).
+real_openssl() {
+  local fakes dir path="" dirs=()
+  fakes="$(cd "${BASH_SOURCE[0]%/*}" && pwd)"
+  IFS=: read -ra dirs <<<"$PATH"
+  for dir in "${dirs[@]}"; do
+    [[ "$dir" -ef "$fakes" ]] || path+="${path:+:}$dir"
+  done
+  PATH="$path" openssl "$@"
+}
