@@ -85,7 +85,7 @@ done
 [[ -z "$REGION" || "$REGION" =~ ^[a-z]{2}(-[a-z]+)+-[0-9]+$ ]] ||
   usage_error "--region \"$REGION\" is not an AWS region name (e.g. eu-west-1)"
 
-[[ -z "$COGNITO_ENDPOINT" || "$COGNITO_ENDPOINT" =~ ^https?://[A-Za-z0-9.:\[\]-]+/?$ ]] ||
+[[ -z "$COGNITO_ENDPOINT" || "$COGNITO_ENDPOINT" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]+)?/?$ ]] ||
   usage_error "SMOKE_COGNITO_ENDPOINT \"$COGNITO_ENDPOINT\" is invalid: use http(s)://host[:port]"
 
 for tool in aws curl jq openssl od; do

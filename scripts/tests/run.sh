@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Tests scripts/smoke-test.sh against fake aws, curl and oathtool (scripts/tests/fakes), plus shellcheck
-# and the workflow validator. No AWS account or network needed.
+# Tests scripts/smoke-test.sh against fake aws, curl, openssl and oathtool (scripts/tests/fakes), its
+# Cognito steps against the cognito-local emulator with the real AWS CLI (test_emulator_*, see
+# scripts/README.md), plus shellcheck and the workflow validator. No AWS account or network needed.
 #
 # Usage: scripts/tests/run.sh [<substring of test names>]
 #   TEST_JOBS=<n>            tests run in parallel (default 4)
@@ -20,7 +21,8 @@ FILTER="${1:-}"
 while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -E '^(FAKE_|SMOKE_OATHTOOL$)' || true)
 
 SUITE_TMP="$(mktemp -d "${TMPDIR:-/tmp}/smoke-tests.XXXXXX")"
-trap 'rm -rf "$SUITE_TMP"' EXIT
+trap 'stop_emulator; rm -rf "$SUITE_TMP"' EXIT
+trap 'exit 130' INT TERM
 
 # shellcheck source=SCRIPTDIR/fakes/fake-data.sh
 source "$FAKES/fake-data.sh"
@@ -41,9 +43,15 @@ smoke() {
   RC=0
   mkdir -p "$T/tmp"
   : >"$T/calls.log"
-  OUT="$(cd "$T" && PATH="$FAKES:$PATH" FAKE_LOG="$T/calls.log" FAKE_STATE="$T" TMPDIR="$T/tmp" "$SMOKE" "$@" 2>&1)" || RC=$?
+  OUT="$(cd "$T" && PATH="${SMOKE_PATH_PREFIX:-}$FAKES:$PATH" FAKE_LOG="$T/calls.log" FAKE_STATE="$T" TMPDIR="$T/tmp" "$SMOKE" "$@" 2>&1)" || RC=$?
   LOG="$(cat "$T/calls.log" 2>/dev/null || true)"
   printf '%s\n' "$OUT" >"$T/output"
+}
+
+# results_from <file>: OUT from the file, LOG from the call log (for tests that run the script themselves).
+results_from() {
+  OUT="$(<"$1")"
+  LOG="$(<"$T/calls.log")"
 }
 
 # smoke_happy: the results of the plain run (fixture outputs, --env dev, no knobs), made once per suite.
@@ -150,6 +158,14 @@ test_option_without_value_exits_2() {
   smoke_default --region nowhere
   assert_rc 2
   assert_out '--region "nowhere" is not an AWS region name'
+  assert_no_calls
+}
+
+test_invalid_cognito_endpoint_exits_2() {
+  SMOKE_COGNITO_ENDPOINT="ftp://127.0.0.1:9229" smoke_default
+  assert_rc 2
+  assert_out 'SMOKE_COGNITO_ENDPOINT "ftp://127.0.0.1:9229" is invalid: use http(s)://host[:port]'
+  assert_one_line
   assert_no_calls
 }
 
@@ -464,8 +480,7 @@ test_closed_stdout_still_cleans_up_and_prints_the_summary() {
   RC=0
   (cd "$T" && PATH="$FAKES:$PATH" FAKE_LOG="$T/calls.log" FAKE_STATE="$T" TMPDIR="$T/tmp" \
     exec "$SMOKE" --env dev >&- 2>"$T/stderr") || RC=$?
-  OUT="$(<"$T/stderr")"
-  LOG="$(<"$T/calls.log")"
+  results_from "$T/stderr"
   assert_rc 0
   assert_out "smoke-test dev: 12 passed, 0 failed, 0 skipped"
   assert_out "RESULT: PASS"
@@ -481,8 +496,7 @@ test_reader_gone_still_cleans_up_and_prints_the_summary() {
   (cd "$T" && PATH="$FAKES:$PATH" FAKE_LOG="$T/calls.log" FAKE_STATE="$T" TMPDIR="$T/tmp" \
     FAKE_AWS_WAIT="admin-create-user:$T/reader-gone" "$SMOKE" --env dev 2>"$T/stderr" |
     { head -n 1 >"$T/first"; exec <&-; touch "$T/reader-gone"; }) || RC=$?
-  OUT="$(<"$T/stderr")"
-  LOG="$(<"$T/calls.log")"
+  results_from "$T/stderr"
   grep -q "^Smoke-testing" "$T/first" || fail "the reader did not get the first line"
   assert_rc 0
   assert_out "smoke-test dev: 12 passed, 0 failed, 0 skipped"
@@ -588,13 +602,12 @@ test_interrupted_run_still_cleans_up() {
   kill -TERM "$pid"
   RC=0
   wait "$pid" || RC=$?
-  OUT="$(<"$T/output")"
-  LOG="$(<"$T/calls.log")"
+  results_from "$T/output"
   assert_rc 1
   assert_out_re "^FAIL run: stopped unexpectedly \(exit status 130\); cleaning up"
   assert_log "admin-delete-user"
   assert_out "RESULT: FAIL"
-  [[ -z "$(ls -A "$T/tmp" 2>/dev/null)" ]] || fail "temporary files left behind: $(ls -A "$T/tmp")"
+  assert_no_temp_left
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -606,7 +619,7 @@ test_mfa_setup_challenge_is_answered() {
   assert_out "PASS sign-in: ADMIN_USER_PASSWORD_AUTH on the smoke-test client with SECRET_HASH, answered MFA_SETUP"
   assert_order "admin-initiate-auth" "associate-software-token" "oathtool --totp -b key=stdin" \
     "verify-software-token" "admin-respond-to-auth-challenge" "curl GET"
-  assert_log '"ChallengeName":"MFA_SETUP","Session":"session-3-s3cr3t"'
+  assert_log '"ChallengeName":"MFA_SETUP","Session":"session-3-s3cr3t-AYABeCnM0pZ7kx2Q"'
   assert_log "\"ChallengeResponses\":{\"USERNAME\":\"$FAKE_USER_SUB\""
   assert_log_count "admin-respond-to-auth-challenge" 1
 }
@@ -630,6 +643,146 @@ test_mfa_without_oathtool_fails_with_install_hint() {
 }
 
 # ---------------------------------------------------------------------------------------------------
+# Against cognito-local (npm, pinned in package.json) with the real AWS CLI. The runner starts one
+# emulator for the suite (127.0.0.1, a port the kernel picks, data in the suite's temp dir) and stops it on
+# every exit; each test makes its own user pool. scripts/tests/emulator/aws sends the cognito-idp calls
+# cognito-local serves to it and has the real CLI validate every other call before the fake answers it.
+# ---------------------------------------------------------------------------------------------------
+EMULATOR_DIR="$SUITE_TMP/cognito-local"
+EMULATOR_PID=""
+EMULATOR_URL=""
+EMULATOR_ERROR=""
+
+start_emulator() {
+  local bin="$ROOT/node_modules/.bin/cognito-local" waited=0
+  mkdir -p "$EMULATOR_DIR"
+  if [[ ! -x "$bin" ]]; then
+    EMULATOR_ERROR="cognito-local is not installed: run npm ci"
+    return 0
+  fi
+  if ! command -v aws >/dev/null; then
+    EMULATOR_ERROR="the AWS CLI is not installed (pip install awscli, or AWS CLI v2)"
+    return 0
+  fi
+  # Started from a subshell, so that it is no job of this shell: the runner's "wait" is for tests only.
+  EMULATOR_PID="$(cd "$EMULATOR_DIR" && { HOST=127.0.0.1 PORT=0 "$bin" >"$EMULATOR_DIR/log" 2>&1 </dev/null & } && echo $!)"
+  until EMULATOR_URL="$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$EMULATOR_DIR/log" | head -n 1)" && [[ -n "$EMULATOR_URL" ]]; do
+    if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then
+      EMULATOR_ERROR="cognito-local exited: $(tail -n 3 "$EMULATOR_DIR/log")"
+      EMULATOR_PID=""
+      return 0
+    fi
+    if [[ $waited -ge 600 ]]; then
+      EMULATOR_ERROR="cognito-local did not start within 60 s: $(tail -n 3 "$EMULATOR_DIR/log")"
+      return 0
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+}
+
+# Stops it and waits (at most 10 s) until it is gone.
+stop_emulator() {
+  local waited=0
+  [[ -n "$EMULATOR_PID" ]] || return 0
+  kill "$EMULATOR_PID" 2>/dev/null || true
+  while kill -0 "$EMULATOR_PID" 2>/dev/null && [[ $waited -lt 100 ]]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  kill -KILL "$EMULATOR_PID" 2>/dev/null || true
+  EMULATOR_PID=""
+}
+
+# The real CLI with dummy credentials and no configuration of this machine.
+emulator_env() {
+  unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN
+  export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+  export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+  export AWS_DEFAULT_REGION=eu-west-1 SMOKE_PATH_PREFIX="$HERE/emulator:"
+}
+
+# emu <args>: the real AWS CLI against the emulator.
+emu() { aws --endpoint-url "$EMULATOR_URL" "$@"; }
+
+# emulator_pool: a user pool with a smoke-test client and a machine client (both with secrets) in
+# cognito-local, and $T/outputs.json naming them (the other outputs stay the fixture's).
+POOL="" SMOKE_CLIENT="" SMOKE_SECRET="" MACHINE_CLIENT="" MACHINE_SECRET=""
+emulator_pool() {
+  [[ -z "$EMULATOR_ERROR" ]] || { fail "$EMULATOR_ERROR"; return 1; }
+  emulator_env
+  POOL="$(emu cognito-idp create-user-pool --pool-name "smoke-${T##*/}" --username-attributes email \
+    --query UserPool.Id --output text)" || { fail "create-user-pool failed"; return 1; }
+  if ! SMOKE_CLIENT="$(emu cognito-idp create-user-pool-client --user-pool-id "$POOL" --client-name smoke-test --generate-secret \
+    --explicit-auth-flows ALLOW_ADMIN_USER_PASSWORD_AUTH ALLOW_REFRESH_TOKEN_AUTH --query UserPoolClient.ClientId --output text)" ||
+    ! MACHINE_CLIENT="$(emu cognito-idp create-user-pool-client --user-pool-id "$POOL" --client-name machine --generate-secret \
+      --query UserPoolClient.ClientId --output text)"; then
+    fail "create-user-pool-client failed"
+    return 1
+  fi
+  if ! SMOKE_SECRET="$(emu cognito-idp describe-user-pool-client --user-pool-id "$POOL" --client-id "$SMOKE_CLIENT" \
+    --query UserPoolClient.ClientSecret --output text)" ||
+    ! MACHINE_SECRET="$(emu cognito-idp describe-user-pool-client --user-pool-id "$POOL" --client-id "$MACHINE_CLIENT" \
+      --query UserPoolClient.ClientSecret --output text)"; then
+    fail "describe-user-pool-client failed"
+    return 1
+  fi
+  jq --arg pool "$POOL" --arg smoke "$SMOKE_CLIENT" --arg machine "$MACHINE_CLIENT" \
+    '.["CognitoStack-dev-Identity"] += {UserPoolId: $pool, SmokeTestClientId: $smoke, MachineClientId: $machine}' \
+    "$FIXTURE" >"$T/outputs.json"
+  export SMOKE_COGNITO_ENDPOINT="$EMULATOR_URL" FAKE_JWT=1 FAKE_MACHINE_BASIC="$MACHINE_CLIENT:$MACHINE_SECRET"
+}
+
+test_emulator_all_steps_pass_with_the_real_cli() {
+  emulator_pool || return 0
+  smoke --env dev
+  assert_rc 0
+  assert_out "smoke-test dev: 12 passed, 0 failed, 0 skipped"
+  local op
+  for op in admin-create-user admin-set-user-password describe-user-pool-client admin-initiate-auth admin-delete-user; do
+    assert_log "aws cognito-idp $op real "
+  done
+  # Validated by the real CLI, answered by the fake:
+  assert_log "aws cognito-identity get-credentials-for-identity creds=operator"
+  assert_log "aws s3api put-object creds=user"
+  assert_log "aws s3api delete-object creds=operator --bucket dev-user-files-bucket --key private/"
+  # The user is gone again, and no invitation or code was sent (cognito-local prints each one it would
+  # deliver; without MessageAction SUPPRESS it would even refuse this user: no delivery medium).
+  [[ "$(emu cognito-idp list-users --user-pool-id "$POOL" --query 'length(Users)' --output text)" == 0 ]] ||
+    fail "users left in the emulator's pool $POOL"
+  ! grep -qi "deliver" "$EMULATOR_DIR/log" || fail "cognito-local delivered a message: $(grep -i -m1 deliver "$EMULATOR_DIR/log")"
+  # The client secrets the emulator generated are never printed nor on a command line.
+  refute_out "$SMOKE_SECRET"
+  refute_out "$MACHINE_SECRET"
+  ! grep -qF -e "$SMOKE_SECRET" -e "$MACHINE_SECRET" <(command_lines) || fail "a client secret appeared on a command line"
+  assert_bucket_empty
+  assert_no_temp_left
+}
+
+test_emulator_wrong_pool_id_leaves_nothing_to_delete_by_hand() {
+  emulator_pool || return 0
+  jq '.["CognitoStack-dev-Identity"].UserPoolId = "eu-west-1_NoSuchPool1"' "$T/outputs.json" >"$T/wrong.json"
+  smoke --env dev --outputs wrong.json
+  assert_rc 1
+  assert_out_re "^FAIL create-user: admin-create-user: An error occurred \(ResourceNotFoundException\)"
+  assert_out_re "^PASS cleanup"
+  refute_out "by hand"
+  refute_log "admin-delete-user"
+}
+
+# cognito-local serves no TOTP challenge flow: the fake answers it, the real CLI validates every request
+# (a Session shorter than 20 characters, for one, is refused).
+test_emulator_cli_accepts_every_request_of_the_mfa_flow() {
+  [[ -z "$EMULATOR_ERROR" ]] || { fail "$EMULATOR_ERROR"; return 0; }
+  emulator_env
+  EMULATOR_FAKE_OPS="*" FAKE_MFA=setup+totp smoke_default
+  assert_rc 0
+  assert_out "answered MFA_SETUP, SOFTWARE_TOKEN_MFA"
+  assert_out "smoke-test dev: 12 passed, 0 failed, 0 skipped"
+  refute_log " real "
+}
+
+# ---------------------------------------------------------------------------------------------------
 # Static checks
 # ---------------------------------------------------------------------------------------------------
 test_shellcheck_clean() {
@@ -638,7 +791,7 @@ test_shellcheck_clean() {
     return 0
   fi
   (cd "$ROOT" && shellcheck -x scripts/smoke-test.sh scripts/tests/run.sh scripts/tests/validate-workflows.sh \
-    scripts/tests/fakes/aws scripts/tests/fakes/curl scripts/tests/fakes/oathtool scripts/tests/fakes/openssl \
+    scripts/tests/emulator/aws scripts/tests/fakes/aws scripts/tests/fakes/curl scripts/tests/fakes/oathtool scripts/tests/fakes/openssl \
     scripts/tests/fakes/fake-data.sh) \
     >"$T/shellcheck" 2>&1 || fail "shellcheck found problems: $(head -c 600 "$T/shellcheck")"
 }
@@ -676,6 +829,7 @@ mapfile -t TESTS < <(compgen -A function test_ | grep -F -- "$FILTER" || true)
 [[ ${#TESTS[@]} -gt 0 ]] || { echo "no test matches \"$FILTER\"" >&2; exit 2; }
 
 started=$SECONDS
+if printf '%s\n' "${TESTS[@]}" | grep -q '^test_emulator_'; then start_emulator; fi
 HAPPY="$SUITE_TMP/happy"
 (
   T="$HAPPY"
@@ -684,11 +838,14 @@ HAPPY="$SUITE_TMP/happy"
   echo "$RC" >"$T/rc"
   touch "$T/calls.log"
 )
+pids=()
 for name in "${TESTS[@]}"; do
   while [[ "$(jobs -rp | wc -l)" -ge "$JOBS" ]]; do wait -n || true; done
   run_one "$name" &
+  pids+=("$!")
 done
-wait
+wait "${pids[@]}"
+stop_emulator
 
 passed=0
 failed=0
