@@ -3,8 +3,10 @@
 # a throwaway user signs in, calls the API, uses identity-pool credentials against the user-files bucket;
 # a machine client calls the scoped routes. Everything it creates is deleted again, also when a step fails.
 #
-# Needs: AWS CLI v2 (credentials of an operator allowed to administer the user pool, identity pool and
-# bucket), curl, jq, openssl; oathtool only when the user pool requires MFA (TOTP).
+# Needs: the AWS CLI (credentials of an operator allowed to administer the user pool, identity pool and
+# bucket), curl, jq, openssl, od; oathtool only when the user pool requires MFA (TOTP).
+# The user steps sign in through the smoke-test client (output SmokeTestClientId), which exists only where
+# the environment sets clients.smokeTestClient; elsewhere they are skipped and no user is created.
 #
 # Exit codes: 0 every check passed, 1 a check or the cleanup failed, 2 bad arguments, missing tool or a
 # missing/malformed outputs file.
@@ -18,6 +20,8 @@ readonly IDENTITY_KEYS=(UserPoolId UserPoolArn WebClientId ConfidentialClientId 
 readonly API_KEYS=(ApiUrl)
 # Overridable for tests and unusual installs; oathtool is looked up only when MFA is required.
 OATHTOOL="${SMOKE_OATHTOOL:-oathtool}"
+# A Cognito user pools endpoint other than AWS's (e.g. the cognito-local emulator the tests run).
+COGNITO_ENDPOINT="${SMOKE_COGNITO_ENDPOINT:-}"
 export AWS_PAGER=""
 
 usage() {
@@ -34,10 +38,14 @@ Options:
   --region <region>   AWS region (default: the Identity stack's Region output)
   -h, --help          show this help
 
-It creates a temporary user (smoke-<random>@example.invalid), checks sign-in, GET /me, GET /admin/health
-(403), machine-to-machine tokens on GET/POST /items, identity-pool access to the user-files bucket and
-guest access, then deletes the user, its objects and identities. One PASS/FAIL/SKIP line per step.
+It creates a temporary user (smoke-<random>@example.invalid, no invitation message sent) and signs it in
+through the smoke-test client (SmokeTestClientId output; without it the user steps are skipped), checks
+GET /me, GET /admin/health (403), machine-to-machine tokens on GET/POST /items, identity-pool access to
+the user-files bucket and guest access, then deletes the user, the object versions it wrote and its
+identities. One PASS/FAIL/SKIP line per step.
 Exit status: 0 all passed, 1 a step failed, 2 usage or outputs error.
+
+Environment: SMOKE_COGNITO_ENDPOINT=<url> sends the cognito-idp calls there (e.g. a local emulator).
 EOF
 }
 
@@ -77,7 +85,10 @@ done
 [[ -z "$REGION" || "$REGION" =~ ^[a-z]{2}(-[a-z]+)+-[0-9]+$ ]] ||
   usage_error "--region \"$REGION\" is not an AWS region name (e.g. eu-west-1)"
 
-for tool in aws curl jq openssl; do
+[[ -z "$COGNITO_ENDPOINT" || "$COGNITO_ENDPOINT" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]+)?/?$ ]] ||
+  usage_error "SMOKE_COGNITO_ENDPOINT \"$COGNITO_ENDPOINT\" is invalid: use http(s)://host[:port]"
+
+for tool in aws curl jq openssl od; do
   command -v "$tool" >/dev/null 2>&1 || usage_error "required tool \"$tool\" is not installed"
 done
 
@@ -135,7 +146,8 @@ require_outputs "$API_STACK" "${API_KEYS[@]}"
 
 identity_output() { printf '%s' "${OUT[$IDENTITY_STACK$'\x1f'$1]}"; }
 USER_POOL_ID="$(identity_output UserPoolId)"
-CONFIDENTIAL_CLIENT_ID="$(identity_output ConfidentialClientId)"
+# Optional: present only where the environment opts into the smoke-test client.
+SMOKE_CLIENT_ID="${OUT[$IDENTITY_STACK$'\x1f'SmokeTestClientId]:-}"
 MACHINE_CLIENT_ID="$(identity_output MachineClientId)"
 HOSTED_UI_URL="$(identity_output HostedUiUrl)"
 IDENTITY_POOL_ID="$(identity_output IdentityPoolId)"
@@ -158,8 +170,8 @@ readonly LOGIN_PROVIDER="cognito-idp.${USER_POOL_ID%%_*}.amazonaws.com/${USER_PO
 # ---------------------------------------------------------------------------------------------------
 # State, reporting, redaction
 # ---------------------------------------------------------------------------------------------------
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/smoke-test.XXXXXX")"
-RUN_ID="$(openssl rand -hex 6)"
+WORK=""
+RUN_ID=""
 SECRETS=()
 PASSED=0
 FAILED=0
@@ -168,7 +180,8 @@ declare -A STEP_RESULT=()
 REASON=""
 DETAIL=""
 
-USER_CREATE_ATTEMPTED=0
+# created: the user exists; unknown: admin-create-user failed without an answer from Cognito (it may exist).
+USER_STATE=none
 USERNAME=""
 EMAIL=""
 PASSWORD=""
@@ -180,14 +193,17 @@ ID_ACCESS_KEY=""
 ID_SECRET_KEY=""
 ID_SESSION_TOKEN=""
 IDENTITIES_TO_DELETE=()
-OBJECTS_TO_DELETE=()
+# "<key> <version id>" of every object a write created (version id "null" where the bucket is unversioned),
+# and the keys whose write may have landed without the CLI saying so (no answer from S3).
+OBJECTS_WRITTEN=()
+OBJECTS_UNCERTAIN=()
 LAST_TOTP=""
 TOTP_SECRET=""
 TOTP_CODE=""
 SESSION=""
 CHALLENGE_USER=""
 CLIENT_SECRET=""
-CONF_SECRET=""
+SMOKE_SECRET=""
 CLEANED_UP=0
 
 add_secret() {
@@ -220,10 +236,18 @@ report() {
     SKIP) SKIPPED=$((SKIPPED + 1)) ;;
   esac
   if [[ -n "$text" ]]; then
-    printf '%s %s: %s\n' "$verdict" "$step" "$(short "$text")"
+    say '%s %s: %s\n' "$verdict" "$step" "$(short "$text")"
   else
-    printf '%s %s\n' "$verdict" "$step"
+    say '%s %s\n' "$verdict" "$step"
   fi
+}
+
+# say <format> <args...>: prints to stdout; a closed stdout (EPIPE with SIGPIPE ignored, EBADF) must not
+# stop the run before its cleanup: the summary then goes to stderr.
+STDOUT_GONE=0
+say() {
+  # shellcheck disable=SC2059 # the format is always a literal of this script
+  printf "$@" 2>/dev/null || STDOUT_GONE=1
 }
 
 # run_step <name> <function> [<step it needs>...]: a step whose prerequisites did not pass is skipped.
@@ -256,13 +280,15 @@ AS_KEY=""
 AS_SECRET=""
 AS_TOKEN=""
 aws_call() {
-  local err="$WORK/aws.err" rc=0
+  local err="$WORK/aws.err" rc=0 endpoint
   AWS_OUT="$(
     if [[ -n "$AS_KEY" ]]; then
       unset AWS_PROFILE AWS_DEFAULT_PROFILE
       export AWS_ACCESS_KEY_ID="$AS_KEY" AWS_SECRET_ACCESS_KEY="$AS_SECRET" AWS_SESSION_TOKEN="$AS_TOKEN"
     fi
-    aws "$@" --region "$REGION" --output json 2>"$err"
+    endpoint=()
+    if [[ "$1" == cognito-idp && -n "$COGNITO_ENDPOINT" ]]; then endpoint=(--endpoint-url "$COGNITO_ENDPOINT"); fi
+    aws "$@" "${endpoint[@]}" --region "$REGION" --output json 2>"$err"
   )" || rc=$?
   AWS_ERR=""
   if [[ $rc -ne 0 ]]; then
@@ -351,9 +377,39 @@ fields() {
   while [[ ${#FIELDS[@]} -lt $# ]]; do FIELDS+=(""); done
 }
 
-# base64(HMAC-SHA256(key = client secret, message = username + client id))
+# hex_bytes: stdin as lowercase hex, no separators.
+hex_bytes() { od -An -v -tx1 | tr -d ' \n'; }
+
+# hmac_sha256 <key> <message>: base64(HMAC-SHA256(key, message)), RFC 2104 spelled out over
+# "openssl dgst" reading stdin, so that the key never appears in a process's arguments (openssl's -hmac
+# and -macopt take it on the command line, visible in the process list). Key and message reach the pipes
+# through printf, a bash builtin: no process is started with them as arguments.
+hmac_sha256() {
+  local key_hex inner_hex ipad="" opad="" inner="" i byte
+  key_hex="$(printf '%s' "$1" | hex_bytes)" || return 1
+  if [[ ${#key_hex} -gt 128 ]]; then
+    key_hex="$(printf '%s' "$1" | openssl dgst -sha256 -binary | hex_bytes)" || return 1
+  fi
+  while [[ ${#key_hex} -lt 128 ]]; do key_hex+="00"; done
+  for ((i = 0; i < 128; i += 2)); do
+    byte=$((16#${key_hex:i:2}))
+    printf -v ipad '%s\\x%02x' "$ipad" $((byte ^ 0x36))
+    printf -v opad '%s\\x%02x' "$opad" $((byte ^ 0x5c))
+  done
+  # shellcheck disable=SC2059 # the formats are the \xHH escapes built above
+  inner_hex="$({ printf "$ipad" && printf '%s' "$2"; } | openssl dgst -sha256 -binary | hex_bytes)" || return 1
+  [[ "$inner_hex" =~ ^[0-9a-f]{64}$ ]] || return 1
+  for ((i = 0; i < 64; i += 2)); do inner+="\\x${inner_hex:i:2}"; done
+  # shellcheck disable=SC2059
+  { printf "$opad" && printf "$inner"; } | openssl dgst -sha256 -binary | openssl base64 -A
+}
+
+# secret_hash <username> <client id> <client secret>: SECRET_HASH = base64(HMAC-SHA256(secret, username +
+# client id)) into HASH; a failed or malformed computation fails the step instead of sending a bad hash.
+HASH=""
 secret_hash() {
-  printf '%s%s' "$1" "$2" | openssl dgst -sha256 -hmac "$3" -binary | openssl base64 -A
+  HASH="$(hmac_sha256 "$3" "$1$2")" || HASH=""
+  [[ "$HASH" =~ ^[A-Za-z0-9+/]{43}=$ ]] || { REASON="could not compute SECRET_HASH (openssl failed)"; return 1; }
 }
 
 client_secret() {
@@ -367,17 +423,29 @@ client_secret() {
 # ---------------------------------------------------------------------------------------------------
 # Steps
 # ---------------------------------------------------------------------------------------------------
+# The user never gets mail: an address under .invalid (RFC 2606, undeliverable), no invitation
+# (MessageAction SUPPRESS), a verified address set by the admin (no verification code), and no call that
+# sends a code. Cognito's default sender allows only a few messages a day per pool.
 step_create_user() {
+  if [[ -z "$SMOKE_CLIENT_ID" ]]; then
+    REASON="no SmokeTestClientId output: $IDENTITY_STACK has no smoke-test client (clients.smokeTestClient), so no user is created"
+    return 2
+  fi
   EMAIL="smoke-${RUN_ID}@example.invalid"
   USERNAME="$EMAIL"
   # Meets any Cognito password policy: upper, lower, digit, symbol, 36 characters.
   PASSWORD="Aa1!$(openssl rand -hex 16)" || { REASON="openssl rand failed"; return 1; }
   add_secret "$PASSWORD"
 
-  USER_CREATE_ATTEMPTED=1
-  aws_call cognito-idp admin-create-user --user-pool-id "$USER_POOL_ID" --username "$EMAIL" \
-    --message-action SUPPRESS --user-attributes "Name=email,Value=$EMAIL" "Name=email_verified,Value=true" ||
-    { REASON="admin-create-user: $AWS_ERR"; return 1; }
+  if ! aws_call cognito-idp admin-create-user --user-pool-id "$USER_POOL_ID" --username "$EMAIL" \
+    --message-action SUPPRESS --user-attributes "Name=email,Value=$EMAIL" "Name=email_verified,Value=true"; then
+    # An error code is Cognito's answer: nothing was created. Anything else (timeout, no connection) may
+    # have created the user.
+    if ! is_service_error "$AWS_ERR"; then USER_STATE=unknown; fi
+    REASON="admin-create-user: $AWS_ERR"
+    return 1
+  fi
+  USER_STATE=created
   fields "$AWS_OUT" .User.Username '[.User.Attributes[]? | select(.Name == "sub") | .Value][0]'
   USERNAME="${FIELDS[0]:-$EMAIL}"
   USER_SUB="${FIELDS[1]}"
@@ -388,6 +456,9 @@ step_create_user() {
     { REASON="admin-set-user-password: $AWS_ERR"; return 1; }
   DETAIL="$EMAIL"
 }
+
+# is_service_error <CLI error line>: true when the service answered with an error code.
+is_service_error() { [[ "$1" == *"An error occurred ("* ]]; }
 
 # totp_code: a TOTP for TOTP_SECRET in TOTP_CODE, never the one used last (Cognito refuses a reused code).
 totp_code() {
@@ -433,9 +504,9 @@ answer_mfa_setup() {
   SESSION="${FIELDS[1]}"
   add_secret "$SESSION"
 
-  request="$(json_object UserPoolId "$USER_POOL_ID" ClientId "$CONFIDENTIAL_CLIENT_ID" ChallengeName MFA_SETUP \
-    Session "$SESSION" @ChallengeResponses "$(json_object USERNAME "$CHALLENGE_USER" \
-      SECRET_HASH "$(secret_hash "$CHALLENGE_USER" "$CONFIDENTIAL_CLIENT_ID" "$CONF_SECRET")")")"
+  secret_hash "$CHALLENGE_USER" "$SMOKE_CLIENT_ID" "$SMOKE_SECRET" || { REASON="MFA_SETUP: $REASON"; return 1; }
+  request="$(json_object UserPoolId "$USER_POOL_ID" ClientId "$SMOKE_CLIENT_ID" ChallengeName MFA_SETUP \
+    Session "$SESSION" @ChallengeResponses "$(json_object USERNAME "$CHALLENGE_USER" SECRET_HASH "$HASH")")"
   aws_json cognito-idp admin-respond-to-auth-challenge "$request" ||
     { REASON="MFA_SETUP: admin-respond-to-auth-challenge: $AWS_ERR"; return 1; }
 }
@@ -443,21 +514,22 @@ answer_mfa_setup() {
 answer_software_token_mfa() {
   [[ -n "$TOTP_SECRET" ]] || { REASON="SOFTWARE_TOKEN_MFA challenge for a user without a known TOTP secret"; return 1; }
   totp_code || { REASON="SOFTWARE_TOKEN_MFA: $REASON"; return 1; }
+  secret_hash "$CHALLENGE_USER" "$SMOKE_CLIENT_ID" "$SMOKE_SECRET" || { REASON="SOFTWARE_TOKEN_MFA: $REASON"; return 1; }
   local request
-  request="$(json_object UserPoolId "$USER_POOL_ID" ClientId "$CONFIDENTIAL_CLIENT_ID" ChallengeName SOFTWARE_TOKEN_MFA \
+  request="$(json_object UserPoolId "$USER_POOL_ID" ClientId "$SMOKE_CLIENT_ID" ChallengeName SOFTWARE_TOKEN_MFA \
     Session "$SESSION" @ChallengeResponses "$(json_object USERNAME "$CHALLENGE_USER" SOFTWARE_TOKEN_MFA_CODE "$TOTP_CODE" \
-      SECRET_HASH "$(secret_hash "$CHALLENGE_USER" "$CONFIDENTIAL_CLIENT_ID" "$CONF_SECRET")")")"
+      SECRET_HASH "$HASH")")"
   aws_json cognito-idp admin-respond-to-auth-challenge "$request" ||
     { REASON="SOFTWARE_TOKEN_MFA: admin-respond-to-auth-challenge: $AWS_ERR"; return 1; }
 }
 
 step_sign_in() {
-  client_secret "$CONFIDENTIAL_CLIENT_ID" || return 1
-  CONF_SECRET="$CLIENT_SECRET"
+  client_secret "$SMOKE_CLIENT_ID" || return 1
+  SMOKE_SECRET="$CLIENT_SECRET"
   local request challenge round via=""
-  request="$(json_object UserPoolId "$USER_POOL_ID" ClientId "$CONFIDENTIAL_CLIENT_ID" AuthFlow ADMIN_USER_PASSWORD_AUTH \
-    @AuthParameters "$(json_object USERNAME "$EMAIL" PASSWORD "$PASSWORD" \
-      SECRET_HASH "$(secret_hash "$EMAIL" "$CONFIDENTIAL_CLIENT_ID" "$CONF_SECRET")")")"
+  secret_hash "$EMAIL" "$SMOKE_CLIENT_ID" "$SMOKE_SECRET" || return 1
+  request="$(json_object UserPoolId "$USER_POOL_ID" ClientId "$SMOKE_CLIENT_ID" AuthFlow ADMIN_USER_PASSWORD_AUTH \
+    @AuthParameters "$(json_object USERNAME "$EMAIL" PASSWORD "$PASSWORD" SECRET_HASH "$HASH")")"
   aws_json cognito-idp admin-initiate-auth "$request" ||
     { REASON="admin-initiate-auth (ADMIN_USER_PASSWORD_AUTH): $AWS_ERR"; return 1; }
 
@@ -483,7 +555,7 @@ step_sign_in() {
   add_secret "${FIELDS[1]}"
   add_secret "${FIELDS[2]}"
   [[ -n "$ID_TOKEN" ]] || { REASON="sign-in returned no ID token (challenge: ${challenge:-none})"; return 1; }
-  DETAIL="ADMIN_USER_PASSWORD_AUTH with SECRET_HASH${via:+, answered $via}"
+  DETAIL="ADMIN_USER_PASSWORD_AUTH on the smoke-test client with SECRET_HASH${via:+, answered $via}"
 }
 
 step_me() {
@@ -508,7 +580,9 @@ step_admin_forbidden() {
 step_m2m_token() {
   client_secret "$MACHINE_CLIENT_ID" || return 1
   local basic
-  basic="$(printf '%s:%s' "$MACHINE_CLIENT_ID" "$CLIENT_SECRET" | openssl base64 -A)"
+  # The secret reaches openssl on stdin (printf is a builtin); a failed encoding fails the step.
+  basic="$(printf '%s:%s' "$MACHINE_CLIENT_ID" "$CLIENT_SECRET" | openssl base64 -A)" || basic=""
+  [[ "$basic" =~ ^[A-Za-z0-9+/]+=*$ ]] || { REASON="could not encode the client credentials (openssl base64 failed)"; return 1; }
   add_secret "$basic"
   http POST "$TOKEN_ENDPOINT" "Basic $basic" application/x-www-form-urlencoded "grant_type=client_credentials" ||
     return 1
@@ -556,13 +630,20 @@ step_identity_credentials() {
 }
 
 # put_object_as <key id> <secret> <session token> <object key>: the write's outcome in AWS_ERR/return.
+# The bucket is versioned: a written object is recorded with its VersionId, so that the cleanup deletes
+# that version (deleting the key alone would only add a delete marker and keep the object).
 put_object_as() {
-  local body="$WORK/object.txt" rc=0
+  local body="$WORK/object.txt" rc=0 version
   printf 'CognitoStack smoke test %s\n' "$RUN_ID" >"$body"
-  OBJECTS_TO_DELETE+=("$4")
   AS_KEY="$1" AS_SECRET="$2" AS_TOKEN="$3"
   aws_call s3api put-object --bucket "$BUCKET" --key "$4" --body "$body" || rc=$?
   AS_KEY="" AS_SECRET="" AS_TOKEN=""
+  if [[ $rc -eq 0 ]]; then
+    version="$(jq -r '.VersionId // "null"' <<<"$AWS_OUT" 2>/dev/null)" || version="null"
+    OBJECTS_WRITTEN+=("$4 ${version:-null}")
+  elif ! is_service_error "$AWS_ERR"; then
+    OBJECTS_UNCERTAIN+=("$4")
+  fi
   return "$rc"
 }
 
@@ -627,44 +708,94 @@ step_guest_write() {
   DETAIL="AccessDenied for guest credentials"
 }
 
-# Deletes what this run created, with the operator's credentials. Safe to call twice.
+# delete_versions_of <key>: deletes every version and delete marker left under exactly <key> (a write
+# whose answer was lost, or a marker), counting them in LEFTOVERS.
+LEFTOVERS=0
+delete_versions_of() {
+  local key="$1" version
+  aws_call s3api list-object-versions --bucket "$BUCKET" --prefix "$key" ||
+    { PROBLEMS+=("list-object-versions s3://$BUCKET/$key: $AWS_ERR"); return 0; }
+  while IFS= read -r version; do
+    [[ -n "$version" ]] || continue
+    if aws_call s3api delete-object --bucket "$BUCKET" --key "$key" --version-id "$version"; then
+      LEFTOVERS=$((LEFTOVERS + 1))
+    else
+      PROBLEMS+=("delete-object s3://$BUCKET/$key version $version: $AWS_ERR")
+    fi
+  done < <(jq -r --arg k "$key" '(.Versions // []) + (.DeleteMarkers // []) | .[] | select(.Key == $k) | .VersionId' \
+    <<<"$AWS_OUT" 2>/dev/null)
+}
+
+delete_objects() {
+  local entry key version deleted=0 keys=() args
+  for entry in "${OBJECTS_WRITTEN[@]}"; do
+    key="${entry% *}"
+    version="${entry##* }"
+    keys+=("$key")
+    args=(--bucket "$BUCKET" --key "$key")
+    if [[ "$version" != null ]]; then args+=(--version-id "$version"); fi
+    if aws_call s3api delete-object "${args[@]}"; then
+      deleted=$((deleted + 1))
+    else
+      PROBLEMS+=("delete-object s3://$BUCKET/$key version $version: $AWS_ERR")
+    fi
+  done
+  if [[ $deleted -gt 0 ]]; then REMOVED+=("$deleted object version(s)"); fi
+  # Nothing of this run may stay behind: no other version, no delete marker.
+  for key in "${keys[@]}" "${OBJECTS_UNCERTAIN[@]}"; do delete_versions_of "$key"; done
+  if [[ $LEFTOVERS -gt 0 ]]; then REMOVED+=("$LEFTOVERS leftover version(s) or delete marker(s)"); fi
+}
+
+delete_identities() {
+  [[ ${#IDENTITIES_TO_DELETE[@]} -gt 0 ]] || return 0
+  if ! aws_call cognito-identity delete-identities --identity-ids-to-delete "${IDENTITIES_TO_DELETE[@]}"; then
+    PROBLEMS+=("delete-identities: $AWS_ERR")
+    return 0
+  fi
+  # A 200 answer can still leave identities undeleted: each is listed with an error code.
+  local unprocessed=() total=${#IDENTITIES_TO_DELETE[@]}
+  mapfile -t unprocessed < <(jq -r '.UnprocessedIdentityIds // [] | .[] | "\(.IdentityId) (\(.ErrorCode // "no error code"))"' \
+    <<<"$AWS_OUT" 2>/dev/null)
+  if [[ $((total - ${#unprocessed[@]})) -gt 0 ]]; then REMOVED+=("$((total - ${#unprocessed[@]})) identities"); fi
+  if [[ ${#unprocessed[@]} -gt 0 ]]; then
+    PROBLEMS+=("delete-identities: ${#unprocessed[@]} of $total not deleted: $(printf '%s, ' "${unprocessed[@]}" | sed 's/, $//') (delete them by hand)")
+  fi
+}
+
+delete_user() {
+  [[ "$USER_STATE" != none ]] || return 0
+  if aws_call cognito-idp admin-delete-user --user-pool-id "$USER_POOL_ID" --username "$USERNAME"; then
+    REMOVED+=("user $EMAIL")
+  elif [[ "$AWS_ERR" == *UserNotFoundException* || "$AWS_ERR" == *ResourceNotFoundException* ]]; then
+    : # nothing remains
+  elif [[ "$USER_STATE" == created ]]; then
+    PROBLEMS+=("admin-delete-user $EMAIL: $AWS_ERR (delete it by hand)")
+  else
+    PROBLEMS+=("admin-create-user got no answer and admin-delete-user $EMAIL failed: $AWS_ERR (check whether the user exists and delete it by hand)")
+  fi
+}
+
+# Deletes what this run created, with the operator's credentials, and reports only what really remains.
+# Safe to call twice.
+PROBLEMS=()
+REMOVED=()
 cleanup() {
   [[ $CLEANED_UP -eq 0 ]] || return 0
   CLEANED_UP=1
-  local problems=() removed=() key objects=0
-  for key in "${OBJECTS_TO_DELETE[@]}"; do
-    if aws_call s3api delete-object --bucket "$BUCKET" --key "$key"; then
-      objects=$((objects + 1))
-    else
-      problems+=("delete-object s3://$BUCKET/$key: $AWS_ERR")
-    fi
-  done
-  if [[ $objects -gt 0 ]]; then removed+=("$objects object(s)"); fi
-  if [[ ${#IDENTITIES_TO_DELETE[@]} -gt 0 ]]; then
-    if aws_call cognito-identity delete-identities --identity-ids-to-delete "${IDENTITIES_TO_DELETE[@]}"; then
-      removed+=("${#IDENTITIES_TO_DELETE[@]} identities")
-    else
-      problems+=("delete-identities: $AWS_ERR")
-    fi
-  fi
-  if [[ $USER_CREATE_ATTEMPTED -eq 1 ]]; then
-    if aws_call cognito-idp admin-delete-user --user-pool-id "$USER_POOL_ID" --username "$USERNAME"; then
-      removed+=("user $EMAIL")
-    elif [[ "$AWS_ERR" == *UserNotFoundException* ]]; then
-      removed+=("no user to delete")
-    else
-      problems+=("admin-delete-user $EMAIL: $AWS_ERR (delete it by hand)")
-    fi
-  fi
-  if [[ ${#problems[@]} -gt 0 ]]; then
-    report FAIL cleanup "$(printf '%s; ' "${problems[@]}")"
-  elif [[ ${#removed[@]} -gt 0 ]]; then
-    report PASS cleanup "deleted $(printf '%s, ' "${removed[@]}" | sed 's/, $//')"
+  delete_objects
+  delete_identities
+  delete_user
+  if [[ ${#PROBLEMS[@]} -gt 0 ]]; then
+    report FAIL cleanup "$(printf '%s; ' "${PROBLEMS[@]}")"
+  elif [[ ${#REMOVED[@]} -gt 0 ]]; then
+    report PASS cleanup "deleted $(printf '%s, ' "${REMOVED[@]}" | sed 's/, $//')"
   else
     report PASS cleanup "nothing to delete"
   fi
 }
 
+# Every exit path ends here (normal end, failed command, INT/TERM/HUP, a closed stdout): clean up, remove
+# the temporary directory, print the summary (to stderr when stdout is gone).
 on_exit() {
   local rc=$?
   set +e
@@ -673,14 +804,15 @@ on_exit() {
     report FAIL run "stopped unexpectedly (exit status $rc); cleaning up"
   fi
   cleanup
-  rm -rf "$WORK"
-  printf '\n%s %s: %d passed, %d failed, %d skipped\n' "$PROG" "$ENV_NAME" "$PASSED" "$FAILED" "$SKIPPED"
-  if [[ $FAILED -gt 0 ]]; then
-    printf 'RESULT: FAIL\n'
-    exit 1
-  fi
-  printf 'RESULT: PASS\n'
-  exit 0
+  if [[ -n "$WORK" ]]; then rm -rf "$WORK"; fi
+  local summary verdict=PASS
+  if [[ $FAILED -gt 0 ]]; then verdict=FAIL; fi
+  printf -v summary '\n%s %s: %d passed, %d failed, %d skipped\nRESULT: %s\n' "$PROG" "$ENV_NAME" "$PASSED" "$FAILED" \
+    "$SKIPPED" "$verdict"
+  say '%s' "$summary"
+  if [[ $STDOUT_GONE -eq 1 ]]; then printf '%s' "$summary" >&2; fi
+  [[ $verdict == PASS ]] && exit 0
+  exit 1
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -688,8 +820,13 @@ on_exit() {
 # ---------------------------------------------------------------------------------------------------
 trap on_exit EXIT
 trap 'exit 130' INT TERM
+trap 'exit 129' HUP
+# A closed stdout must not kill the run before its cleanup: writes fail instead (see say).
+trap '' PIPE
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/smoke-test.XXXXXX")"
+RUN_ID="$(openssl rand -hex 6)"
 
-printf 'Smoke-testing %s and %s in %s (outputs: %s)\n' "$IDENTITY_STACK" "$API_STACK" "$REGION" "$OUTPUTS_FILE"
+say 'Smoke-testing %s and %s in %s (outputs: %s)\n' "$IDENTITY_STACK" "$API_STACK" "$REGION" "$OUTPUTS_FILE"
 
 run_step create-user step_create_user
 run_step sign-in step_sign_in create-user

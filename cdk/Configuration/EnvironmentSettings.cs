@@ -279,6 +279,12 @@ public sealed record ClientSettings
 
     /// <summary>Refresh token validity, 1–3,650 days. Default 30.</summary>
     public required int RefreshTokenValidityDays { get; init; }
+
+    /// <summary>
+    /// Adds the client scripts/smoke-test.sh signs in with (ADMIN_USER_PASSWORD_AUTH, which needs IAM
+    /// credentials). Default false: production clients never carry a test-only flow.
+    /// </summary>
+    public required bool SmokeTestClient { get; init; }
 }
 
 /// <summary>The OAuth resource server.</summary>

@@ -167,6 +167,7 @@ public static partial class SettingsLoader
         AccessTokenValidityMinutes = c.Int("accessTokenValidityMinutes", 60, 5, 1_440),
         IdTokenValidityMinutes = c.Int("idTokenValidityMinutes", 60, 5, 1_440),
         RefreshTokenValidityDays = c.Int("refreshTokenValidityDays", 30, 1, 3_650),
+        SmokeTestClient = c.Bool("smokeTestClient", false),
     };
 
     private static ResourceServerSettings ReadResourceServer(SettingsReader s)

@@ -27,12 +27,16 @@ public sealed record AppClientsProps
 
     /// <summary>External providers the web and confidential clients offer besides Cognito's own sign-in.</summary>
     public required ExternalProviders IdentityProviders { get; init; }
+
+    /// <summary>Adds the client scripts/smoke-test.sh signs in with. Default false: no such client.</summary>
+    public bool SmokeTestClient { get; init; }
 }
 
 /// <summary>
-/// The three app clients: a public web client (code flow with PKCE, no secret), a confidential client
-/// for server-side apps (code flow with a secret) and a machine-to-machine client (client_credentials,
-/// custom scopes only). All prevent user-existence errors and allow token revocation.
+/// The app clients: a public web client (code flow with PKCE, no secret), a confidential client for
+/// server-side apps (code flow with a secret), a machine-to-machine client (client_credentials, custom
+/// scopes only) and, where an environment opts in, the smoke test's client. All prevent user-existence
+/// errors and allow token revocation.
 /// </summary>
 public sealed class AppClients : Construct
 {
@@ -54,7 +58,7 @@ public sealed class AppClients : Construct
         WebClient = CreateClient("WebClient", pool, props, generateSecret: false,
             new AuthFlow { UserSrp = true }, userSignIn, userProviders);
         ConfidentialClient = CreateClient("ConfidentialClient", pool, props, generateSecret: true,
-            new AuthFlow { UserSrp = true, AdminUserPassword = true }, userSignIn, userProviders);
+            new AuthFlow { UserSrp = true }, userSignIn, userProviders);
 
         // A client that names a provider before the provider exists fails to deploy.
         foreach (var provider in props.IdentityProviders.Resources)
@@ -70,6 +74,14 @@ public sealed class AppClients : Construct
 
         // No user sign-in flows: left empty, Cognito would enable SRP and custom auth by default.
         ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).ExplicitAuthFlows = ["ALLOW_REFRESH_TOKEN_AUTH"];
+
+        // The smoke test signs in with a password through AdminInitiateAuth, which needs IAM credentials;
+        // only this client allows that flow. No OAuth: the smoke test's scoped calls use the machine client.
+        if (props.SmokeTestClient)
+        {
+            SmokeTestClient = CreateClient("SmokeTestClient", pool, props, generateSecret: true,
+                new AuthFlow { AdminUserPassword = true }, oauth: null, [UserPoolClientIdentityProvider.COGNITO]);
+        }
     }
 
     /// <summary>The public client for browser and mobile apps.</summary>
@@ -81,18 +93,23 @@ public sealed class AppClients : Construct
     /// <summary>The machine-to-machine client.</summary>
     public UserPoolClient MachineClient { get; }
 
-    /// <summary>The clients whose users federate into the identity pool.</summary>
-    public IReadOnlyList<IUserPoolClient> UserClients => [WebClient, ConfidentialClient];
+    /// <summary>The smoke test's client (ADMIN_USER_PASSWORD_AUTH with a secret); null unless opted in.</summary>
+    public UserPoolClient? SmokeTestClient { get; }
 
-    /// <summary>A client with what every client here shares: no user-existence errors, revocable tokens, explicit validities.</summary>
+    /// <summary>The clients whose users federate into the identity pool.</summary>
+    public IReadOnlyList<IUserPoolClient> UserClients =>
+        SmokeTestClient is { } smoke ? [WebClient, ConfidentialClient, smoke] : [WebClient, ConfidentialClient];
+
+    /// <summary>A client with what every client here shares: no user-existence errors, revocable tokens, explicit validities. OAuth null: none.</summary>
     private UserPoolClient CreateClient(string id, IUserPool pool, AppClientsProps props, bool generateSecret,
-        AuthFlow? authFlows, OAuthSettings oauth, UserPoolClientIdentityProvider[] providers) =>
+        AuthFlow? authFlows, OAuthSettings? oauth, UserPoolClientIdentityProvider[] providers) =>
         new(this, id, new UserPoolClientProps
         {
             UserPool = pool,
             GenerateSecret = generateSecret,
             AuthFlows = authFlows,
             OAuth = oauth,
+            DisableOAuth = oauth is null,
             SupportedIdentityProviders = providers,
             PreventUserExistenceErrors = true,
             EnableTokenRevocation = true,

@@ -43,6 +43,7 @@ public sealed class IdentityStack : Stack
             IdTokenValidity = Duration.Minutes(settings.Clients.IdTokenValidityMinutes),
             RefreshTokenValidity = Duration.Days(settings.Clients.RefreshTokenValidityDays),
             IdentityProviders = providers,
+            SmokeTestClient = settings.Clients.SmokeTestClient,
         });
         Triggers = new TriggerFunctions(this, "Triggers", new TriggerFunctionsProps
         {
@@ -109,6 +110,11 @@ public sealed class IdentityStack : Stack
         Output("WebClientId", Clients.WebClient.UserPoolClientId, "Public web/mobile client id (code flow with PKCE, no secret)");
         Output("ConfidentialClientId", Clients.ConfidentialClient.UserPoolClientId, "Server-side client id; read its secret with aws cognito-idp describe-user-pool-client");
         Output("MachineClientId", Clients.MachineClient.UserPoolClientId, "Machine-to-machine client id (client_credentials)");
+        if (Clients.SmokeTestClient is { } smoke)
+        {
+            Output("SmokeTestClientId", smoke.UserPoolClientId, "Client scripts/smoke-test.sh signs in with (clients.smokeTestClient)");
+        }
+
         Output("HostedUiUrl", Directory.Domain.BaseUrl(), "Hosted UI base URL");
         Output("IdentityPoolId", Federation.IdentityPool.Ref, "Identity pool id");
         Output("UserFilesBucketName", UserFiles.Bucket.BucketName, "User-files bucket name");

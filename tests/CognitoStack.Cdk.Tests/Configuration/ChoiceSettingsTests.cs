@@ -58,6 +58,7 @@ public sealed class ChoiceSettingsTests
     [InlineData("identityPool.allowGuests")]
     [InlineData("api.manageAccountCloudWatchRole")]
     [InlineData("waf.enabled")]
+    [InlineData("clients.smokeTestClient")]
     public void BooleanSetting_Should_Fail_When_Yes(string path)
     {
         // Act
@@ -91,6 +92,8 @@ public sealed class ChoiceSettingsTests
     [InlineData("api.manageAccountCloudWatchRole", false)]
     [InlineData("waf.enabled", true)]
     [InlineData("waf.enabled", false)]
+    [InlineData("clients.smokeTestClient", true)]
+    [InlineData("clients.smokeTestClient", false)]
     public void BooleanSetting_Should_Load_When_TrueOrFalse(string path, bool value)
     {
         // Act

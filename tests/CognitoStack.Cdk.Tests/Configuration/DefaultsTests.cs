@@ -23,6 +23,7 @@ public sealed class DefaultsTests
     [InlineData("clients.accessTokenValidityMinutes", 60)]
     [InlineData("clients.idTokenValidityMinutes", 60)]
     [InlineData("clients.refreshTokenValidityDays", 30)]
+    [InlineData("clients.smokeTestClient", false)]
     [InlineData("resourceServer.name", "myapp-api")]
     [InlineData("identityPool.allowGuests", false)]
     [InlineData("api.throttlingRateLimit", 50)]

@@ -7,6 +7,7 @@ namespace CognitoStack.Cdk.Tests.Identity;
 public sealed class AppClientTests(SynthFixture synth)
 {
     private const string Client = "AWS::Cognito::UserPoolClient";
+    private const string SmokeTestClient = "AppClientsSmokeTestClient";
 
     [Theory]
     [InlineData("dev")]
@@ -47,7 +48,7 @@ public sealed class AppClientTests(SynthFixture synth)
 
         Assert.Equal(true, (bool?)client["GenerateSecret"]);
         Assert.Equal(["code"], Strings(client["AllowedOAuthFlows"]));
-        Assert.DoesNotContain("ALLOW_USER_PASSWORD_AUTH", Strings(client["ExplicitAuthFlows"]));
+        Assert.Equal(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], Strings(client["ExplicitAuthFlows"]));
     }
 
     [Theory]
@@ -66,14 +67,42 @@ public sealed class AppClientTests(SynthFixture synth)
         Assert.Null(client["CallbackURLs"]);
     }
 
+    [Fact]
+    public void NoProductionClient_Should_AllowPasswordAuthentication() =>
+        Assert.All(synth.All, env => Assert.All(
+            env.Resources("Identity", Client).Where(c => !c.LogicalId.StartsWith(SmokeTestClient, StringComparison.Ordinal)),
+            c => Assert.DoesNotContain(Strings(c.Resource["Properties"]!["ExplicitAuthFlows"]),
+                flow => flow is "ALLOW_ADMIN_USER_PASSWORD_AUTH" or "ALLOW_USER_PASSWORD_AUTH")));
+
     [Theory]
-    [InlineData("dev", 60, 60, 30)]
-    [InlineData("prod", 15, 15, 7)]
-    public void EveryClient_Should_PreventUserExistenceErrorsRevokeTokensAndSetValidity(string env, int access, int id, int refreshDays)
+    [InlineData("dev", 1)]
+    [InlineData("prod", 0)]
+    [InlineData("federated", 0)]
+    public void SmokeTestClient_Should_ExistOnlyWhereTheEnvironmentOptsIn(string env, int expected) =>
+        Assert.Equal(expected, synth[env].Resources("Identity", Client).Count(c => c.LogicalId.StartsWith(SmokeTestClient, StringComparison.Ordinal)));
+
+    [Fact]
+    public void SmokeTestClient_Should_AllowOnlyAdminPasswordAuthWithASecretAndNoOAuth()
+    {
+        var client = Single("dev", SmokeTestClient);
+
+        Assert.Equal(["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], Strings(client["ExplicitAuthFlows"]));
+        Assert.Equal(true, (bool?)client["GenerateSecret"]);
+        Assert.Equal(false, (bool?)client["AllowedOAuthFlowsUserPoolClient"]);
+        Assert.Null(client["AllowedOAuthFlows"]);
+        Assert.Null(client["AllowedOAuthScopes"]);
+        Assert.Null(client["CallbackURLs"]);
+        Assert.Equal(["COGNITO"], Strings(client["SupportedIdentityProviders"]));
+    }
+
+    [Theory]
+    [InlineData("dev", 60, 60, 30, 4)]
+    [InlineData("prod", 15, 15, 7, 3)]
+    public void EveryClient_Should_PreventUserExistenceErrorsRevokeTokensAndSetValidity(string env, int access, int id, int refreshDays, int count)
     {
         var clients = synth[env].Resources("Identity", Client).Select(c => c.Resource["Properties"]!).ToList();
 
-        Assert.Equal(3, clients.Count);
+        Assert.Equal(count, clients.Count);
         Assert.All(clients, client =>
         {
             Assert.Equal("ENABLED", (string?)client["PreventUserExistenceErrors"]);

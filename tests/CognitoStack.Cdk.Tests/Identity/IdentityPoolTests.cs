@@ -12,20 +12,22 @@ public sealed class IdentityPoolTests(SynthFixture synth)
     private const string OwnPrefix = "/private/${cognito-identity.amazonaws.com:sub}/*";
 
     [Theory]
-    [InlineData("dev", true)]
-    [InlineData("prod", false)]
-    public void IdentityPool_Should_FederateUserClientsWithServerSideTokenCheck(string env, bool guests)
+    [InlineData("dev", true, 3)]
+    [InlineData("prod", false, 2)]
+    public void IdentityPool_Should_FederateUserClientsWithServerSideTokenCheck(string env, bool guests, int clients)
     {
         var pool = synth[env].Resources("Identity", "AWS::Cognito::IdentityPool").Single().Resource["Properties"]!;
 
         Assert.Equal(guests, (bool?)pool["AllowUnauthenticatedIdentities"]);
         Assert.Equal(false, (bool?)pool["AllowClassicFlow"]);
         var providers = pool["CognitoIdentityProviders"]!.AsArray();
-        Assert.Equal(2, providers.Count);
+        // The smoke test's client (dev) federates too: its identity-pool steps sign in through it.
+        Assert.Equal(clients, providers.Count);
         Assert.All(providers, p => Assert.True((bool?)p!["ServerSideTokenCheck"]));
         Assert.Contains(providers, p => SynthesizedEnvironment.Text(p).Contains("AppClientsWebClient", StringComparison.Ordinal));
         Assert.Contains(providers, p => SynthesizedEnvironment.Text(p).Contains("AppClientsConfidentialClient", StringComparison.Ordinal));
         Assert.DoesNotContain(providers, p => SynthesizedEnvironment.Text(p).Contains("MachineClient", StringComparison.Ordinal));
+        Assert.Equal(clients == 3, providers.Any(p => SynthesizedEnvironment.Text(p).Contains("AppClientsSmokeTestClient", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -80,17 +82,18 @@ public sealed class IdentityPoolTests(SynthFixture synth)
     [InlineData("prod", false)]
     public void RoleAttachment_Should_MapAdminsByTokenAndFallBackToAuthenticatedRole(string env, bool guests)
     {
+        var userClients = env == "dev" ? 3 : 2;
         var attachment = synth[env].Resources("Identity", "AWS::Cognito::IdentityPoolRoleAttachment").Single().Resource["Properties"]!;
 
         Assert.Equal(guests, attachment["Roles"]!["unauthenticated"] is not null);
         Assert.NotNull(attachment["Roles"]!["authenticated"]);
         var mappings = attachment["RoleMappings"]!.AsObject().Select(m => m.Value!).ToList();
-        Assert.Equal(2, mappings.Count);
+        Assert.Equal(userClients, mappings.Count);
         Assert.All(mappings, m =>
         {
             Assert.Equal("Token", (string?)m["Type"]);
             Assert.Equal("AuthenticatedRole", (string?)m["AmbiguousRoleResolution"]);
-            Assert.Matches("""^\{"Fn::Join":\["",\[\{"Fn::GetAtt":\["UserDirectoryUserPoolD2758A4E","ProviderName"\]\},":",\{"Ref":"AppClients(Web|Confidential)Client[0-9A-F]+"\}\]\]\}$""",
+            Assert.Matches("""^\{"Fn::Join":\["",\[\{"Fn::GetAtt":\["UserDirectoryUserPoolD2758A4E","ProviderName"\]\},":",\{"Ref":"AppClients(Web|Confidential|SmokeTest)Client[0-9A-F]+"\}\]\]\}$""",
                 SynthesizedEnvironment.Text(m["IdentityProvider"]));
         });
     }
