@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CognitoStack.Contract;
 
 namespace CognitoStack.Cdk.Configuration;
 
@@ -16,18 +17,6 @@ public static partial class SettingsLoader
     /// <summary>Log retention periods CloudWatch Logs accepts, in days.</summary>
     public static readonly IReadOnlyList<int> LogRetentionDays =
         [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
-    /// <summary>Names the API depends on: the admin routes and the admin role, and the default group.</summary>
-    public const string AdminGroup = "admin";
-
-    /// <summary>The group every confirmed user belongs to.</summary>
-    public const string UsersGroup = "users";
-
-    /// <summary>Scope names the item routes require.</summary>
-    public const string ReadScope = "read";
-
-    /// <summary>Scope name POST /items requires.</summary>
-    public const string WriteScope = "write";
 
     /// <summary>
     /// Loads environment <paramref name="name"/> from the <c>environments</c> context value; files it names
@@ -132,8 +121,8 @@ public static partial class SettingsLoader
 
     private static readonly IReadOnlyList<GroupSettings> DefaultGroups =
     [
-        new() { Name = AdminGroup, Precedence = 0, Description = "Administrators" },
-        new() { Name = UsersGroup, Precedence = 10, Description = "Every confirmed user" },
+        new() { Name = GroupNames.Admin, Precedence = 0, Description = "Administrators" },
+        new() { Name = GroupNames.Users, Precedence = 10, Description = "Every confirmed user" },
     ];
 
     private static List<GroupSettings> ReadGroups(SettingsReader p)
@@ -141,14 +130,14 @@ public static partial class SettingsLoader
         var groups = p.ObjectList("groups", 2, 25, "each entry is { \"name\", \"precedence\", \"description\" }")
             .Select(g => g.ReadAll(x => new GroupSettings
             {
-                Name = x.RequiredString("name", GroupName(), "use 1-128 letters, digits, punctuation or symbols, without spaces"),
+                Name = x.RequiredString("name", GroupNames.IsValid, GroupNames.Rule),
                 Precedence = x.RequiredInt("precedence", 0, int.MaxValue),
                 Description = x.OptionalString("description", Description(), "use at most 2048 characters"),
             }))
             .ToList();
         RequireUnique(p, "groups", groups.Select(g => g.Name), "name");
         RequireUnique(p, "groups", groups.Select(g => g.Precedence.ToString(System.Globalization.CultureInfo.InvariantCulture)), "precedence");
-        RequirePresent(p, "groups", groups.Select(g => g.Name), [AdminGroup, UsersGroup],
+        RequirePresent(p, "groups", groups.Select(g => g.Name), [GroupNames.Admin, GroupNames.Users],
             "the admin routes, the admin role and the default group need them");
         return groups;
     }
@@ -175,7 +164,7 @@ public static partial class SettingsLoader
             }))
             .ToList();
         RequireUnique(s, "scopes", scopes.Select(x => x.Name), "name");
-        RequirePresent(s, "scopes", scopes.Select(x => x.Name), [ReadScope, WriteScope],
+        RequirePresent(s, "scopes", scopes.Select(x => x.Name), [ScopeNames.Read, ScopeNames.Write],
             "GET /items and POST /items require them");
         return new ResourceServerSettings
         {
@@ -249,9 +238,6 @@ public static partial class SettingsLoader
     private static partial Regex RegionName();
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
-
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}\z")]
-    private static partial Regex GroupName();
 
     [GeneratedRegex(@"^[\s\S]{0,2048}\z")]
     private static partial Regex Description();

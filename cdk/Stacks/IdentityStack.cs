@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
+using CognitoStack.Contract;
 using Constructs;
 
 namespace CognitoStack.Cdk.Stacks;
@@ -42,8 +43,8 @@ public sealed class IdentityStack : Stack
             UserPool = Directory.UserPool,
             Settings = settings.Triggers,
             Code = triggersCode,
-            AdminGroup = SettingsLoader.AdminGroup,
-            DefaultGroup = SettingsLoader.UsersGroup,
+            AdminGroup = GroupNames.Admin,
+            DefaultGroup = GroupNames.Users,
             LogRetention = LogRetention.FromDays(settings.LogRetentionDays),
             RetainLogs = settings.RetainsData,
         });
@@ -60,7 +61,7 @@ public sealed class IdentityStack : Stack
             AllowGuests = settings.IdentityPool.AllowGuests,
             RetainData = settings.RetainsData,
         });
-        Directory.AssignGroupRole(SettingsLoader.AdminGroup, Federation.AdminRole);
+        Directory.AssignGroupRole(GroupNames.Admin, Federation.AdminRole);
 
         AddOutputs();
     }
