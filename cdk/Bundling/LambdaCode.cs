@@ -18,16 +18,20 @@ public sealed record LambdaCode(Code Backend, Code Triggers)
         new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject));
 
     /// <summary>
-    /// An asset whose hash is taken from the project's source (build output excluded), bundled with
-    /// <c>dotnet publish</c>. When bundling is skipped for a stack (tests set the context
-    /// <c>aws:cdk:bundling-stacks</c> to none), the CDK uses the same source hash without publishing.
+    /// An asset bundled with <c>dotnet publish</c>, whose hash covers every input of that publish (see
+    /// <see cref="PublishInputs"/>): the project, the projects it references, sources it includes from
+    /// elsewhere and the repository's build settings. The CDK publishes again only when that hash changes;
+    /// hashing the project folder alone would let a change to Directory.Build.props or a shared project
+    /// ship stale code. When bundling is skipped for a stack (tests set the context
+    /// <c>aws:cdk:bundling-stacks</c> to none), the CDK uses the same hash without publishing.
     /// </summary>
     public static Code FromProject(string repositoryRoot, string projectPath)
     {
         var projectDirectory = Path.Combine(repositoryRoot, projectPath);
         return Code.FromAsset(projectDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions
         {
-            AssetHashType = AssetHashType.SOURCE,
+            AssetHashType = AssetHashType.CUSTOM,
+            AssetHash = PublishInputs.HashProject(repositoryRoot, projectPath),
             Exclude = ["bin", "obj"],
             Bundling = new BundlingOptions
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CognitoStack.Contract;
 
 namespace CognitoStack.Cdk.Configuration;
 
@@ -13,17 +14,6 @@ public static partial class SettingsLoader
     /// <summary>The environment used when <c>-c env=…</c> is not given.</summary>
     public const string DefaultEnvironment = "dev";
 
-    /// <summary>Names the API depends on: the admin routes and the admin role, and the default group.</summary>
-    public const string AdminGroup = "admin";
-
-    /// <summary>The group every confirmed user belongs to.</summary>
-    public const string UsersGroup = "users";
-
-    /// <summary>Scope names the item routes require.</summary>
-    public const string ReadScope = "read";
-
-    /// <summary>Scope name POST /items requires.</summary>
-    public const string WriteScope = "write";
 
     /// <summary>
     /// Loads environment <paramref name="name"/> from the <c>environments</c> context value; files it names
@@ -139,8 +129,8 @@ public static partial class SettingsLoader
 
     private static readonly IReadOnlyList<GroupSettings> DefaultGroups =
     [
-        new() { Name = AdminGroup, Precedence = 0, Description = "Administrators" },
-        new() { Name = UsersGroup, Precedence = 10, Description = "Every confirmed user" },
+        new() { Name = GroupNames.Admin, Precedence = 0, Description = "Administrators" },
+        new() { Name = GroupNames.Users, Precedence = 10, Description = "Every confirmed user" },
     ];
 
     private static List<GroupSettings> ReadGroups(SettingsReader p)
@@ -148,14 +138,14 @@ public static partial class SettingsLoader
         var groups = p.ObjectList("groups", 2, 25, "each entry is { \"name\", \"precedence\", \"description\" }")
             .Select(g => g.ReadAll(x => new GroupSettings
             {
-                Name = x.RequiredString("name", GroupName(), "use 1-128 letters, digits, punctuation or symbols, without spaces"),
+                Name = x.RequiredString("name", GroupNames.IsValid, GroupNames.Rule),
                 Precedence = x.RequiredInt("precedence", 0, int.MaxValue),
                 Description = x.OptionalString("description", Description(), "use at most 2048 characters"),
             }))
             .ToList();
         RequireUnique(p, "groups", groups.Select(g => g.Name), "name");
         RequireUnique(p, "groups", groups.Select(g => g.Precedence.ToString(System.Globalization.CultureInfo.InvariantCulture)), "precedence");
-        RequirePresent(p, "groups", groups.Select(g => g.Name), [AdminGroup, UsersGroup],
+        RequirePresent(p, "groups", groups.Select(g => g.Name), [GroupNames.Admin, GroupNames.Users],
             "the admin routes, the admin role and the default group need them");
         return groups;
     }
@@ -183,7 +173,7 @@ public static partial class SettingsLoader
             }))
             .ToList();
         RequireUnique(s, "scopes", scopes.Select(x => x.Name), "name");
-        RequirePresent(s, "scopes", scopes.Select(x => x.Name), [ReadScope, WriteScope],
+        RequirePresent(s, "scopes", scopes.Select(x => x.Name), [ScopeNames.Read, ScopeNames.Write],
             "GET /items and POST /items require them");
         return new ResourceServerSettings
         {
@@ -270,9 +260,6 @@ public static partial class SettingsLoader
         $"use a region of the {CognitoRules.SupportedPartition} partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)";
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
-
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}\z")]
-    private static partial Regex GroupName();
 
     [GeneratedRegex(@"^[\s\S]{0,2048}\z")]
     private static partial Regex Description();

@@ -36,14 +36,21 @@ internal sealed class SettingsReader
     public string RequiredString(string key, Regex pattern, string allowed) =>
         OptionalString(key, pattern, allowed) ?? throw Missing(key, allowed);
 
-    public string? OptionalString(string key, Regex pattern, string allowed)
+    /// <summary>A required string checked by <paramref name="isValid"/> (a rule shared with the Lambda functions).</summary>
+    public string RequiredString(string key, Func<string, bool> isValid, string allowed) =>
+        OptionalString(key, isValid, allowed) ?? throw Missing(key, allowed);
+
+    public string? OptionalString(string key, Regex pattern, string allowed) =>
+        OptionalString(key, pattern.IsMatch, allowed);
+
+    public string? OptionalString(string key, Func<string, bool> isValid, string allowed)
     {
         if (Read(key) is not { } value)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String || !pattern.IsMatch(value.GetString()!))
+        if (value.ValueKind != JsonValueKind.String || !isValid(value.GetString()!))
         {
             throw Invalid(key, value, allowed);
         }

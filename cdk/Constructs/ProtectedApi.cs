@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
+using CognitoStack.Contract;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -163,6 +164,7 @@ public sealed class ProtectedApi : Construct
         }));
     }
 
+    // Generated from the rules the backend's validator enforces (NewItemRules), so the two cannot drift.
     private Model CreateItemModel() => RestApi.AddModel("NewItem", new ModelOptions
     {
         ContentType = "application/json",
@@ -172,12 +174,22 @@ public sealed class ProtectedApi : Construct
             Schema = JsonSchemaVersion.DRAFT4,
             Title = "NewItem",
             Type = JsonSchemaType.OBJECT,
-            Required = ["name"],
+            Required = [.. NewItemRules.Required],
             AdditionalProperties = false,
             Properties = new Dictionary<string, IJsonSchema>
             {
-                ["name"] = new JsonSchema { Type = JsonSchemaType.STRING, MinLength = 1, MaxLength = 100 },
-                ["quantity"] = new JsonSchema { Type = JsonSchemaType.INTEGER, Minimum = 0, Maximum = 1_000_000 },
+                [NewItemRules.Name] = new JsonSchema
+                {
+                    Type = JsonSchemaType.STRING,
+                    MinLength = NewItemRules.NameMinLength,
+                    MaxLength = NewItemRules.NameMaxLength,
+                },
+                [NewItemRules.Quantity] = new JsonSchema
+                {
+                    Type = JsonSchemaType.INTEGER,
+                    Minimum = NewItemRules.QuantityMinimum,
+                    Maximum = NewItemRules.QuantityMaximum,
+                },
             },
         },
     });

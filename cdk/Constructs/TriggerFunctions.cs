@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
+using CognitoStack.Contract;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -47,15 +48,15 @@ public sealed class TriggerFunctions : Construct
     {
         if (props.PreTokenGeneration)
         {
-            PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", "Adds tenant and role_hint claims to tokens",
-                new Dictionary<string, string> { ["ADMIN_GROUP"] = props.AdminGroup });
+            PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", LambdaHandlers.PreTokenGeneration, "Adds tenant and role_hint claims to tokens",
+                new Dictionary<string, string> { [EnvironmentVariables.AdminGroup] = props.AdminGroup });
             props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Function, LambdaVersion.V2_0);
         }
 
         if (props.PostConfirmation)
         {
-            PostConfirmation = CreateFunction(props, "PostConfirmation", "Adds confirmed users to the default group",
-                new Dictionary<string, string> { ["DEFAULT_GROUP"] = props.DefaultGroup });
+            PostConfirmation = CreateFunction(props, "PostConfirmation", LambdaHandlers.PostConfirmation, "Adds confirmed users to the default group",
+                new Dictionary<string, string> { [EnvironmentVariables.DefaultGroup] = props.DefaultGroup });
             props.UserPool.AddTrigger(UserPoolOperation.POST_CONFIRMATION, PostConfirmation.Function);
 
             // A policy of its own, not the role's default policy: the function does not wait for it, so the
@@ -82,11 +83,11 @@ public sealed class TriggerFunctions : Construct
     /// <summary>The post confirmation function; null when not configured.</summary>
     public DotnetFunction? PostConfirmation { get; }
 
-    private DotnetFunction CreateFunction(TriggerFunctionsProps props, string id, string description, Dictionary<string, string> environment) =>
+    private DotnetFunction CreateFunction(TriggerFunctionsProps props, string id, string handler, string description, Dictionary<string, string> environment) =>
         new(this, id, new DotnetFunctionProps
         {
             Code = props.Code,
-            Handler = $"CognitoStack.Triggers::CognitoStack.Triggers.{id}::Handle",
+            Handler = handler,
             Description = description,
             // Cognito waits at most 5 seconds for a trigger.
             MemorySizeMb = 256,

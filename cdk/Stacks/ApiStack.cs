@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
+using CognitoStack.Contract;
 using Constructs;
 
 namespace CognitoStack.Cdk.Stacks;
@@ -31,13 +32,13 @@ public sealed class ApiStack : Stack
     {
         var directory = props.Identity.Directory;
         var logRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays);
-        var readScope = directory.ScopeString(SettingsLoader.ReadScope);
-        var writeScope = directory.ScopeString(SettingsLoader.WriteScope);
+        var readScope = directory.ScopeString(ScopeNames.Read);
+        var writeScope = directory.ScopeString(ScopeNames.Write);
 
         Backend = new DotnetFunction(this, "Backend", new DotnetFunctionProps
         {
             Code = props.BackendCode,
-            Handler = "CognitoStack.Backend::CognitoStack.Backend.Function::Handle",
+            Handler = LambdaHandlers.Backend,
             Description = "CognitoStack sample backend",
             MemorySizeMb = settings.Backend.MemorySizeMb,
             TimeoutSeconds = settings.Backend.TimeoutSeconds,
@@ -46,11 +47,11 @@ public sealed class ApiStack : Stack
             LogRemovalPolicy = props.RemovalPolicy,
             Environment = new Dictionary<string, string>
             {
-                ["ENVIRONMENT_NAME"] = settings.Name,
-                ["ADMIN_GROUP"] = SettingsLoader.AdminGroup,
-                ["READ_SCOPE"] = readScope,
-                ["WRITE_SCOPE"] = writeScope,
-                ["ALLOWED_ORIGINS"] = string.Join(',', settings.WebOrigins),
+                [EnvironmentVariables.EnvironmentName] = settings.Name,
+                [EnvironmentVariables.AdminGroup] = GroupNames.Admin,
+                [EnvironmentVariables.ReadScope] = readScope,
+                [EnvironmentVariables.WriteScope] = writeScope,
+                [EnvironmentVariables.AllowedOrigins] = string.Join(',', settings.WebOrigins),
             },
         });
 

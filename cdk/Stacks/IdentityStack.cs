@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
+using CognitoStack.Contract;
 using Constructs;
 
 namespace CognitoStack.Cdk.Stacks;
@@ -51,8 +52,8 @@ public sealed class IdentityStack : Stack
             PreTokenGeneration = settings.Triggers.PreTokenGeneration,
             PostConfirmation = settings.Triggers.PostConfirmation,
             Code = props.TriggersCode,
-            AdminGroup = SettingsLoader.AdminGroup,
-            DefaultGroup = SettingsLoader.UsersGroup,
+            AdminGroup = GroupNames.Admin,
+            DefaultGroup = GroupNames.Users,
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
             LogRemovalPolicy = props.RemovalPolicy,
         });
@@ -69,7 +70,7 @@ public sealed class IdentityStack : Stack
             AllowGuests = settings.IdentityPool.AllowGuests,
             RemovalPolicy = props.RemovalPolicy,
         });
-        Directory.AssignGroupRole(SettingsLoader.AdminGroup, Federation.AdminRole);
+        Directory.AssignGroupRole(GroupNames.Admin, Federation.AdminRole);
         if (settings.Waf.Enabled)
         {
             // The pool's own ACL lives beside it: deleting or failing the stateless Api stack never

@@ -1,26 +1,23 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Text.Unicode;
 using CognitoStack.Backend.Events;
 using CognitoStack.Backend.Json;
 using CognitoStack.Backend.Logging;
 using CognitoStack.Backend.Routing;
+using CognitoStack.Contract;
+using CognitoStack.Lambda.Common;
 
 namespace CognitoStack.Backend;
 
 /// <summary>
-/// The Lambda handler, <c>CognitoStack.Backend::CognitoStack.Backend.Function::Handle</c>: reads an
+/// The Lambda handler, <see cref="LambdaHandlers.Backend"/>: reads an
 /// API Gateway REST proxy event, routes it and writes the proxy response. It never throws: a malformed
 /// event is answered 400, invalid configuration 500, both as JSON.
 /// </summary>
-[SuppressMessage("Naming", "CA1716", Justification = "The handler string CognitoStack.Backend::CognitoStack.Backend.Function::Handle is a contract with the CDK app.")]
+[SuppressMessage("Naming", "CA1716", Justification = "The handler string LambdaHandlers.Backend names this type: a contract with the CDK app.")]
 public sealed class Function
 {
-    /// <summary>Largest event read: the Lambda synchronous invocation payload limit is 6 MB.</summary>
-    public const int MaxEventBytes = 8 * 1024 * 1024;
-
     private readonly Router? _router;
     private readonly CorsPolicy _cors;
     private readonly string? _configurationError;
@@ -94,77 +91,25 @@ public sealed class Function
 
     private static ApiGatewayProxyRequest? TryRead(Stream? input, out ApiResult? error)
     {
-        byte[]? rented = null;
+        var (json, problem) = EventInput.Read(input);
+        if (problem is not null)
+        {
+            error = ApiResult.BadRequest(problem);
+            return null;
+        }
+
         try
         {
-            var json = ReadAll(input, ref rented);
-            if (json.Length > MaxEventBytes)
-            {
-                error = ApiResult.BadRequest($"event is larger than {MaxEventBytes} bytes");
-                return null;
-            }
-
-            // Skipped members are not transcoded, so invalid UTF-8 there would otherwise pass unnoticed.
-            if (!Utf8.IsValid(json))
-            {
-                error = ApiResult.BadRequest("event is not valid UTF-8");
-                return null;
-            }
-
-            var request = JsonSerializer.Deserialize(json, BackendJsonContext.Default.ApiGatewayProxyRequest);
+            var request = JsonSerializer.Deserialize(json.Span, BackendJsonContext.Default.ApiGatewayProxyRequest);
             error = request is null ? ApiResult.BadRequest("event is JSON null, not an API Gateway proxy event") : null;
             return request;
         }
-        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or IOException or FormatException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
             // What reading an event throws is the event's fault (malformed JSON, wrong types, invalid
-            // escapes, a failing input stream): answer 400 without details.
+            // escapes): answer 400 without details.
             error = ApiResult.BadRequest("event is not a valid API Gateway proxy event: it must be a JSON object with string values where strings are expected");
             return null;
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    // A MemoryStream (what the Lambda runtime passes) is read in place; any other stream is copied into
-    // a pooled buffer, stopping one byte past the limit.
-    private static ReadOnlySpan<byte> ReadAll(Stream? input, ref byte[]? rented)
-    {
-        if (input is null)
-        {
-            return [];
-        }
-
-        if (input is MemoryStream memory && memory.TryGetBuffer(out var segment))
-        {
-            return segment.AsSpan((int)memory.Position);
-        }
-
-        rented = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var length = 0;
-        int read;
-        while ((read = input.Read(rented, length, rented.Length - length)) > 0)
-        {
-            length += read;
-            if (length > MaxEventBytes)
-            {
-                break;
-            }
-
-            if (length == rented.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(rented.Length * 2);
-                rented.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(rented);
-                rented = larger;
-            }
-        }
-
-        return rented.AsSpan(0, length);
     }
 }

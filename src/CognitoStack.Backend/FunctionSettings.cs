@@ -1,3 +1,6 @@
+using CognitoStack.Contract;
+using CognitoStack.Lambda.Common;
+
 namespace CognitoStack.Backend;
 
 /// <summary>
@@ -7,19 +10,19 @@ namespace CognitoStack.Backend;
 public sealed record FunctionSettings
 {
     /// <summary>Environment variable holding <see cref="EnvironmentName"/>.</summary>
-    public const string EnvironmentNameVariable = "ENVIRONMENT_NAME";
+    public const string EnvironmentNameVariable = EnvironmentVariables.EnvironmentName;
 
     /// <summary>Environment variable holding <see cref="AdminGroup"/>.</summary>
-    public const string AdminGroupVariable = "ADMIN_GROUP";
+    public const string AdminGroupVariable = EnvironmentVariables.AdminGroup;
 
     /// <summary>Environment variable holding <see cref="ReadScope"/>.</summary>
-    public const string ReadScopeVariable = "READ_SCOPE";
+    public const string ReadScopeVariable = EnvironmentVariables.ReadScope;
 
     /// <summary>Environment variable holding <see cref="WriteScope"/>.</summary>
-    public const string WriteScopeVariable = "WRITE_SCOPE";
+    public const string WriteScopeVariable = EnvironmentVariables.WriteScope;
 
     /// <summary>Environment variable holding <see cref="AllowedOrigins"/>, comma separated.</summary>
-    public const string AllowedOriginsVariable = "ALLOWED_ORIGINS";
+    public const string AllowedOriginsVariable = EnvironmentVariables.AllowedOrigins;
 
     /// <summary>The deployment environment, e.g. <c>dev</c>; reported by <c>/admin/health</c>.</summary>
     public required string EnvironmentName { get; init; }
@@ -63,14 +66,12 @@ public sealed record FunctionSettings
     private static string? CheckName(string variable, string value) =>
         value.Length is >= 1 and <= 64 && AllAre(value, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
             ? null
-            : $"{variable} {Quote(value)} is invalid: use 1-64 letters, digits, hyphens or underscores";
+            : $"{variable} {Quote.Value(value)} is invalid: use 1-64 letters, digits, hyphens or underscores";
 
-    // Cognito group names cannot contain white space; commas, brackets and quotes are refused too because
-    // the authorizer renders the group list as one string using them as separators.
+    // The one group-name rule of the app: it also refuses commas, brackets and quotes, which the authorizer
+    // uses as separators when it renders the group list as one string (see ClaimListParser).
     private static string? CheckGroup(string variable, string value) =>
-        value.Length is >= 1 and <= 128 && AllAre(value, c => !char.IsWhiteSpace(c) && !char.IsControl(c) && c is not (',' or '[' or ']' or '"'))
-            ? null
-            : $"{variable} {Quote(value)} is invalid: use a user pool group name of 1-128 characters without spaces, commas, brackets or quotes";
+        GroupNames.IsValid(value) ? null : $"{variable} {Quote.Value(value)} is invalid: {GroupNames.Rule}";
 
     private static string? CheckScope(string variable, string value)
     {
@@ -79,7 +80,7 @@ public sealed record FunctionSettings
             && AllAre(value, c => !char.IsWhiteSpace(c) && !char.IsControl(c) && c is not (',' or '"'));
         return valid
             ? null
-            : $"{variable} {Quote(value)} is invalid: use \"<resource server identifier>/<scope name>\" without spaces, e.g. \"myapp-api/read\"";
+            : $"{variable} {Quote.Value(value)} is invalid: use \"<resource server identifier>/<scope name>\" without spaces, e.g. \"myapp-api/read\"";
     }
 
     private static string? CheckOrigins(IReadOnlyList<string> origins)
@@ -93,7 +94,7 @@ public sealed record FunctionSettings
         {
             if (!IsOrigin(origin))
             {
-                return $"{AllowedOriginsVariable} entry {Quote(origin)} is invalid: use scheme://host[:port] with scheme http or https, lower case, and no path or trailing slash";
+                return $"{AllowedOriginsVariable} entry {Quote.Value(origin)} is invalid: use scheme://host[:port] with scheme http or https, lower case, and no path or trailing slash";
             }
         }
 
@@ -132,6 +133,4 @@ public sealed record FunctionSettings
 
         return true;
     }
-
-    private static string Quote(string value) => value.Length <= 80 ? $"\"{value}\"" : $"\"{value[..80]}...\"";
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CognitoStack.Contract;
+using CognitoStack.Lambda.Common;
 using CognitoStack.Triggers.Claims;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Groups;
@@ -10,7 +12,7 @@ using CognitoStack.Triggers.Signing;
 namespace CognitoStack.Triggers;
 
 /// <summary>
-/// The post confirmation trigger, handler <c>CognitoStack.Triggers::CognitoStack.Triggers.PostConfirmation::Handle</c>:
+/// The post confirmation trigger, handler <see cref="LambdaHandlers.PostConfirmation"/>:
 /// on <c>PostConfirmation_ConfirmSignUp</c> it adds the user to the group named by <c>DEFAULT_GROUP</c>
 /// (Cognito's <c>AdminAddUserToGroup</c>, signed with the function's role credentials); on
 /// <c>PostConfirmation_ConfirmForgotPassword</c> it does nothing.
@@ -28,7 +30,7 @@ namespace CognitoStack.Triggers;
 public sealed class PostConfirmation
 {
     /// <summary>Environment variable naming the group every confirmed user joins, e.g. <c>users</c>.</summary>
-    public const string DefaultGroupVariable = "DEFAULT_GROUP";
+    public const string DefaultGroupVariable = EnvironmentVariables.DefaultGroup;
 
     /// <summary>Environment variable Lambda sets to the function's region.</summary>
     public const string RegionVariable = "AWS_REGION";
@@ -140,7 +142,7 @@ public sealed class PostConfirmation
 
         if (e.TriggerSource != ConfirmSignUp)
         {
-            _log.Error($"unexpected triggerSource {Describe(e.TriggerSource)}; user not added to a group", identity);
+            _log.Error($"unexpected triggerSource {Quote.Value(e.TriggerSource)}; user not added to a group", identity);
             return;
         }
 
@@ -180,10 +182,10 @@ public sealed class PostConfirmation
         var underscore = poolId?.IndexOf('_', StringComparison.Ordinal) ?? -1;
         if (poolId is null || poolId.Length > 55 || underscore < 1 || underscore == poolId.Length - 1)
         {
-            return $"userPoolId {Describe(poolId)} is not a user pool ID";
+            return $"userPoolId {Quote.Value(poolId)} is not a user pool ID";
         }
 
-        return e.UserName is { Length: >= 1 and <= 128 } ? null : $"userName {Describe(e.UserName)} is missing or longer than 128 characters";
+        return e.UserName is { Length: >= 1 and <= 128 } ? null : $"userName {Quote.Value(e.UserName)} is missing or longer than 128 characters";
     }
 
     // Also keeps the endpoint host name well formed: the region becomes part of it.
@@ -192,10 +194,8 @@ public sealed class PostConfirmation
         var valid = region is { Length: >= 1 and <= 32 }
             && region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
             && region[0] != '-' && region[^1] != '-';
-        return valid ? null : $"{RegionVariable} {Describe(region)} is invalid: expected a region such as \"eu-west-1\"";
+        return valid ? null : $"{RegionVariable} {Quote.Value(region)} is invalid: expected a region such as \"eu-west-1\"";
     }
-
-    private static string Describe(string? value) => value is null ? "(missing)" : value.Length <= 80 ? $"\"{value}\"" : $"\"{value[..80]}...\"";
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CognitoStack.Contract;
+using CognitoStack.Lambda.Common;
 using CognitoStack.Triggers.Claims;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Json;
@@ -8,10 +10,11 @@ using CognitoStack.Triggers.Logging;
 namespace CognitoStack.Triggers;
 
 /// <summary>
-/// The pre token generation trigger (V2_0 event), handler
-/// <c>CognitoStack.Triggers::CognitoStack.Triggers.PreTokenGeneration::Handle</c>: adds <c>tenant</c> (the
-/// verified email's domain, lower case) and <c>role_hint</c> (<c>admin</c> for members of the group named
-/// by <c>ADMIN_GROUP</c>, otherwise <c>user</c>) to both the ID and the access token.
+/// The pre token generation trigger (V2_0 or V3_0 event), handler <see cref="LambdaHandlers.PreTokenGeneration"/>:
+/// for users it adds <c>tenant</c> (the verified email's domain, lower case) and <c>role_hint</c>
+/// (<c>admin</c> for members of the group named by <c>ADMIN_GROUP</c>, otherwise <c>user</c>) to both the ID
+/// and the access token; for machine tokens (<c>TokenGeneration_ClientCredentials</c>, V3_0 only) it adds
+/// <c>machine_client_id</c> (the calling app client) to the access token.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -36,7 +39,10 @@ namespace CognitoStack.Triggers;
 public sealed class PreTokenGeneration
 {
     /// <summary>Environment variable naming the group whose members get <c>role_hint: admin</c>.</summary>
-    public const string AdminGroupVariable = "ADMIN_GROUP";
+    public const string AdminGroupVariable = EnvironmentVariables.AdminGroup;
+
+    // Machine-to-machine tokens (V3_0 events only): no user, no ID token.
+    private const string ClientCredentials = "TokenGeneration_ClientCredentials";
 
     private readonly string? _adminGroup;
     private readonly TriggerLog _log;
@@ -89,7 +95,9 @@ public sealed class PreTokenGeneration
                 return payload.Unchanged();
             }
 
-            var claims = TokenClaims.For(e!.Request!.UserAttributes, e.Request.GroupConfiguration?.GroupsToOverride, _adminGroup);
+            var claims = e!.TriggerSource == ClientCredentials
+                ? TokenClaims.ForMachine(e.CallerContext!.ClientId!)
+                : TokenClaims.For(e.Request!.Attribute("email"), e.Request.Attribute("email_verified"), e.Request.GroupConfiguration?.GroupsToOverride, _adminGroup);
             if (claims.IsEmpty)
             {
                 _log.Info("no claims to add; returned unchanged", e.ToIdentity(), new LogDetails(DurationMs: Elapsed(started)));
@@ -124,40 +132,49 @@ public sealed class PreTokenGeneration
 
         if (e.Version is not ("2" or "3"))
         {
-            return $"version {Describe(e.Version)} is not a V2_0/V3_0 event (configure the trigger with LambdaVersion V2_0)";
+            return $"version {Quote.Value(e.Version)} is not a V2_0/V3_0 event (configure the trigger with LambdaVersion V2_0 or V3_0)";
         }
 
         if (e.TriggerSource is null || !e.TriggerSource.StartsWith("TokenGeneration_", StringComparison.Ordinal))
         {
-            return $"triggerSource {Describe(e.TriggerSource)} is not a pre token generation source";
+            return $"triggerSource {Quote.Value(e.TriggerSource)} is not a pre token generation source";
         }
 
-        if (e.TriggerSource == "TokenGeneration_ClientCredentials")
+        if (e.TriggerSource == ClientCredentials)
         {
-            return "triggerSource TokenGeneration_ClientCredentials has no user to describe";
+            return IsClientId(e.CallerContext?.ClientId) ? null : $"callerContext.clientId {Quote.Value(e.CallerContext?.ClientId)} is not an app client ID";
         }
 
-        return e.Request is null ? "request is missing" : null;
+        if (e.Request is null)
+        {
+            return "request is missing";
+        }
+
+        return e.Request.UnreadableAttribute() is { } name ? $"request.userAttributes {Quote.Value(name)} is neither a string nor a boolean" : null;
     }
+
+    // Cognito's ClientId pattern: [\w+]+, at most 128 characters
+    // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html).
+    private static bool IsClientId(string? value) =>
+        value is { Length: >= 1 and <= 128 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '+');
 
     // Merges into whatever the response already holds; Cognito sends claimsAndScopeOverrideDetails: null.
     private static void AddClaims(PreTokenGenerationEvent e, TokenClaims claims)
     {
         var response = e.Response ??= new PreTokenGenerationResponse();
         var details = response.ClaimsAndScopeOverrideDetails ??= new ClaimsAndScopeOverrideDetails();
-        var idToken = details.IdTokenGeneration ??= new TokenGeneration();
-        var accessToken = details.AccessTokenGeneration ??= new TokenGeneration();
-        var idClaims = idToken.ClaimsToAddOrOverride ??= [];
-        var accessClaims = accessToken.ClaimsToAddOrOverride ??= [];
+        var accessClaims = (details.AccessTokenGeneration ??= new TokenGeneration()).ClaimsToAddOrOverride ??= [];
+        var idClaims = claims.ForIdToken ? (details.IdTokenGeneration ??= new TokenGeneration()).ClaimsToAddOrOverride ??= [] : null;
         foreach (var (name, value) in claims.ToPairs())
         {
             var element = JsonSerializer.SerializeToElement(value, TriggersJsonContext.Default.String);
-            idClaims[name] = element;
             accessClaims[name] = element;
+            if (idClaims is not null)
+            {
+                idClaims[name] = element;
+            }
         }
     }
-
-    private static string Describe(string? value) => value is null ? "(missing)" : $"\"{value}\"";
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CognitoStack.Contract;
 using CognitoStack.Triggers.Tests.Helpers;
 using static CognitoStack.Triggers.Tests.Helpers.TestEvents;
 
@@ -9,15 +10,15 @@ namespace CognitoStack.Triggers.Tests;
 public sealed class HandlerContractTests
 {
     [Theory]
-    [InlineData(typeof(PreTokenGeneration))]
-    [InlineData(typeof(PostConfirmation))]
-    public void Handler_Should_MatchTheLambdaHandlerString_When_TheRuntimeLoadsIt(Type handler)
+    [InlineData(typeof(PreTokenGeneration), LambdaHandlers.PreTokenGeneration)]
+    [InlineData(typeof(PostConfirmation), LambdaHandlers.PostConfirmation)]
+    public void Handler_Should_MatchTheLambdaHandlerString_When_TheRuntimeLoadsIt(Type handler, string handlerString)
     {
-        // The CDK app uses CognitoStack.Triggers::CognitoStack.Triggers.<Name>::Handle.
-        var handle = handler.GetMethod("Handle", [typeof(Stream)]);
+        // The CDK app deploys the contract's handler string; the runtime needs a public parameterless
+        // constructor and a public Stream Handle(Stream).
+        var handle = handler.GetMethod(nameof(PreTokenGeneration.Handle), [typeof(Stream)]);
 
-        Assert.Equal("CognitoStack.Triggers", handler.Assembly.GetName().Name);
-        Assert.Equal($"CognitoStack.Triggers.{handler.Name}", handler.FullName);
+        Assert.Equal($"{handler.Assembly.GetName().Name}::{handler.FullName}::{handle?.Name}", handlerString);
         Assert.NotNull(handler.GetConstructor(Type.EmptyTypes));
         Assert.Equal(typeof(Stream), handle?.ReturnType);
     }

@@ -33,7 +33,8 @@ public sealed class PreTokenGenerationMalformedEventTests
         { "version a number", """{"version":2,"triggerSource":"TokenGeneration_Authentication","request":{}}""" },
         { "version one", """{"version":"1","triggerSource":"TokenGeneration_Authentication","request":{"groupConfiguration":{"groupsToOverride":["admin"]}}}""" },
         { "other trigger", """{"version":"2","triggerSource":"PostConfirmation_ConfirmSignUp","request":{"groupConfiguration":{"groupsToOverride":["admin"]}}}""" },
-        { "machine token", """{"version":"3","triggerSource":"TokenGeneration_ClientCredentials","request":{"groupConfiguration":{"groupsToOverride":["admin"]}}}""" },
+        { "machine token without a client", """{"version":"3","triggerSource":"TokenGeneration_ClientCredentials","request":{"groupConfiguration":{"groupsToOverride":["admin"]}}}""" },
+        { "attribute an object", """{"version":"2","triggerSource":"TokenGeneration_Authentication","request":{"userAttributes":{"email_verified":{"value":true}}}}""" },
         { "response a string", """{"version":"2","triggerSource":"TokenGeneration_Authentication","request":{},"response":"x"}""" },
     };
 

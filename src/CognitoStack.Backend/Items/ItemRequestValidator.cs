@@ -1,26 +1,34 @@
 using System.Text;
 using System.Text.Json;
+using CognitoStack.Contract;
+using CognitoStack.Lambda.Common;
 
 namespace CognitoStack.Backend.Items;
 
 /// <summary>
-/// Validates a <c>POST /items</c> body: a JSON object with <c>name</c> (string, 1-100 characters after
-/// trimming, required) and <c>quantity</c> (integer 0-1,000,000, optional, default 1), nothing else.
+/// Validates a <c>POST /items</c> body against <see cref="NewItemRules"/> (the rules the API Gateway model is
+/// generated from): a JSON object with <c>name</c> (string, 1-100 characters after trimming, no control
+/// characters, required) and <c>quantity</c> (integer 0-1,000,000, optional, default 1), nothing else.
 /// Read with <see cref="Utf8JsonReader"/> so every error names the field and what is allowed.
 /// </summary>
 public static class ItemRequestValidator
 {
     /// <summary>Longest name, in UTF-16 code units after trimming.</summary>
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = NewItemRules.NameMaxLength;
 
     /// <summary>Largest quantity.</summary>
-    public const long MaxQuantity = 1_000_000;
+    public const long MaxQuantity = NewItemRules.QuantityMaximum;
 
     /// <summary>Quantity when the body leaves it out.</summary>
-    public const long DefaultQuantity = 1;
+    public const long DefaultQuantity = NewItemRules.DefaultQuantity;
 
-    private const string NameRule = "name must be a string of 1-100 characters";
-    private const string QuantityRule = "quantity must be an integer from 0 to 1000000";
+    private static readonly string NameRule = FormattableString.Invariant(
+        $"{NewItemRules.Name} must be a string of {NewItemRules.NameMinLength}-{NewItemRules.NameMaxLength} characters");
+
+    private static readonly string QuantityRule = FormattableString.Invariant(
+        $"{NewItemRules.Quantity} must be an integer from {NewItemRules.QuantityMinimum} to {NewItemRules.QuantityMaximum}");
+
+    private static readonly string ObjectRule = $"body must be a JSON object with {NewItemRules.Name} and {NewItemRules.Quantity}";
 
     /// <summary>Validates UTF-8 JSON body bytes.</summary>
     /// <param name="utf8Json">The request body.</param>
@@ -46,16 +54,16 @@ public static class ItemRequestValidator
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 8 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return ItemValidationResult.Invalid("body must be a JSON object with name and quantity");
+            return ItemValidationResult.Invalid(ObjectRule);
         }
 
         string? name = null;
         long? quantity = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var error = reader.ValueTextEquals("name"u8) ? ReadName(ref reader, ref name)
-                : reader.ValueTextEquals("quantity"u8) ? ReadQuantity(ref reader, ref quantity)
-                : $"unknown property {Describe(reader.GetString())}: only name and quantity are allowed";
+            var error = reader.ValueTextEquals(NewItemRules.Name) ? ReadName(ref reader, ref name)
+                : reader.ValueTextEquals(NewItemRules.Quantity) ? ReadQuantity(ref reader, ref quantity)
+                : $"unknown property {Quote.Value(reader.GetString(), 40)}: only {NewItemRules.Name} and {NewItemRules.Quantity} are allowed";
             if (error is not null)
             {
                 return ItemValidationResult.Invalid(error);
@@ -76,7 +84,7 @@ public static class ItemRequestValidator
     {
         if (name is not null)
         {
-            return "name must appear only once";
+            return $"{NewItemRules.Name} must appear only once";
         }
 
         reader.Read();
@@ -86,7 +94,7 @@ public static class ItemRequestValidator
         }
 
         var text = reader.GetString()!.Trim();
-        if (text.Length is < 1 or > MaxNameLength)
+        if (text.Length is < NewItemRules.NameMinLength or > MaxNameLength)
         {
             return $"{NameRule}: it is {text.Length} characters long after trimming";
         }
@@ -104,7 +112,7 @@ public static class ItemRequestValidator
     {
         if (quantity is not null)
         {
-            return "quantity must appear only once";
+            return $"{NewItemRules.Quantity} must appear only once";
         }
 
         reader.Read();
@@ -113,9 +121,9 @@ public static class ItemRequestValidator
             return $"{QuantityRule}: it is {Kind(reader.TokenType)}";
         }
 
-        if (!reader.TryGetInt64(out var value) || value is < 0 or > MaxQuantity)
+        if (!reader.TryGetInt64(out var value) || value is < NewItemRules.QuantityMinimum or > MaxQuantity)
         {
-            return $"{QuantityRule}: it is {Describe(Encoding.UTF8.GetString(reader.ValueSpan))}";
+            return $"{QuantityRule}: it is {Quote.Value(Encoding.UTF8.GetString(reader.ValueSpan), 40)}";
         }
 
         quantity = value;
@@ -131,7 +139,4 @@ public static class ItemRequestValidator
         JsonTokenType.StartArray => "an array",
         _ => "an object",
     };
-
-    private static string Describe(string? text) =>
-        text is null ? "\"\"" : text.Length <= 40 ? $"\"{text}\"" : $"\"{text[..40]}...\"";
 }

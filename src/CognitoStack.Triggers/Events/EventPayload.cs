@@ -1,5 +1,6 @@
 using System.Text.Json;
-using System.Text.Unicode;
+using CognitoStack.Lambda.Common;
+using CognitoStack.Triggers.Json;
 
 namespace CognitoStack.Triggers.Events;
 
@@ -9,8 +10,12 @@ namespace CognitoStack.Triggers.Events;
 /// </summary>
 internal sealed class EventPayload
 {
-    /// <summary>Largest event read: the Lambda synchronous invocation payload limit is 6 MB.</summary>
-    public const int MaxEventBytes = 8 * 1024 * 1024;
+    /// <summary>
+    /// Deepest nesting read, in the input check and in the deserializer alike (set on
+    /// <see cref="TriggersJsonContext"/>), so an event that passes the check never fails on depth later.
+    /// Cognito's events nest about five levels; 64 is System.Text.Json's default.
+    /// </summary>
+    public const int MaxDepth = 64;
 
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
@@ -20,7 +25,7 @@ internal sealed class EventPayload
         Problem = problem;
     }
 
-    /// <summary>The event as received (empty when it could not be read).</summary>
+    /// <summary>The event as received, without a leading byte-order mark (empty when it could not be read).</summary>
     public byte[] Bytes { get; }
 
     /// <summary>Null when <see cref="Bytes"/> is one well-formed JSON object; otherwise what is wrong.</summary>
@@ -29,22 +34,9 @@ internal sealed class EventPayload
     /// <summary>Reads the whole input; never throws.</summary>
     public static EventPayload Read(Stream? input)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = ReadAll(input);
-        }
-        catch (Exception exception) when (exception is IOException or NotSupportedException or ObjectDisposedException or InvalidOperationException or ArgumentException)
-        {
-            return new EventPayload([], "event could not be read");
-        }
-
-        if (bytes.Length > MaxEventBytes)
-        {
-            return new EventPayload([], $"event is larger than {MaxEventBytes} bytes");
-        }
-
-        return new EventPayload(bytes, CheckJsonObject(bytes));
+        var (bytes, problem) = EventInput.Read(input);
+        // Copied: the answer may echo these bytes after the runtime's input buffer is gone.
+        return problem is null ? new EventPayload(bytes.ToArray(), CheckJsonObject(bytes.Span)) : new EventPayload([], problem);
     }
 
     /// <summary>
@@ -53,17 +45,11 @@ internal sealed class EventPayload
     /// </summary>
     public Stream Unchanged() => new MemoryStream(Problem is null ? Bytes : EmptyObject, writable: false);
 
-    private static string? CheckJsonObject(byte[] bytes)
+    private static string? CheckJsonObject(ReadOnlySpan<byte> bytes)
     {
-        // Skipped string contents are not transcoded, so invalid UTF-8 there would otherwise pass unnoticed.
-        if (!Utf8.IsValid(bytes))
-        {
-            return "event is not valid UTF-8";
-        }
-
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth });
             if (!reader.Read())
             {
                 return "event is empty";
@@ -79,36 +65,7 @@ internal sealed class EventPayload
         }
         catch (JsonException)
         {
-            return "event is not valid JSON (or is nested deeper than 256 levels)";
+            return $"event is not valid JSON (or is nested deeper than {MaxDepth} levels)";
         }
-    }
-
-    // A MemoryStream (what the Lambda runtime passes) is copied directly; any other stream is read to its
-    // end, stopping one byte past the limit.
-    private static byte[] ReadAll(Stream? input)
-    {
-        if (input is null)
-        {
-            return [];
-        }
-
-        if (input is MemoryStream memory && memory.TryGetBuffer(out var segment))
-        {
-            return segment.AsSpan((int)memory.Position).ToArray();
-        }
-
-        using var copy = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = input.Read(buffer)) > 0)
-        {
-            copy.Write(buffer, 0, read);
-            if (copy.Length > MaxEventBytes)
-            {
-                break;
-            }
-        }
-
-        return copy.ToArray();
     }
 }

@@ -6,11 +6,12 @@ namespace CognitoStack.Triggers.Json;
 /// <summary>
 /// Source-generated serialization metadata for every type the triggers read or write: no reflection at
 /// run time, so it is fast on a cold start and safe to trim. Members left out of an event stay out of
-/// the answer (null is not written).
+/// the answer (null is not written). The nesting limit is the input check's (<see cref="EventPayload.MaxDepth"/>).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    MaxDepth = EventPayload.MaxDepth)]
 [JsonSerializable(typeof(PreTokenGenerationEvent))]
 [JsonSerializable(typeof(PostConfirmationEvent))]
 [JsonSerializable(typeof(AdminAddUserToGroupRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]

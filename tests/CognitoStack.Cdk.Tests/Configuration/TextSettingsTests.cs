@@ -1,3 +1,4 @@
+using CognitoStack.Contract;
 using static CognitoStack.Cdk.Tests.Configuration.Settings;
 
 namespace CognitoStack.Cdk.Tests.Configuration;
@@ -9,7 +10,7 @@ public sealed class TextSettingsTests
         "use 1-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, not containing \"aws\", \"amazon\" or \"cognito\"";
 
     private const string RegionRule = "use a region of the aws partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)";
-    private const string GroupNameRule = "use 1-128 letters, digits, punctuation or symbols, without spaces";
+    private const string GroupNameRule = GroupNames.Rule;
     private const string IdentifierRule = "use 1-256 printable characters without spaces, quotes or backslashes";
     private const string ResourceServerNameRule = "use 1-256 letters, digits, spaces and _ + = , . @ -";
     private const string ScopeNameRule = "use 1-256 printable characters without spaces, quotes, slashes or backslashes";
@@ -38,6 +39,8 @@ public sealed class TextSettingsTests
     [InlineData("domain.prefix", "my.app", DomainPrefixRule)]
     [InlineData("userPool.groups[0].name", "", GroupNameRule)]
     [InlineData("userPool.groups[0].name", "site admins", GroupNameRule)]
+    [InlineData("userPool.groups[0].name", "x,admin", GroupNameRule)]
+    [InlineData("userPool.groups[0].name", "[admin]", GroupNameRule)]
     [InlineData("resourceServer.identifier", "", IdentifierRule)]
     [InlineData("resourceServer.identifier", "my api", IdentifierRule)]
     [InlineData("resourceServer.identifier", "my\"api", IdentifierRule)]
@@ -117,7 +120,8 @@ public sealed class TextSettingsTests
 
     [Theory]
     [InlineData("a")]
-    [InlineData("Editors_+=,.@-")]
+    [InlineData("Editors_+=.@-")]
+    [InlineData("team-🚀")]
     [InlineData("Ünïcødé-группа")]
     public void GroupName_Should_Load_When_MatchingPattern(string name)
     {

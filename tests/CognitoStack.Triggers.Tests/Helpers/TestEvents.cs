@@ -11,6 +11,9 @@ internal static class TestEvents
     public const string NoEmail = "pre-token-generation-v2-hosted-auth-no-email.json";
     public const string ConfirmSignUp = "post-confirmation-confirm-sign-up.json";
     public const string ConfirmForgotPassword = "post-confirmation-confirm-forgot-password.json";
+    public const string MachineToken = "pre-token-generation-v3-client-credentials.json";
+    public const string AwsLambdaGoV2Sample = "aws-lambda-go-pretokengen-v2_0.json";
+    public const string AwsDocsPostConfirmationTestEvent = "aws-docs-post-confirmation-test-event.json";
 
     public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 

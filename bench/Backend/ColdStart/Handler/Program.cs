@@ -30,6 +30,12 @@ public static class Program
         SetDefault("ALLOWED_ORIGINS", "http://localhost:3000,http://localhost:5173");
         var e = File.ReadAllBytes(args[1]);
 
+        // The backend's own dependencies (CognitoStack.Contract, CognitoStack.Lambda.Common) sit beside it in
+        // the publish directory, as in the Lambda package; this program's context knows only its own.
+        var publishDirectory = Path.GetDirectoryName(Path.GetFullPath(args[0]))!;
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+            Path.Combine(publishDirectory, name.Name + ".dll") is var path && File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+
         var clock = Stopwatch.StartNew();
         Assembly assembly;
         try

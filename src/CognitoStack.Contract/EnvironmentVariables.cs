@@ -1,0 +1,26 @@
+namespace CognitoStack.Contract;
+
+/// <summary>
+/// Environment variables the CDK app sets and the functions read. The CDK tests check that the variables
+/// a function reads at start-up are exactly those its template sets (plus what Lambda itself provides).
+/// </summary>
+public static class EnvironmentVariables
+{
+    /// <summary>Backend: the deployment environment, e.g. <c>dev</c>.</summary>
+    public const string EnvironmentName = "ENVIRONMENT_NAME";
+
+    /// <summary>Backend and pre token generation: the group whose members are administrators.</summary>
+    public const string AdminGroup = "ADMIN_GROUP";
+
+    /// <summary>Backend: the full scope <c>GET /items</c> requires, e.g. <c>myapp-api/read</c>.</summary>
+    public const string ReadScope = "READ_SCOPE";
+
+    /// <summary>Backend: the full scope <c>POST /items</c> requires, e.g. <c>myapp-api/write</c>.</summary>
+    public const string WriteScope = "WRITE_SCOPE";
+
+    /// <summary>Backend: the browser origins CORS allows, comma separated.</summary>
+    public const string AllowedOrigins = "ALLOWED_ORIGINS";
+
+    /// <summary>Post confirmation: the group every confirmed user joins.</summary>
+    public const string DefaultGroup = "DEFAULT_GROUP";
+}

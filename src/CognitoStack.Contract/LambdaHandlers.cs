@@ -1,0 +1,18 @@
+namespace CognitoStack.Contract;
+
+/// <summary>
+/// The Lambda handler strings (<c>Assembly::Namespace.Type::Method</c>, Stream in, Stream out) the CDK app
+/// deploys. The CDK tests resolve each one by reflection in the function's assembly, so renaming a
+/// handler type or method without changing it here fails a test instead of a deployed function.
+/// </summary>
+public static class LambdaHandlers
+{
+    /// <summary>The API backend: <c>CognitoStack.Backend.Function.Handle</c>.</summary>
+    public const string Backend = "CognitoStack.Backend::CognitoStack.Backend.Function::Handle";
+
+    /// <summary>The pre token generation trigger.</summary>
+    public const string PreTokenGeneration = "CognitoStack.Triggers::CognitoStack.Triggers.PreTokenGeneration::Handle";
+
+    /// <summary>The post confirmation trigger.</summary>
+    public const string PostConfirmation = "CognitoStack.Triggers::CognitoStack.Triggers.PostConfirmation::Handle";
+}
