@@ -58,11 +58,21 @@ public static partial class SettingsLoader
         return settings;
     }
 
+    /// <summary>
+    /// One line per choice the synth should point out without failing, printed on stderr by the app (never
+    /// written into a template, so synths stay deterministic).
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(EnvironmentSettings settings) =>
+        settings.Email.Sender == EmailSender.Cognito
+            ? [$"environments.{settings.Name}.email.sender is COGNITO: Cognito's built-in sender delivers at most {CognitoRules.CognitoSenderDailyEmails} emails a day per AWS account "
+                + "(https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html); after that, sign-up codes, password resets and invitations stop arriving. Use SES beyond throwaway environments."]
+            : [];
+
     private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files) => new()
     {
         Name = name,
         Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
-        Region = r.OptionalString("region", RegionName(), "use a region name such as eu-west-1"),
+        Region = r.OptionalString("region", RegionName(), RegionRule),
         RemovalPolicy = r.Enum("removalPolicy", Choices.RemovalPolicy, StatefulRemovalPolicy.Retain),
         WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
         LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionPeriods.Days),
@@ -112,6 +122,7 @@ public static partial class SettingsLoader
                 ? files.Read(h, "cssFile", css, CognitoRules.MaxCssLength)
                 : null,
         }),
+        Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
     };
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
@@ -185,6 +196,12 @@ public static partial class SettingsLoader
     /// <summary>Rules between settings; each names both keys.</summary>
     private static void CrossCheck(EnvironmentSettings s, string path)
     {
+        if (s.Waf.Enabled && s.Region is { } region && CognitoRules.RegionsWithoutUserPoolWaf.Contains(region))
+        {
+            throw new ConfigurationException(
+                $"{path}.waf.enabled true is invalid with region \"{region}\": AWS WAF cannot protect user pools in {string.Join(" and ", CognitoRules.RegionsWithoutUserPoolWaf)}; set waf.enabled false (the API stage loses its web ACL too) or choose another region");
+        }
+
         if (s.UserPool.ThreatProtection != ThreatProtectionMode.Off && s.UserPool.FeaturePlan != FeaturePlan.Plus)
         {
             throw new ConfigurationException(
@@ -197,6 +214,8 @@ public static partial class SettingsLoader
             throw new ConfigurationException(
                 $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
         }
+
+        EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);
 
         var refreshMinutes = s.Clients.RefreshTokenValidityDays * 1_440;
         var longest = Math.Max(s.Clients.AccessTokenValidityMinutes, s.Clients.IdTokenValidityMinutes);
@@ -242,8 +261,13 @@ public static partial class SettingsLoader
     [GeneratedRegex("^[0-9]{12}\\z")]
     private static partial Regex AccountId();
 
-    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]\\z")]
-    private static partial Regex RegionName();
+    /// <summary>A region of the aws partition: not cn-* (aws-cn) nor us-gov-*-N (aws-us-gov); see <see cref="CognitoRules.SupportedPartition"/>.</summary>
+    [GeneratedRegex("^(?!cn-)[a-z]{2}-[a-z]+-[0-9]\\z")]
+    internal static partial Regex RegionName();
+
+    /// <summary>What <see cref="RegionName"/> accepts, for error messages.</summary>
+    internal static readonly string RegionRule =
+        $"use a region of the {CognitoRules.SupportedPartition} partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)";
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
 

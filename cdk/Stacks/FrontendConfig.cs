@@ -43,7 +43,7 @@ internal static class FrontendConfig
                 {
                     // The schema names only social providers; OIDC and SAML sign-in go through the Hosted UI.
                     ["identity_providers"] = settings.IdentityProviders.Google is null ? Array.Empty<string>() : ["GOOGLE"],
-                    ["domain"] = settings.Domain.CustomDomain?.DomainName ?? $"{settings.Domain.Prefix}.auth.{stack.Region}.amazoncognito.com",
+                    ["domain"] = settings.Domain.CustomDomain?.DomainName ?? $"{settings.Domain.Prefix}.auth.{stack.Region}.{CognitoRules.PrefixDomainSuffix}",
                     ["scopes"] = scopes,
                     ["redirect_sign_in_uri"] = settings.Clients.CallbackUrls.ToArray(),
                     ["redirect_sign_out_uri"] = settings.Clients.LogoutUrls.ToArray(),

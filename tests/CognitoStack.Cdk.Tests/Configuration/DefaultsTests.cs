@@ -33,6 +33,12 @@ public sealed class DefaultsTests
     [InlineData("backend.timeoutSeconds", 10)]
     [InlineData("waf.enabled", true)]
     [InlineData("waf.rateLimitPer5Minutes", 1000)]
+    [InlineData("email.sender", EmailSender.Ses)]
+    [InlineData("email.sesRegion", null)]
+    [InlineData("email.replyTo", null)]
+    [InlineData("email.configurationSet", null)]
+    [InlineData("email.verification", null)]
+    [InlineData("email.invitation", null)]
     public void Setting_Should_GetTheSafeDefault_When_LeftOut(string path, object? expected)
     {
         // Act
