@@ -6,9 +6,12 @@ using CognitoStack.Cdk.Stacks;
 namespace CognitoStack.Cdk;
 
 /// <summary>The stacks of one environment, added to an app.</summary>
-public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
+public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, MonitoringStack? Monitoring)
 {
-    /// <summary>Adds the stateful Identity stack and the stateless Api stack for <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// Adds the stateful Identity stack, the stateless Api stack and, unless monitoring is off, the
+    /// Monitoring stack for <paramref name="settings"/>.
+    /// </summary>
     public static CognitoApp AddTo(App app, EnvironmentSettings settings, LambdaCode code)
     {
         var environment = settings.Account is null && settings.Region is null
@@ -36,6 +39,19 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
                 Env = environment,
             },
         });
-        return new CognitoApp(identity, api);
+        var monitoring = settings.Monitoring.Enabled
+            ? new MonitoringStack(app, "Monitoring", settings, new MonitoringStackProps
+            {
+                Identity = identity,
+                Api = api,
+                StackProps = new StackProps
+                {
+                    StackName = $"CognitoStack-{settings.Name}-Monitoring",
+                    Description = $"CognitoStack {settings.Name}: alarms, alarm topic and dashboard (stateless)",
+                    Env = environment,
+                },
+            })
+            : null;
+        return new CognitoApp(identity, api, monitoring);
     }
 }

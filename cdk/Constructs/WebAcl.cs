@@ -64,7 +64,7 @@ public sealed class WebAcl : Construct
             Scope = "REGIONAL",
             DefaultAction = new CfnWebACL.DefaultActionProperty { Allow = new CfnWebACL.AllowActionProperty() },
             Rules = rules,
-            VisibilityConfig = Visibility("CognitoStack"),
+            VisibilityConfig = Visibility(MetricName),
         });
 
         foreach (var (name, arn) in props.ProtectedResources)
@@ -79,6 +79,9 @@ public sealed class WebAcl : Construct
 
     /// <summary>The web ACL.</summary>
     public CfnWebACL Acl { get; }
+
+    /// <summary>The web ACL's visibility metric name: the <c>WebACL</c> dimension of its CloudWatch metrics.</summary>
+    public string MetricName { get; } = "CognitoStack";
 
     private static CfnWebACL.VisibilityConfigProperty Visibility(string metricName) => new()
     {

@@ -53,6 +53,7 @@ public sealed class ApiStack : Stack
 
         Api = new ProtectedApi(this, "Api", new ProtectedApiProps
         {
+            RestApiName = $"CognitoStack-{settings.Name}",
             UserPool = directory.UserPool,
             Handler = Backend.Function,
             Settings = settings.Api,

@@ -61,6 +61,14 @@ public sealed class IdentityStack : Stack
             RetainData = settings.RetainsData,
         });
         Directory.AssignGroupRole(SettingsLoader.AdminGroup, Federation.AdminRole);
+        LogExport = new UserPoolLogExport(this, "UserPoolLogs", new UserPoolLogExportProps
+        {
+            UserPool = Directory.UserPool,
+            ExportUserAuthEvents = settings.UserPool.FeaturePlan == FeaturePlan.Plus
+                && settings.UserPool.ThreatProtection != ThreatProtectionMode.Off,
+            Retention = LogRetention.FromDays(settings.LogRetentionDays),
+            RemovalPolicy = settings.RetainsData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
 
         AddOutputs();
     }
@@ -76,6 +84,9 @@ public sealed class IdentityStack : Stack
 
     /// <summary>The user-files bucket.</summary>
     public UserFilesBucket UserFiles { get; }
+
+    /// <summary>The user pool's exported logs (message delivery, user activity).</summary>
+    public UserPoolLogExport LogExport { get; }
 
     /// <summary>The identity pool and its roles.</summary>
     public IdentityFederation Federation { get; }

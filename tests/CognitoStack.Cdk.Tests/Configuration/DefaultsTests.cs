@@ -30,6 +30,13 @@ public sealed class DefaultsTests
     [InlineData("backend.timeoutSeconds", 10)]
     [InlineData("waf.enabled", true)]
     [InlineData("waf.rateLimitPer5Minutes", 1000)]
+    [InlineData("monitoring.enabled", true)]
+    [InlineData("monitoring.alarmTopicArn", null)]
+    [InlineData("monitoring.apiErrorRatePercent", 1)]
+    [InlineData("monitoring.apiLatencyP99Ms", 2000)]
+    [InlineData("monitoring.backendDurationPercentOfTimeout", 80)]
+    [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 100)]
+    [InlineData("monitoring.riskyRequestsPer5Minutes", 10)]
     public void Setting_Should_GetTheSafeDefault_When_LeftOut(string path, object? expected)
     {
         // Act
