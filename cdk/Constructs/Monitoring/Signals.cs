@@ -67,15 +67,8 @@ public static class Signals
     {
         Expression = $"SUM([{string.Join(", ", clientIds.Select((_, i) => $"{Id(metricName)}{i}"))}])",
         UsingMetrics = clientIds
-            .Select((client, i) => (Id: $"{Id(metricName)}{i}", Metric: (IMetric)new Metric(new MetricProps
-            {
-                Namespace = "AWS/Cognito",
-                MetricName = metricName,
-                DimensionsMap = new Dictionary<string, string> { ["UserPool"] = userPoolId, ["UserPoolClient"] = client },
-                Statistic = Stats.SUM,
-                Period = Period,
-            })))
-            .ToDictionary(m => m.Id, m => m.Metric),
+            .Select((client, i) => (Id: $"{Id(metricName)}{i}", Metric: Of("AWS/Cognito", metricName, Stats.SUM, ("UserPool", userPoolId), ("UserPoolClient", client))))
+            .ToDictionary(m => m.Id, m => (IMetric)m.Metric),
         Label = metricName,
         Period = Period,
     });
@@ -98,66 +91,39 @@ public static class Signals
     // https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html
 
     /// <summary>Requests a web ACL blocked (<c>BlockedRequests</c>, Sum).</summary>
-    public static Metric WafBlockedRequests(string webAclMetricName, string region) => new(new MetricProps
-    {
-        Namespace = "AWS/WAFV2",
-        MetricName = "BlockedRequests",
-        DimensionsMap = new Dictionary<string, string> { ["WebACL"] = webAclMetricName, ["Region"] = region, ["Rule"] = "ALL" },
-        Statistic = Stats.SUM,
-        Period = Period,
-    });
+    public static Metric WafBlockedRequests(string webAclMetricName, string region) =>
+        Of("AWS/WAFV2", "BlockedRequests", Stats.SUM, ("WebACL", webAclMetricName), ("Region", region), ("Rule", "ALL"));
 
     // SNS: namespace AWS/SNS, dimension TopicName; NumberOfNotificationsFailed.
     // https://docs.aws.amazon.com/sns/latest/dg/sns-monitoring-using-cloudwatch.html
 
     /// <summary>Messages of a topic that SNS could not deliver (<c>NumberOfNotificationsFailed</c>, Sum).</summary>
-    public static Metric TopicDeliveryFailures(string topicName) => new(new MetricProps
-    {
-        Namespace = "AWS/SNS",
-        MetricName = "NumberOfNotificationsFailed",
-        DimensionsMap = new Dictionary<string, string> { ["TopicName"] = topicName },
-        Statistic = Stats.SUM,
-        Period = Period,
-    });
+    public static Metric TopicDeliveryFailures(string topicName) =>
+        Of("AWS/SNS", "NumberOfNotificationsFailed", Stats.SUM, ("TopicName", topicName));
 
     /// <summary>A custom metric from a log metric filter (Sum).</summary>
-    public static Metric Custom(string metricNamespace, string metricName) => new(new MetricProps
-    {
-        Namespace = metricNamespace,
-        MetricName = metricName,
-        Statistic = Stats.SUM,
-        Period = Period,
-    });
+    public static Metric Custom(string metricNamespace, string metricName) => Of(metricNamespace, metricName, Stats.SUM);
 
     private static readonly string[] RiskOperations = ["SignIn", "SignUp", "PasswordChange"];
 
     /// <summary>A metric-math id (lower camel case), unique per metric name so that graphs can combine expressions.</summary>
     private static string Id(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    private static Metric Api(string metricName, string apiName, string stage, string statistic) => new(new MetricProps
-    {
-        Namespace = "AWS/ApiGateway",
-        MetricName = metricName,
-        DimensionsMap = new Dictionary<string, string> { ["ApiName"] = apiName, ["Stage"] = stage },
-        Statistic = statistic,
-        Period = Period,
-    });
+    private static Metric Api(string metricName, string apiName, string stage, string statistic) =>
+        Of("AWS/ApiGateway", metricName, statistic, ("ApiName", apiName), ("Stage", stage));
 
-    private static Metric Lambda(string metricName, string functionName, string statistic) => new(new MetricProps
-    {
-        Namespace = "AWS/Lambda",
-        MetricName = metricName,
-        DimensionsMap = new Dictionary<string, string> { ["FunctionName"] = functionName },
-        Statistic = statistic,
-        Period = Period,
-    });
+    private static Metric Lambda(string metricName, string functionName, string statistic) =>
+        Of("AWS/Lambda", metricName, statistic, ("FunctionName", functionName));
 
-    private static Metric Risk(string metricName, string userPoolId, string operation) => new(new MetricProps
+    private static Metric Risk(string metricName, string userPoolId, string operation) =>
+        Of("AWS/Cognito", metricName, Stats.SUM, ("Operation", operation), ("UserPoolId", userPoolId), ("RiskLevel", "high"));
+
+    private static Metric Of(string metricNamespace, string metricName, string statistic, params (string Name, string Value)[] dimensions) => new(new MetricProps
     {
-        Namespace = "AWS/Cognito",
+        Namespace = metricNamespace,
         MetricName = metricName,
-        DimensionsMap = new Dictionary<string, string> { ["Operation"] = operation, ["UserPoolId"] = userPoolId, ["RiskLevel"] = "high" },
-        Statistic = Stats.SUM,
+        DimensionsMap = dimensions.ToDictionary(d => d.Name, d => d.Value),
+        Statistic = statistic,
         Period = Period,
     });
 }
