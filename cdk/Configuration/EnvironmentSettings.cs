@@ -56,9 +56,6 @@ public sealed record EnvironmentSettings
 
     /// <summary>Alarms, the operations dashboard and where alarms are sent.</summary>
     public required MonitoringSettings Monitoring { get; init; }
-
-    /// <summary>True when stateful resources survive stack deletion and replacement.</summary>
-    public bool RetainsData => RemovalPolicy == StatefulRemovalPolicy.Retain;
 }
 
 /// <summary>Removal policy of stateful resources. RETAIN unless an environment chooses DESTROY.</summary>
