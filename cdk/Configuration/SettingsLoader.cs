@@ -58,6 +58,16 @@ public static partial class SettingsLoader
         return settings;
     }
 
+    /// <summary>
+    /// One line per choice the synth should point out without failing, printed on stderr by the app (never
+    /// written into a template, so synths stay deterministic).
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(EnvironmentSettings settings) =>
+        settings.Email.Sender == EmailSender.Cognito
+            ? [$"environments.{settings.Name}.email.sender is COGNITO: Cognito's built-in sender delivers at most {CognitoRules.CognitoSenderDailyEmails} emails a day per AWS account "
+                + "(https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html); after that, sign-up codes, password resets and invitations stop arriving. Use SES beyond throwaway environments."]
+            : [];
+
     private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files) => new()
     {
         Name = name,
@@ -124,6 +134,7 @@ public static partial class SettingsLoader
                 ? files.Read(h, "cssFile", css, CognitoRules.MaxCssLength)
                 : null,
         }),
+        Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
     };
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
@@ -210,6 +221,7 @@ public static partial class SettingsLoader
         }
 
         CrossCheckMonitoring(s, path);
+        EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);
 
         var refreshMinutes = s.Clients.RefreshTokenValidityDays * 1_440;
         var longest = Math.Max(s.Clients.AccessTokenValidityMinutes, s.Clients.IdTokenValidityMinutes);
@@ -273,7 +285,7 @@ public static partial class SettingsLoader
     private static partial Regex AccountId();
 
     [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]\\z")]
-    private static partial Regex RegionName();
+    internal static partial Regex RegionName();
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
 

@@ -74,4 +74,9 @@ public static class Choices
         (ThreatProtectionMode.Off, "OFF"),
         (ThreatProtectionMode.Audit, "AUDIT"),
         (ThreatProtectionMode.Enforced, "ENFORCED"));
+
+    /// <summary><c>email.sender</c>. Config only: SES becomes <c>EmailSendingAccount: DEVELOPER</c> through the CDK's <c>UserPoolEmail.WithSES</c>.</summary>
+    public static readonly Spellings<EmailSender> EmailSender = new(
+        (Configuration.EmailSender.Ses, "SES"),
+        (Configuration.EmailSender.Cognito, "COGNITO"));
 }

@@ -55,6 +55,15 @@ public sealed record UserDirectoryProps
 
     /// <summary>CSS of the classic Hosted UI. Left out: Cognito's default look.</summary>
     public string? HostedUiCss { get; init; }
+
+    /// <summary>How the pool sends email, e.g. <c>UserPoolEmail.WithSES(…)</c>. Left out: Cognito's built-in sender.</summary>
+    public UserPoolEmail? Email { get; init; }
+
+    /// <summary>The verification email (sign-up, password reset, attribute update). Left out: Cognito's default text.</summary>
+    public IUserVerificationConfig? UserVerification { get; init; }
+
+    /// <summary>The invitation email of <c>AdminCreateUser</c>. Left out: Cognito's default text.</summary>
+    public IUserInvitationConfig? UserInvitation { get; init; }
 }
 
 /// <summary>A user pool group.</summary>
@@ -164,6 +173,9 @@ public sealed class UserDirectory : Construct
             AdvancedSecurityMode = props.ThreatProtection,
             DeletionProtection = props.DeletionProtection,
             RemovalPolicy = props.RemovalPolicy,
+            Email = props.Email,
+            UserVerification = props.UserVerification,
+            UserInvitation = props.UserInvitation,
         });
 
         var cfnPool = (CfnUserPool)pool.Node.DefaultChild!;

@@ -16,11 +16,14 @@ public sealed class CdkJsonEnvironmentsTests
     [InlineData("prod", "userPool.selfSignUp", false)]
     [InlineData("prod", "identityPool.allowGuests", false)]
     [InlineData("prod", "waf.enabled", true)]
+    [InlineData("prod", "email.sender", EmailSender.Ses)]
+    [InlineData("prod", "email.sesIdentity", "example.com")]
     [InlineData("dev", "removalPolicy", StatefulRemovalPolicy.Destroy)]
     [InlineData("dev", "userPool.mfa", MfaMode.Optional)]
     [InlineData("dev", "userPool.featurePlan", FeaturePlan.Essentials)]
     [InlineData("dev", "userPool.threatProtection", ThreatProtectionMode.Off)]
     [InlineData("dev", "identityPool.allowGuests", true)]
+    [InlineData("dev", "email.sender", EmailSender.Cognito)]
     public void CdkJsonEnvironment_Should_HaveTheDocumentedValue_When_Loaded(string env, string path, object expected)
     {
         // Act

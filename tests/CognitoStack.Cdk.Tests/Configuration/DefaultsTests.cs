@@ -39,6 +39,12 @@ public sealed class DefaultsTests
     [InlineData("monitoring.backendDurationPercentOfTimeout", 80)]
     [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 100)]
     [InlineData("monitoring.riskyRequestsPer5Minutes", 10)]
+    [InlineData("email.sender", EmailSender.Ses)]
+    [InlineData("email.sesRegion", null)]
+    [InlineData("email.replyTo", null)]
+    [InlineData("email.configurationSet", null)]
+    [InlineData("email.verification", null)]
+    [InlineData("email.invitation", null)]
     public void Setting_Should_GetTheSafeDefault_When_LeftOut(string path, object? expected)
     {
         // Act

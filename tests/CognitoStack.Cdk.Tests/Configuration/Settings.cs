@@ -40,7 +40,8 @@ internal static partial class Settings
               { "name": "write", "description": "Create items" }
             ]
           },
-          "monitoring": { "alarmEmails": ["ops@example.com"] }
+          "monitoring": { "alarmEmails": ["ops@example.com"] },
+          "email": { "fromAddress": "no-reply@example.com", "sesIdentity": "example.com" }
         }
         """)!.AsObject();
 
