@@ -6,9 +6,12 @@ using CognitoStack.Cdk.Stacks;
 namespace CognitoStack.Cdk;
 
 /// <summary>The stacks of one environment, added to an app.</summary>
-public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
+public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, MonitoringStack? Monitoring)
 {
-    /// <summary>Adds the stateful Identity stack and the stateless Api stack for <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// Adds the stateful Identity stack, the stateless Api stack and, unless monitoring is off, the
+    /// Monitoring stack for <paramref name="settings"/>.
+    /// </summary>
     public static CognitoApp AddTo(App app, EnvironmentSettings settings, LambdaCode code)
     {
         var environment = settings.Account is null && settings.Region is null
@@ -43,8 +46,26 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
                 Env = environment,
             },
         });
+        var monitoring = settings.Monitoring.Enabled
+            ? new MonitoringStack(app, "Monitoring", settings, new MonitoringStackProps
+            {
+                Identity = identity,
+                Api = api,
+                StackProps = new StackProps
+                {
+                    StackName = $"CognitoStack-{settings.Name}-Monitoring",
+                    Description = $"CognitoStack {settings.Name}: alarms, alarm topic and dashboard (stateless)",
+                    Env = environment,
+                },
+            })
+            : null;
         SupportedPartition.Require(identity);
         SupportedPartition.Require(api);
-        return new CognitoApp(identity, api);
+        if (monitoring is not null)
+        {
+            SupportedPartition.Require(monitoring);
+        }
+
+        return new CognitoApp(identity, api, monitoring);
     }
 }

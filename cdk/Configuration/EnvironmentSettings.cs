@@ -54,6 +54,9 @@ public sealed record EnvironmentSettings
     /// <summary>Hosted UI look.</summary>
     public required HostedUiSettings HostedUi { get; init; }
 
+    /// <summary>Alarms, the operations dashboard and where alarms are sent.</summary>
+    public required MonitoringSettings Monitoring { get; init; }
+
     /// <summary>How the user pool sends email (codes, invitations), and the messages it sends.</summary>
     public required EmailSettings Email { get; init; }
 }
@@ -351,6 +354,34 @@ public sealed record WafSettings
 
     /// <summary>Requests per client IP per 5 minutes before each ACL's rate rule blocks, 100–2,000,000,000.</summary>
     public required int RateLimitPer5Minutes { get; init; }
+}
+
+/// <summary>Alarms and the operations dashboard (the Monitoring stack).</summary>
+public sealed record MonitoringSettings
+{
+    /// <summary>Whether the Monitoring stack (alarms, topic, dashboard) is deployed. Default true.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>0–10 addresses subscribed to an alarm topic the stack creates. Left out: no topic is created unless needed.</summary>
+    public required IReadOnlyList<string> AlarmEmails { get; init; }
+
+    /// <summary>An existing SNS topic that receives every alarm and recovery. Left out: only <see cref="AlarmEmails"/>.</summary>
+    public string? AlarmTopicArn { get; init; }
+
+    /// <summary>API 5XX responses as a percentage of requests over 5 minutes, 1–100. Default 1.</summary>
+    public required int ApiErrorRatePercent { get; init; }
+
+    /// <summary>API p99 latency in milliseconds over 5 minutes, 50–29,000. Default 2,000.</summary>
+    public required int ApiLatencyP99Ms { get; init; }
+
+    /// <summary>Backend p99 duration as a percentage of its timeout, 10–100. Default 80.</summary>
+    public required int BackendDurationPercentOfTimeout { get; init; }
+
+    /// <summary>Requests a web ACL blocks in 5 minutes before it counts as a spike, 1–1,000,000. Default 100.</summary>
+    public required int WafBlockedRequestsPer5Minutes { get; init; }
+
+    /// <summary>Sign-ins with compromised credentials or high account-takeover risk in 5 minutes, 1–100,000. Default 10.</summary>
+    public required int RiskyRequestsPer5Minutes { get; init; }
 }
 
 /// <summary>Who delivers the user pool's email.</summary>

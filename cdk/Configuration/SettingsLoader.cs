@@ -106,6 +106,18 @@ public static partial class SettingsLoader
             PreTokenGeneration = t.Bool("preTokenGeneration", true),
             PostConfirmation = t.Bool("postConfirmation", true),
         }),
+        Monitoring = r.ObjectOrEmpty("monitoring").ReadAll(m => new MonitoringSettings
+        {
+            Enabled = m.Bool("enabled", true),
+            AlarmEmails = m.StringList("alarmEmails", 0, 10, EmailAddress().IsMatch, "use email addresses such as ops@example.com"),
+            AlarmTopicArn = m.OptionalString("alarmTopicArn", SnsTopicArn(),
+                "use the ARN of a standard SNS topic (arn:aws:sns:REGION:ACCOUNT:NAME)"),
+            ApiErrorRatePercent = m.Int("apiErrorRatePercent", 1, 1, 100),
+            ApiLatencyP99Ms = m.Int("apiLatencyP99Ms", 2_000, 50, 29_000),
+            BackendDurationPercentOfTimeout = m.Int("backendDurationPercentOfTimeout", 80, 10, 100),
+            WafBlockedRequestsPer5Minutes = m.Int("wafBlockedRequestsPer5Minutes", 100, 1, 1_000_000),
+            RiskyRequestsPer5Minutes = m.Int("riskyRequestsPer5Minutes", 10, 1, 100_000),
+        }),
         HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => new HostedUiSettings
         {
             Css = h.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule) is { } css
@@ -205,6 +217,7 @@ public static partial class SettingsLoader
                 $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
         }
 
+        CrossCheckMonitoring(s, path);
         EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);
 
         var refreshMinutes = s.Clients.RefreshTokenValidityDays * 1_440;
@@ -214,6 +227,17 @@ public static partial class SettingsLoader
             throw new ConfigurationException(
                 $"{path}.clients.refreshTokenValidityDays {s.Clients.RefreshTokenValidityDays} is invalid: "
                 + $"the refresh token must outlive the access and ID tokens ({longest} minutes); use at least {longest / 1_440 + 1}");
+        }
+    }
+
+    private static void CrossCheckMonitoring(EnvironmentSettings s, string path)
+    {
+        var monitoring = s.Monitoring;
+        if (monitoring.Enabled && monitoring.AlarmEmails.Count == 0 && monitoring.AlarmTopicArn is null)
+        {
+            throw new ConfigurationException(
+                $"{path}.monitoring.alarmEmails (a list of 0) is invalid with alarmTopicArn left out: alarms need somewhere to go; "
+                + "list 1-10 addresses, set alarmTopicArn, or set enabled false");
         }
     }
 
@@ -238,6 +262,12 @@ public static partial class SettingsLoader
 
     [GeneratedRegex(@"^(?=.{4,253}\z)(?!.*amazoncognito\.com\z)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\z")]
     private static partial Regex HostName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\z")]
+    private static partial Regex EmailAddress();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:sns:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}\z")]
+    private static partial Regex SnsTopicArn();
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}\z")]
     private static partial Regex UsEast1CertificateArn();

@@ -50,7 +50,7 @@ public sealed class DotnetFunction : Construct
     public DotnetFunction(Construct scope, string id, DotnetFunctionProps props)
         : base(scope, id)
     {
-        var logGroup = new LogGroup(this, "LogGroup", new LogGroupProps
+        var logGroup = LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
         {
             Retention = props.LogRetention,
             RemovalPolicy = props.LogRemovalPolicy,
@@ -91,6 +91,9 @@ public sealed class DotnetFunction : Construct
 
     /// <summary>The function.</summary>
     public Function Function { get; }
+
+    /// <summary>The function's own log group.</summary>
+    public ILogGroup LogGroup { get; }
 
     /// <summary>The function's execution role.</summary>
     public IRole Role => Function.Role!;

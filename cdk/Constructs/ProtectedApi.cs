@@ -11,6 +11,9 @@ namespace CognitoStack.Cdk.Constructs;
 /// <summary>Props of <see cref="ProtectedApi"/>.</summary>
 public sealed record ProtectedApiProps
 {
+    /// <summary>The API's name; unique per account and region, as it is the <c>ApiName</c> dimension of its metrics.</summary>
+    public required string RestApiName { get; init; }
+
     /// <summary>The user pool whose tokens the authorizer accepts.</summary>
     public required IUserPool UserPool { get; init; }
 
@@ -82,6 +85,7 @@ public sealed class ProtectedApi : Construct
 
         var api = new RestApi(this, "RestApi", new RestApiProps
         {
+            RestApiName = props.RestApiName,
             Description = "CognitoStack protected API",
             EndpointTypes = [EndpointType.REGIONAL],
             // The account-level role is a per-region singleton shared by every API: never delete it with this stack.

@@ -88,12 +88,18 @@ public sealed class WebAcl : Construct
 
         rules.Add(RateLimit(props.RateLimitPer5Minutes, rules.Count));
 
+        MetricName = props.Target switch
+        {
+            WebAclTarget.ApiStage => "CognitoStack",
+            WebAclTarget.UserPool => "CognitoStack-UserPool",
+            var other => throw new ArgumentOutOfRangeException(nameof(props), other, "no metric name"),
+        };
         Acl = new CfnWebACL(this, "WebAcl", new CfnWebACLProps
         {
             Scope = "REGIONAL",
             DefaultAction = new CfnWebACL.DefaultActionProperty { Allow = new CfnWebACL.AllowActionProperty() },
             Rules = rules.Cast<object>().ToArray(),
-            VisibilityConfig = Visibility("CognitoStack"),
+            VisibilityConfig = Visibility(MetricName),
         });
 
         Association = new CfnWebACLAssociation(this, $"{props.Target}Association", new CfnWebACLAssociationProps
@@ -177,6 +183,12 @@ public sealed class WebAcl : Construct
         Action = new CfnWebACL.RuleActionProperty { Block = new CfnWebACL.BlockActionProperty() },
         VisibilityConfig = Visibility("RateLimitPerIp"),
     };
+
+    /// <summary>
+    /// The web ACL's visibility metric name: the <c>WebACL</c> dimension of its CloudWatch metrics. One per
+    /// target, so the API's and the user pool's blocked requests stay apart on alarms and the dashboard.
+    /// </summary>
+    public string MetricName { get; }
 
     private static CfnWebACL.VisibilityConfigProperty Visibility(string metricName) => new()
     {

@@ -57,6 +57,7 @@ public sealed class ApiStack : Stack
 
         Api = new ProtectedApi(this, "Api", new ProtectedApiProps
         {
+            RestApiName = $"CognitoStack-{settings.Name}",
             UserPool = directory.UserPool,
             Handler = Backend.Function,
             ThrottlingRateLimit = settings.Api.ThrottlingRateLimit,

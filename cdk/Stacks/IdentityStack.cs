@@ -82,6 +82,14 @@ public sealed class IdentityStack : Stack
                 RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
             });
         }
+        LogExport = new UserPoolLogExport(this, "UserPoolLogs", new UserPoolLogExportProps
+        {
+            UserPool = Directory.UserPool,
+            ExportUserAuthEvents = settings.UserPool.FeaturePlan == FeaturePlan.Plus
+                && settings.UserPool.ThreatProtection != ThreatProtectionMode.Off,
+            Retention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
+            RemovalPolicy = props.RemovalPolicy,
+        });
 
         AddOutputs();
     }
@@ -97,6 +105,9 @@ public sealed class IdentityStack : Stack
 
     /// <summary>The user-files bucket.</summary>
     public UserFilesBucket UserFiles { get; }
+
+    /// <summary>The user pool's exported logs (message delivery, user activity).</summary>
+    public UserPoolLogExport LogExport { get; }
 
     /// <summary>The identity pool and its roles.</summary>
     public IdentityFederation Federation { get; }

@@ -33,7 +33,7 @@ public sealed class PartitionTests(SynthFixture synth)
     {
         var regional = synth.Synthesize(synth["prod"].Settings with { Region = "eu-west-1", Account = "123456789012" }, "prod-eu-west-1");
 
-        Assert.All(SynthesizedEnvironment.StackIds, id => Assert.Null(regional.Json[id]["Rules"]?[SupportedPartitionRule]));
+        Assert.All(regional.StackIds, id => Assert.Null(regional.Json[id]["Rules"]?[SupportedPartitionRule]));
         Assert.Contains("\"domain\":\"myapp-auth-prod.auth.eu-west-1.amazoncognito.com\"",
             SynthesizedEnvironment.Text(regional.Json["Api"]["Outputs"]!["FrontendConfig"]).Replace("\\", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }

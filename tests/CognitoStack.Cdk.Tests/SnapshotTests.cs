@@ -1,3 +1,4 @@
+using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Tests.Infrastructure;
 
 namespace CognitoStack.Cdk.Tests;
@@ -9,9 +10,11 @@ public sealed class SnapshotTests(SynthFixture synth)
     public static TheoryData<string, string> Stacks()
     {
         var data = new TheoryData<string, string>();
-        foreach (var environment in Repository.AllEnvironmentNames)
+        var environments = Repository.EnvironmentNames.Select(n => (n, Repository.Environments))
+            .Concat(Repository.TestEnvironmentNames.Select(n => (n, Repository.TestEnvironments)));
+        foreach (var (environment, source) in environments)
         {
-            foreach (var stack in SynthesizedEnvironment.StackIds)
+            foreach (var stack in SynthesizedEnvironment.StackIdsFor(SettingsLoader.Load(source, environment, Repository.Root)))
             {
                 data.Add(environment, stack);
             }

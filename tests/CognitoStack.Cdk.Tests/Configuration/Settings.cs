@@ -20,7 +20,10 @@ internal static partial class Settings
     /// <summary>A fresh copy of cdk.json's dev environment.</summary>
     public static JsonObject Dev() => Copy(Repository.Environments.GetProperty(Env));
 
-    /// <summary>The smallest valid environment: only the required keys.</summary>
+    /// <summary>
+    /// The smallest valid environment: only the required keys, and somewhere to send alarms (monitoring is on
+    /// by default and needs a destination).
+    /// </summary>
     public static JsonObject Minimal() => JsonNode.Parse("""
         {
           "webOrigins": ["https://app.example.com"],
@@ -37,6 +40,7 @@ internal static partial class Settings
               { "name": "write", "description": "Create items" }
             ]
           },
+          "monitoring": { "alarmEmails": ["ops@example.com"] },
           "email": { "fromAddress": "no-reply@example.com", "sesIdentity": "example.com" }
         }
         """)!.AsObject();

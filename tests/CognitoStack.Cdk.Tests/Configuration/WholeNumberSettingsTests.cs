@@ -27,6 +27,16 @@ public sealed class WholeNumberSettingsTests
     [InlineData("waf.rateLimitPer5Minutes", 99, "100 to 2,000,000,000")]
     [InlineData("waf.rateLimitPer5Minutes", 2_000_000_001, "100 to 2,000,000,000")]
     [InlineData("userPool.groups[0].precedence", -1, "0 to 2,147,483,647")]
+    [InlineData("monitoring.apiErrorRatePercent", 0, "1 to 100")]
+    [InlineData("monitoring.apiErrorRatePercent", 101, "1 to 100")]
+    [InlineData("monitoring.apiLatencyP99Ms", 49, "50 to 29,000")]
+    [InlineData("monitoring.apiLatencyP99Ms", 29_001, "50 to 29,000")]
+    [InlineData("monitoring.backendDurationPercentOfTimeout", 9, "10 to 100")]
+    [InlineData("monitoring.backendDurationPercentOfTimeout", 101, "10 to 100")]
+    [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 0, "1 to 1,000,000")]
+    [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 1_000_001, "1 to 1,000,000")]
+    [InlineData("monitoring.riskyRequestsPer5Minutes", 0, "1 to 100,000")]
+    [InlineData("monitoring.riskyRequestsPer5Minutes", 100_001, "1 to 100,000")]
     public void WholeNumberSetting_Should_FailNamingKeyValueAndRange_When_OneOutsideALimit(string path, int value, string range)
     {
         // Act
@@ -57,6 +67,16 @@ public sealed class WholeNumberSettingsTests
     [InlineData("backend.timeoutSeconds", 29)]
     [InlineData("waf.rateLimitPer5Minutes", 100)]
     [InlineData("waf.rateLimitPer5Minutes", 2_000_000_000)]
+    [InlineData("monitoring.apiErrorRatePercent", 1)]
+    [InlineData("monitoring.apiErrorRatePercent", 100)]
+    [InlineData("monitoring.apiLatencyP99Ms", 50)]
+    [InlineData("monitoring.apiLatencyP99Ms", 29_000)]
+    [InlineData("monitoring.backendDurationPercentOfTimeout", 10)]
+    [InlineData("monitoring.backendDurationPercentOfTimeout", 100)]
+    [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 1)]
+    [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 1_000_000)]
+    [InlineData("monitoring.riskyRequestsPer5Minutes", 1)]
+    [InlineData("monitoring.riskyRequestsPer5Minutes", 100_000)]
     public void WholeNumberSetting_Should_Load_When_AtALimit(string path, int value)
     {
         // Act

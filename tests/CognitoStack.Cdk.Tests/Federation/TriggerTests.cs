@@ -67,7 +67,7 @@ public sealed class TriggerTests(SynthFixture synth)
 
     [Fact]
     public void EveryTemplate_Should_HaveNoDependencyCycle() =>
-        Assert.All(synth.All, env => Assert.All(SynthesizedEnvironment.StackIds, stack =>
+        Assert.All(synth.All, env => Assert.All(env.StackIds, stack =>
             Assert.Null(DependencyGraph.FindCycle(env.Json[stack]))));
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed partial class SecretsTests(SynthFixture synth)
     public void NoTemplate_Should_ContainASecret()
     {
         var findings = synth.All
-            .SelectMany(env => SynthesizedEnvironment.StackIds.SelectMany(stack =>
+            .SelectMany(env => env.StackIds.SelectMany(stack =>
                 Scan(env.Json[stack]).Select(f => $"{env.Settings.Name}/{stack}: {f}")))
             .ToList();
 

@@ -38,6 +38,6 @@ public sealed class OutputTests(SynthFixture synth)
 
     [Fact]
     public void NoOutput_Should_ExposeAClientSecret() =>
-        Assert.All(synth.All, env => Assert.All(SynthesizedEnvironment.StackIds, stack =>
+        Assert.All(synth.All, env => Assert.All(env.StackIds, stack =>
             Assert.DoesNotContain("ClientSecret", SynthesizedEnvironment.Text(env.Json[stack]["Outputs"]), StringComparison.Ordinal)));
 }

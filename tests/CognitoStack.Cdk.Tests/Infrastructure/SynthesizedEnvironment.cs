@@ -15,11 +15,15 @@ public sealed class SynthesizedEnvironment
         Settings = settings;
         AssemblyDirectory = assemblyDirectory;
         Manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(assemblyDirectory, "manifest.json")))!;
-        Json = StackIds.ToDictionary(id => id, id => JsonNode.Parse(TemplateText(id))!);
+        Json = StackIdsFor(settings).ToDictionary(id => id, id => JsonNode.Parse(TemplateText(id))!);
     }
 
-    /// <summary>The stack construct IDs every environment has.</summary>
-    public static readonly IReadOnlyList<string> StackIds = ["Identity", "Api"];
+    /// <summary>The stack construct IDs of an environment: Identity and Api, and Monitoring unless it is off.</summary>
+    public static IReadOnlyList<string> StackIdsFor(EnvironmentSettings settings) =>
+        settings.Monitoring.Enabled ? ["Identity", "Api", "Monitoring"] : ["Identity", "Api"];
+
+    /// <summary>This environment's stack construct IDs.</summary>
+    public IReadOnlyList<string> StackIds => StackIdsFor(Settings);
 
     /// <summary>The settings the environment was synthesized with.</summary>
     public EnvironmentSettings Settings { get; }
@@ -38,6 +42,9 @@ public sealed class SynthesizedEnvironment
 
     /// <summary>The Api stack's template for CDK assertions.</summary>
     public Template Api => Template("Api");
+
+    /// <summary>The Monitoring stack's template for CDK assertions (only where monitoring is on).</summary>
+    public Template Monitoring => Template("Monitoring");
 
     /// <summary>The template file's text, as written by the synth.</summary>
     public string TemplateText(string stackId) =>

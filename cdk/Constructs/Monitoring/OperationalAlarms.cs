@@ -1,0 +1,207 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SNS;
+using Constructs;
+
+namespace CognitoStack.Cdk.Constructs.Monitoring;
+
+/// <summary>A user pool trigger to watch: its function and the log group it writes to.</summary>
+public sealed record MonitoredTrigger
+{
+    /// <summary>Short name used in alarm names and metric names, e.g. <c>PreTokenGeneration</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The trigger's function.</summary>
+    public required IFunction Function { get; init; }
+
+    /// <summary>The function's log group.</summary>
+    public required ILogGroup LogGroup { get; init; }
+}
+
+/// <summary>Props of <see cref="OperationalAlarms"/>.</summary>
+public sealed record OperationalAlarmsProps
+{
+    /// <summary>Start of every alarm name, e.g. <c>CognitoStack-prod</c>.</summary>
+    public required string NamePrefix { get; init; }
+
+    /// <summary>Where every alarm and every recovery is sent (at least one topic).</summary>
+    public required IReadOnlyList<ITopic> Topics { get; init; }
+
+    /// <summary>Name and stage of the REST API.</summary>
+    public required (string Name, string Stage) Api { get; init; }
+
+    /// <summary>The backend function and its timeout.</summary>
+    public required (IFunction Function, Duration Timeout) Backend { get; init; }
+
+    /// <summary>Backend p99 duration that counts as close to the timeout.</summary>
+    public required Duration BackendDurationThreshold { get; init; }
+
+    /// <summary>The user pool's triggers (none when no trigger is configured).</summary>
+    public required IReadOnlyList<MonitoredTrigger> Triggers { get; init; }
+
+    /// <summary>Namespace of the custom metrics counted from the triggers' ERROR log lines.</summary>
+    public required string MetricNamespace { get; init; }
+
+    /// <summary>The user pool's id and its app client ids (Cognito's per-client metrics are summed).</summary>
+    public required (string Id, IReadOnlyList<string> ClientIds) UserPool { get; init; }
+
+    /// <summary>Whether threat protection runs, so that its risk metrics exist.</summary>
+    public required bool ThreatProtection { get; init; }
+
+    /// <summary>Visibility metric names of the web ACLs in front of the app (empty without WAF).</summary>
+    public required IReadOnlyList<string> WebAclMetricNames { get; init; }
+
+    /// <summary>API 5XX responses in percent of requests that raise the alarm.</summary>
+    public required double ApiErrorRatePercent { get; init; }
+
+    /// <summary>API p99 latency that raises the alarm.</summary>
+    public required Duration ApiLatencyP99 { get; init; }
+
+    /// <summary>Blocked requests per web ACL in 5 minutes that count as a spike.</summary>
+    public required int WafBlockedRequests { get; init; }
+
+    /// <summary>High-risk sign-ins (compromised credentials, account takeover) in 5 minutes.</summary>
+    public required int RiskyRequests { get; init; }
+}
+
+/// <summary>
+/// The app's alarms. Each one's name says what broke and its description what to check first (README,
+/// Runbook); each sends both ALARM and OK to the topic, and treats missing data as not breaching: no
+/// traffic means nothing failed.
+/// </summary>
+public sealed class OperationalAlarms : Construct
+{
+    /// <summary>The JSON field and value of a trigger's ERROR log line (what the metric filter matches).</summary>
+    public static readonly (string Field, string Value) TriggerErrorLine = ("$.level", "error");
+
+    private readonly List<Alarm> _alarms = [];
+    private readonly OperationalAlarmsProps _props;
+    private readonly SnsAction[] _actions;
+
+    /// <summary>Creates every alarm.</summary>
+    public OperationalAlarms(Construct scope, string id, OperationalAlarmsProps props)
+        : base(scope, id)
+    {
+        _props = props;
+        _actions = [.. props.Topics.Select(t => new SnsAction(t))];
+        AddApiAlarms();
+        AddFunctionAlarms("Backend", props.Backend.Function, "the backend's log group for the request id, then recent deployments");
+        Add("BackendDuration", "backend-p99-duration-near-timeout",
+            $"Backend p99 duration is at least {props.BackendDurationThreshold.ToMilliseconds()} ms of its {props.Backend.Timeout.ToSeconds()} s timeout: requests are about to time out.",
+            "X-Ray traces of slow requests, then the backend's memory size (more memory is more CPU).",
+            Signals.LambdaDurationP99(props.Backend.Function.FunctionName), props.BackendDurationThreshold.ToMilliseconds(), periods: 3, datapoints: 2);
+        foreach (var trigger in props.Triggers)
+        {
+            AddTriggerAlarms(trigger);
+        }
+
+        AddUserPoolAlarms();
+        foreach (var webAcl in props.WebAclMetricNames.Distinct(StringComparer.Ordinal))
+        {
+            Add($"WafBlocked{webAcl}", $"waf-{webAcl}-blocked-requests-spike",
+                $"Web ACL {webAcl} blocked at least {props.WafBlockedRequests} requests in 5 minutes: an attack, or a rule blocking real users.",
+                "the web ACL's sampled requests (WAF console) for the rule and client IPs that were blocked.",
+                Signals.WafBlockedRequests(webAcl, Stack.Of(this).Region), props.WafBlockedRequests);
+        }
+    }
+
+    /// <summary>Every alarm, in the order created.</summary>
+    public IReadOnlyList<Alarm> All => _alarms;
+
+    /// <summary>The custom metric counting a trigger's ERROR log lines.</summary>
+    public Metric TriggerErrorLines(string trigger) => Signals.Custom(_props.MetricNamespace, $"{trigger}ErrorLines");
+
+    private void AddApiAlarms()
+    {
+        var (name, stage) = _props.Api;
+        Add("ApiErrorRate", "api-5xx-error-rate",
+            $"At least {_props.ApiErrorRatePercent}% of API requests failed with 5XX in 2 of the last 3 periods of 5 minutes (counted from {Signals.MinimumRequestsForErrorRate} requests).",
+            "the backend's errors and the API's access log (status, resourcePath), then recent deployments.",
+            Signals.ApiErrorRate(name, stage), _props.ApiErrorRatePercent, periods: 3, datapoints: 2);
+        Add("ApiLatency", "api-p99-latency",
+            $"API p99 latency is at least {_props.ApiLatencyP99.ToMilliseconds()} ms for 15 minutes.",
+            "the backend's p99 duration and X-Ray traces; then throttling of the stage.",
+            Signals.ApiLatencyP99(name, stage), _props.ApiLatencyP99.ToMilliseconds(), periods: 3, datapoints: 3);
+    }
+
+    private void AddTriggerAlarms(MonitoredTrigger trigger)
+    {
+        AddFunctionAlarms(trigger.Name, trigger.Function,
+            $"the {trigger.Name} log group: a failing trigger makes Cognito fail the sign-in or sign-up");
+        var metricName = $"{trigger.Name}ErrorLines";
+        new MetricFilter(this, $"{trigger.Name}ErrorLinesFilter", new MetricFilterProps
+        {
+            LogGroup = trigger.LogGroup,
+            FilterPattern = FilterPattern.StringValue(TriggerErrorLine.Field, "=", TriggerErrorLine.Value),
+            MetricNamespace = _props.MetricNamespace,
+            MetricName = metricName,
+            MetricValue = "1",
+        });
+        Add($"{trigger.Name}ErrorLines", $"{trigger.Name.ToLowerInvariant()}-logged-errors",
+            $"{trigger.Name} logged an error: it answered Cognito but did less than it should (e.g. a user not added to a group).",
+            $"the {trigger.Name} log group's level=error lines (errorType, status), then the function's IAM permissions.",
+            TriggerErrorLines(trigger.Name), 1);
+    }
+
+    private void AddFunctionAlarms(string name, IFunction function, string checkFirst)
+    {
+        var slug = name.ToLowerInvariant();
+        Add($"{name}Errors", $"{slug}-errors", $"{name} function invocations failed (threw, timed out or ran out of memory).",
+            checkFirst + ".", Signals.LambdaErrors(function.FunctionName), 1);
+        Add($"{name}Throttles", $"{slug}-throttles", $"{name} function invocations were throttled: the account or function is out of concurrency.",
+            "the account's concurrent executions in this region and any reserved concurrency.", Signals.LambdaThrottles(function.FunctionName), 1);
+    }
+
+    private void AddUserPoolAlarms()
+    {
+        var (poolId, clients) = _props.UserPool;
+        IReadOnlyList<string> withAdmin = [.. clients, Signals.AdminClient];
+        foreach (var (metric, slug, clientIds) in new[]
+        {
+            ("SignInThrottles", "signin", withAdmin),
+            ("SignUpThrottles", "signup", withAdmin),
+            ("TokenRefreshThrottles", "token-refresh", clients),
+            ("FederationThrottles", "federation", clients),
+        })
+        {
+            Add($"UserPool{metric}", $"userpool-{slug}-throttled",
+                $"Cognito throttled {metric.Replace("Throttles", string.Empty, StringComparison.Ordinal)} requests: users are failing to get in.",
+                "the user pool's request-rate quotas (Service Quotas, Amazon Cognito) and which client sends the burst.",
+                Signals.UserPoolSum(metric, poolId, clientIds), 1);
+        }
+
+        if (!_props.ThreatProtection)
+        {
+            return;
+        }
+
+        foreach (var (metric, slug) in new[] { ("CompromisedCredentialRisk", "compromised-credentials"), ("AccountTakeoverRisk", "account-takeover-risk") })
+        {
+            Add($"UserPool{metric}", $"userpool-{slug}",
+                $"Threat protection rated at least {_props.RiskyRequests} requests in 5 minutes as high {slug.Replace('-', ' ')} risk.",
+                "the exported user-activity log (userAuthEvents) for the users and IPs involved.",
+                Signals.HighRisk(metric, poolId), _props.RiskyRequests);
+        }
+    }
+
+    private void Add(string id, string slug, string meaning, string checkFirst, IMetric metric, double threshold, int periods = 1, int datapoints = 1)
+    {
+        var alarm = new Alarm(this, id, new AlarmProps
+        {
+            AlarmName = $"{_props.NamePrefix}-{slug}",
+            AlarmDescription = $"{meaning} Check first: {checkFirst} Runbook: README, Monitoring.",
+            Metric = metric,
+            Threshold = threshold,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            EvaluationPeriods = periods,
+            DatapointsToAlarm = datapoints,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+        alarm.AddAlarmAction(_actions);
+        alarm.AddOkAction(_actions);
+        _alarms.Add(alarm);
+    }
+}
