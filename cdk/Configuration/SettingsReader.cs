@@ -96,6 +96,17 @@ internal sealed class SettingsReader
         return index >= 0 ? System.Enum.GetValues<TEnum>()[index] : throw Invalid(key, value, allowed);
     }
 
+    /// <summary>A list of enum values (config spellings), without duplicates; left out, <paramref name="defaultValue"/>.</summary>
+    public IReadOnlyList<TEnum> EnumList<TEnum>(string key, IReadOnlyList<TEnum> defaultValue, int minCount, int maxCount)
+        where TEnum : struct, System.Enum
+    {
+        var names = System.Enum.GetNames<TEnum>().Select(ToConfigName).ToArray();
+        return Has(key)
+            ? [.. StringList(key, minCount, maxCount, names.Contains, $"use values from {string.Join(", ", names)}")
+                .Select(name => System.Enum.GetValues<TEnum>()[Array.IndexOf(names, name)])]
+            : defaultValue;
+    }
+
     /// <summary>A list of strings, each checked by <paramref name="isValid"/>; duplicates are rejected.</summary>
     public IReadOnlyList<string> StringList(string key, int minCount, int maxCount, Func<string, bool> isValid, string allowed)
     {

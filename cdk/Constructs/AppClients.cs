@@ -16,6 +16,15 @@ public sealed record AppClientsProps
 
     /// <summary>External providers the web and confidential clients offer besides Cognito's own sign-in.</summary>
     public required ExternalProviders IdentityProviders { get; init; }
+
+    /// <summary>Whether the web client may start choice-based sign-in (<c>ALLOW_USER_AUTH</c>: passkeys, email codes).</summary>
+    public required bool WebClientChoiceBasedSignIn { get; init; }
+
+    /// <summary>
+    /// Grace period of the web client's refresh-token rotation (the old token stays valid this long for
+    /// retries). Null turns rotation off.
+    /// </summary>
+    public Duration? WebClientRefreshTokenRotationGrace { get; init; }
 }
 
 /// <summary>
@@ -43,6 +52,7 @@ public sealed class AppClients : Construct
 
         WebClient = CreateClient("WebClient", pool, settings, generateSecret: false,
             new AuthFlow { UserSrp = true }, userSignIn, userProviders);
+        ConfigureWebSignIn(WebClient, props.WebClientChoiceBasedSignIn, props.WebClientRefreshTokenRotationGrace);
         ConfidentialClient = CreateClient("ConfidentialClient", pool, settings, generateSecret: true,
             new AuthFlow { UserSrp = true, AdminUserPassword = true }, userSignIn, userProviders);
 
@@ -73,6 +83,24 @@ public sealed class AppClients : Construct
 
     /// <summary>The clients whose users federate into the identity pool.</summary>
     public IReadOnlyList<IUserPoolClient> UserClients => [WebClient, ConfidentialClient];
+
+    /// <summary>
+    /// The web client's sign-in flows and refresh-token rotation (aws-cdk-lib 2.160 has neither <c>ALLOW_USER_AUTH</c>
+    /// nor rotation). A rotating client must not allow <c>REFRESH_TOKEN_AUTH</c>: it refreshes with
+    /// GetTokensFromRefreshToken or the token endpoint only.
+    /// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+    /// </summary>
+    private static CfnUserPoolClient ConfigureWebSignIn(UserPoolClient client, bool choiceBased, Duration? rotationGrace)
+    {
+        var cfn = (CfnUserPoolClient)client.Node.DefaultChild!;
+        string[] choice = choiceBased ? ["ALLOW_USER_AUTH"] : [];
+        string[] refresh = rotationGrace is null ? ["ALLOW_REFRESH_TOKEN_AUTH"] : [];
+        cfn.ExplicitAuthFlows = ["ALLOW_USER_SRP_AUTH", .. choice, .. refresh];
+        cfn.AddPropertyOverride("RefreshTokenRotation", rotationGrace is null
+            ? new Dictionary<string, object> { ["Feature"] = "DISABLED" }
+            : new Dictionary<string, object> { ["Feature"] = "ENABLED", ["RetryGracePeriodSeconds"] = rotationGrace.ToSeconds() });
+        return cfn;
+    }
 
     /// <summary>A client with what every client here shares: no user-existence errors, revocable tokens, explicit validities.</summary>
     private UserPoolClient CreateClient(string id, IUserPool pool, ClientSettings settings, bool generateSecret,

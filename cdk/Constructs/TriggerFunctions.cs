@@ -47,6 +47,13 @@ public sealed class TriggerFunctions : Construct
             PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", "Adds tenant and role_hint claims to tokens",
                 new Dictionary<string, string> { ["ADMIN_GROUP"] = props.AdminGroup });
             props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Function, LambdaVersion.V2_0);
+            if (props.Settings.MachineTokenClaims)
+            {
+                // V3_0 adds client_credentials (machine) tokens to the V2 event; aws-cdk-lib 2.160 has no V3_0.
+                // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+                ((CfnUserPool)props.UserPool.Node.DefaultChild!).AddPropertyOverride(
+                    "LambdaConfig.PreTokenGenerationConfig.LambdaVersion", "V3_0");
+            }
         }
 
         if (props.Settings.PostConfirmation)

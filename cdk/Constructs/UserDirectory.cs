@@ -24,6 +24,37 @@ public sealed record UserDirectoryProps
 
     /// <summary>Hosted UI look.</summary>
     public required HostedUiSettings HostedUi { get; init; }
+
+    /// <summary>Sign-in factors, passkeys and password history, in CloudFormation spellings.</summary>
+    public required UserPoolSignIn SignIn { get; init; }
+
+    /// <summary>Branding version of the domains: 2 is managed login, 1 the classic Hosted UI.</summary>
+    public required int ManagedLoginVersion { get; init; }
+}
+
+/// <summary>
+/// Sign-in options of a user pool as CloudFormation spells them (aws-cdk-lib 2.160 has no typed API for them).
+/// Names and values checked against the CloudFormation registry spec of <c>AWS::Cognito::UserPool</c>.
+/// </summary>
+public sealed record UserPoolSignIn
+{
+    /// <summary><c>Policies.SignInPolicy.AllowedFirstAuthFactors</c>; null leaves the policy out (LITE pools).</summary>
+    public IReadOnlyList<string>? FirstAuthFactors { get; init; }
+
+    /// <summary><c>EnabledMfas</c> (<c>SOFTWARE_TOKEN_MFA</c>, <c>EMAIL_OTP</c>); used when MFA is not off.</summary>
+    public required IReadOnlyList<string> EnabledMfas { get; init; }
+
+    /// <summary><c>Policies.PasswordPolicy.PasswordHistorySize</c>; null leaves it out (LITE pools).</summary>
+    public int? PasswordHistorySize { get; init; }
+
+    /// <summary><c>WebAuthnRelyingPartyID</c>; null when passkeys are off.</summary>
+    public string? PasskeyRelyingPartyId { get; init; }
+
+    /// <summary><c>WebAuthnUserVerification</c>: <c>required</c> or <c>preferred</c>.</summary>
+    public string? PasskeyUserVerification { get; init; }
+
+    /// <summary><c>WebAuthnFactorConfiguration</c>: <c>MULTI_FACTOR_WITH_USER_VERIFICATION</c> or <c>SINGLE_FACTOR</c>.</summary>
+    public string? PasskeyFactorConfiguration { get; init; }
 }
 
 /// <summary>
@@ -52,6 +83,13 @@ public sealed class UserDirectory : Construct
             CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.Domain.Prefix },
         });
         CustomDomain = CreateCustomDomain(props.Domain.CustomDomain);
+        foreach (var domain in new[] { Domain, CustomDomain }.OfType<UserPoolDomain>())
+        {
+            // Changes in place: the domain keeps its name and URL; the pages switch within minutes.
+            // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html
+            ((CfnUserPoolDomain)domain.Node.DefaultChild!).AddPropertyOverride("ManagedLoginVersion", props.ManagedLoginVersion);
+        }
+
         CustomizeHostedUi(props.HostedUi);
     }
 
@@ -131,8 +169,34 @@ public sealed class UserDirectory : Construct
                 SettingsReader.ToConfigName(settings.ThreatProtection.ToString()));
         }
 
+        ApplySignIn(cfnPool, props.SignIn, settings.Mfa != MfaMode.Off);
         SuppressChosenRisks(pool, settings);
         return pool;
+    }
+
+    private static void ApplySignIn(CfnUserPool pool, UserPoolSignIn signIn, bool mfaOn)
+    {
+        if (signIn.FirstAuthFactors is { } factors)
+        {
+            pool.AddPropertyOverride("Policies.SignInPolicy.AllowedFirstAuthFactors", factors.ToArray());
+        }
+
+        if (signIn.PasswordHistorySize is { } history)
+        {
+            pool.AddPropertyOverride("Policies.PasswordPolicy.PasswordHistorySize", history);
+        }
+
+        if (mfaOn)
+        {
+            pool.AddPropertyOverride("EnabledMfas", signIn.EnabledMfas.ToArray());
+        }
+
+        if (signIn.PasskeyRelyingPartyId is { } relyingParty)
+        {
+            pool.AddPropertyOverride("WebAuthnRelyingPartyID", relyingParty);
+            pool.AddPropertyOverride("WebAuthnUserVerification", signIn.PasskeyUserVerification!);
+            pool.AddPropertyOverride("WebAuthnFactorConfiguration", signIn.PasskeyFactorConfiguration!);
+        }
     }
 
     private static void SuppressChosenRisks(UserPool pool, UserPoolSettings settings)

@@ -25,6 +25,8 @@ public sealed class IdentityStack : Stack
             ResourceServer = settings.ResourceServer,
             RetainData = settings.RetainsData,
             HostedUi = settings.HostedUi,
+            SignIn = SignInOptions.ForPool(settings, Region),
+            ManagedLoginVersion = SignInOptions.ManagedLoginVersion(settings.HostedUi),
         });
         var providers = new ExternalProviders(this, "IdentityProviders", new ExternalProvidersProps
         {
@@ -36,7 +38,26 @@ public sealed class IdentityStack : Stack
             Directory = Directory,
             Settings = settings.Clients,
             IdentityProviders = providers,
+            WebClientChoiceBasedSignIn = settings.UserPool.Passwordless,
+            WebClientRefreshTokenRotationGrace = settings.Clients.RefreshTokenRotation.Enabled
+                ? Duration.Seconds(settings.Clients.RefreshTokenRotation.RetryGracePeriodSeconds)
+                : null,
         });
+        if (settings.HostedUi.Style == HostedUiStyle.ManagedLogin)
+        {
+            LoginStyles = new ManagedLoginStyles(this, "ManagedLogin", new ManagedLoginStylesProps
+            {
+                UserPool = Directory.UserPool,
+                Clients = new Dictionary<string, IUserPoolClient>
+                {
+                    ["WebClient"] = Clients.WebClient,
+                    ["ConfidentialClient"] = Clients.ConfidentialClient,
+                },
+                Settings = settings.HostedUi.Branding,
+                Images = [.. settings.HostedUi.Assets.Select(a => new ManagedLoginImage(a.Category, a.ColorMode, a.Extension, a.Base64))],
+                Domains = [Directory.Domain, .. new[] { Directory.CustomDomain }.OfType<UserPoolDomain>()],
+            });
+        }
         Triggers = new TriggerFunctions(this, "Triggers", new TriggerFunctionsProps
         {
             UserPool = Directory.UserPool,
@@ -70,6 +91,9 @@ public sealed class IdentityStack : Stack
 
     /// <summary>The app clients.</summary>
     public AppClients Clients { get; }
+
+    /// <summary>Managed login styles of the user clients; null with the classic Hosted UI.</summary>
+    public ManagedLoginStyles? LoginStyles { get; }
 
     /// <summary>The user pool's Lambda triggers.</summary>
     public TriggerFunctions Triggers { get; }

@@ -30,6 +30,14 @@ public sealed class DefaultsTests
     [InlineData("backend.timeoutSeconds", 10)]
     [InlineData("waf.enabled", true)]
     [InlineData("waf.rateLimitPer5Minutes", 1000)]
+    [InlineData("userPool.passwordHistorySize", 0)]
+    [InlineData("userPool.passkeys.userVerification", PasskeyUserVerification.Required)]
+    [InlineData("clients.refreshTokenRotation.enabled", true)]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 0)]
+    [InlineData("triggers.machineTokenClaims", false)]
+    [InlineData("hostedUi.style", HostedUiStyle.ManagedLogin)]
+    [InlineData("hostedUi.css", null)]
+    [InlineData("hostedUi.branding", null)]
     public void Setting_Should_GetTheSafeDefault_When_LeftOut(string path, object? expected)
     {
         // Act
@@ -37,6 +45,18 @@ public sealed class DefaultsTests
 
         // Assert
         Assert.Equal(expected, Get(settings, path));
+    }
+
+    [Fact]
+    public void Factors_Should_BePasswordAndTotp_When_LeftOut()
+    {
+        // Act
+        var settings = Load(environment: Minimal());
+
+        // Assert
+        Assert.Equal([SignInFactor.Password], settings.UserPool.SignInFactors);
+        Assert.Equal([MfaFactor.Totp], settings.UserPool.MfaFactors);
+        Assert.Empty(settings.HostedUi.Assets);
     }
 
     [Fact]

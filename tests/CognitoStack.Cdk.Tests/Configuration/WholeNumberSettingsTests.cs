@@ -27,6 +27,10 @@ public sealed class WholeNumberSettingsTests
     [InlineData("waf.rateLimitPer5Minutes", 99, "100 to 2,000,000,000")]
     [InlineData("waf.rateLimitPer5Minutes", 2_000_000_001, "100 to 2,000,000,000")]
     [InlineData("userPool.groups[0].precedence", -1, "0 to 2,147,483,647")]
+    [InlineData("userPool.passwordHistorySize", -1, "0 to 24")]
+    [InlineData("userPool.passwordHistorySize", 25, "0 to 24")]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", -1, "0 to 60")]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 61, "0 to 60")]
     public void WholeNumberSetting_Should_FailNamingKeyValueAndRange_When_OneOutsideALimit(string path, int value, string range)
     {
         // Act
@@ -57,6 +61,10 @@ public sealed class WholeNumberSettingsTests
     [InlineData("backend.timeoutSeconds", 29)]
     [InlineData("waf.rateLimitPer5Minutes", 100)]
     [InlineData("waf.rateLimitPer5Minutes", 2_000_000_000)]
+    [InlineData("userPool.passwordHistorySize", 0)]
+    [InlineData("userPool.passwordHistorySize", 24)]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 0)]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 60)]
     public void WholeNumberSetting_Should_Load_When_AtALimit(string path, int value)
     {
         // Act
