@@ -44,7 +44,8 @@ export function suggestRule(id, catalog) {
   return best;
 }
 
-function editDistance(a, b) {
+/** Levenshtein distance (also used by the registry gate's "did you mean"). */
+export function editDistance(a, b) {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

@@ -22,12 +22,13 @@ function readJson(file) {
 /**
  * Returns { name: installedVersion } and throws UsageError when a package is
  * missing or its installed version differs from the root package.json pin.
+ * @param {string[]} names  the packages to check (default: the ones cdk-nag runs on)
  */
-export function checkVersions() {
+export function checkVersions(names = PINNED) {
   const rootPkg = readJson(path.join(REPO_ROOT, 'package.json'));
   const pins = { ...rootPkg.dependencies, ...rootPkg.devDependencies };
   const versions = {};
-  for (const name of PINNED) {
+  for (const name of names) {
     let installed;
     try {
       installed = readJson(require.resolve(`${name}/package.json`)).version;
