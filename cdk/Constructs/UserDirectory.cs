@@ -33,31 +33,6 @@ public sealed record UserDirectoryProps
 }
 
 /// <summary>
-/// Sign-in options of a user pool as CloudFormation spells them (aws-cdk-lib 2.160 has no typed API for them).
-/// Names and values checked against the CloudFormation registry spec of <c>AWS::Cognito::UserPool</c>.
-/// </summary>
-public sealed record UserPoolSignIn
-{
-    /// <summary><c>Policies.SignInPolicy.AllowedFirstAuthFactors</c>; null leaves the policy out (LITE pools).</summary>
-    public IReadOnlyList<string>? FirstAuthFactors { get; init; }
-
-    /// <summary><c>EnabledMfas</c> (<c>SOFTWARE_TOKEN_MFA</c>, <c>EMAIL_OTP</c>); used when MFA is not off.</summary>
-    public required IReadOnlyList<string> EnabledMfas { get; init; }
-
-    /// <summary><c>Policies.PasswordPolicy.PasswordHistorySize</c>; null leaves it out (LITE pools).</summary>
-    public int? PasswordHistorySize { get; init; }
-
-    /// <summary><c>WebAuthnRelyingPartyID</c>; null when passkeys are off.</summary>
-    public string? PasskeyRelyingPartyId { get; init; }
-
-    /// <summary><c>WebAuthnUserVerification</c>: <c>required</c> or <c>preferred</c>.</summary>
-    public string? PasskeyUserVerification { get; init; }
-
-    /// <summary><c>WebAuthnFactorConfiguration</c>: <c>MULTI_FACTOR_WITH_USER_VERIFICATION</c> or <c>SINGLE_FACTOR</c>.</summary>
-    public string? PasskeyFactorConfiguration { get; init; }
-}
-
-/// <summary>
 /// The user directory: a user pool signed in to by email, its groups, the resource server with the API's
 /// custom scopes and the Hosted UI prefix domain.
 /// </summary>
@@ -169,34 +144,9 @@ public sealed class UserDirectory : Construct
                 SettingsReader.ToConfigName(settings.ThreatProtection.ToString()));
         }
 
-        ApplySignIn(cfnPool, props.SignIn, settings.Mfa != MfaMode.Off);
+        props.SignIn.ApplyTo(cfnPool, mfaOn: settings.Mfa != MfaMode.Off);
         SuppressChosenRisks(pool, settings);
         return pool;
-    }
-
-    private static void ApplySignIn(CfnUserPool pool, UserPoolSignIn signIn, bool mfaOn)
-    {
-        if (signIn.FirstAuthFactors is { } factors)
-        {
-            pool.AddPropertyOverride("Policies.SignInPolicy.AllowedFirstAuthFactors", factors.ToArray());
-        }
-
-        if (signIn.PasswordHistorySize is { } history)
-        {
-            pool.AddPropertyOverride("Policies.PasswordPolicy.PasswordHistorySize", history);
-        }
-
-        if (mfaOn)
-        {
-            pool.AddPropertyOverride("EnabledMfas", signIn.EnabledMfas.ToArray());
-        }
-
-        if (signIn.PasskeyRelyingPartyId is { } relyingParty)
-        {
-            pool.AddPropertyOverride("WebAuthnRelyingPartyID", relyingParty);
-            pool.AddPropertyOverride("WebAuthnUserVerification", signIn.PasskeyUserVerification!);
-            pool.AddPropertyOverride("WebAuthnFactorConfiguration", signIn.PasskeyFactorConfiguration!);
-        }
     }
 
     private static void SuppressChosenRisks(UserPool pool, UserPoolSettings settings)
