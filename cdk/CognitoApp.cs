@@ -18,17 +18,24 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
         Tags.Of(app).Add("Application", "CognitoStack");
         Tags.Of(app).Add("Environment", settings.Name);
 
-        var identity = new IdentityStack(app, "Identity", settings, code.Triggers, new StackProps
+        var removalPolicy = PropsFromSettings.RemovalPolicy(settings);
+        var identity = new IdentityStack(app, "Identity", settings, new IdentityStackProps
         {
-            StackName = $"CognitoStack-{settings.Name}-Identity",
-            Description = $"CognitoStack {settings.Name}: user pool, app clients, identity pool and user files (stateful)",
-            Env = environment,
-            TerminationProtection = settings.RetainsData,
+            TriggersCode = code.Triggers,
+            RemovalPolicy = removalPolicy,
+            StackProps = new StackProps
+            {
+                StackName = $"CognitoStack-{settings.Name}-Identity",
+                Description = $"CognitoStack {settings.Name}: user pool, app clients, identity pool and user files (stateful)",
+                Env = environment,
+                TerminationProtection = removalPolicy == RemovalPolicy.RETAIN,
+            },
         });
         var api = new ApiStack(app, "Api", settings, new ApiStackProps
         {
             Identity = identity,
             BackendCode = code.Backend,
+            RemovalPolicy = removalPolicy,
             StackProps = new StackProps
             {
                 StackName = $"CognitoStack-{settings.Name}-Api",

@@ -53,9 +53,6 @@ public sealed record EnvironmentSettings
 
     /// <summary>Hosted UI look.</summary>
     public required HostedUiSettings HostedUi { get; init; }
-
-    /// <summary>True when stateful resources survive stack deletion and replacement.</summary>
-    public bool RetainsData => RemovalPolicy == StatefulRemovalPolicy.Retain;
 }
 
 /// <summary>Removal policy of stateful resources. RETAIN unless an environment chooses DESTROY.</summary>

@@ -13,7 +13,7 @@ public static partial class SettingsLoader
 
     private static HostedUiSettings ReadHostedUi(SettingsReader h, RepositoryFiles files)
     {
-        var style = h.Enum("style", HostedUiStyle.ManagedLogin);
+        var style = h.Enum("style", Choices.HostedUiStyle, HostedUiStyle.ManagedLogin);
         var cssFile = h.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule);
         var brandingFile = h.OptionalString("brandingFile", RelativeFile(), RepositoryFiles.PathRule);
         if (style == HostedUiStyle.ManagedLogin && cssFile is not null)
@@ -116,14 +116,14 @@ public static partial class SettingsLoader
         {
             // Cognito keeps the password as a first factor: https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.AllowedFirstAuthFactors.html
             throw new ConfigurationException(
-                $"{path}.userPool.signInFactors {Names(pool.SignInFactors)} is invalid: include PASSWORD; Cognito keeps the password as a first factor and the other factors sit beside it");
+                $"{path}.userPool.signInFactors {Names(Choices.SignInFactor, pool.SignInFactors)} is invalid: include PASSWORD; Cognito keeps the password as a first factor and the other factors sit beside it");
         }
 
         if (pool.FeaturePlan == FeaturePlan.Lite)
         {
             NotOnLite(path, "hostedUi.style", s.HostedUi.Style == HostedUiStyle.ManagedLogin, "\"MANAGED_LOGIN\"", "managed login", "set style CLASSIC");
-            NotOnLite(path, "userPool.signInFactors", pool.Passwordless, Names(pool.SignInFactors), "sign-in with passkeys or email codes", "use [\"PASSWORD\"]");
-            NotOnLite(path, "userPool.mfaFactors", pool.MfaFactors.Contains(MfaFactor.Email), Names(pool.MfaFactors), "email MFA", "use [\"TOTP\"]");
+            NotOnLite(path, "userPool.signInFactors", pool.Passwordless, Names(Choices.SignInFactor, pool.SignInFactors), "sign-in with passkeys or email codes", "use [\"PASSWORD\"]");
+            NotOnLite(path, "userPool.mfaFactors", pool.MfaFactors.Contains(MfaFactor.Email), Names(Choices.MfaFactor, pool.MfaFactors), "email MFA", "use [\"TOTP\"]");
             NotOnLite(path, "userPool.passwordHistorySize", pool.PasswordHistorySize > 0, $"{pool.PasswordHistorySize}", "password history", "set 0");
         }
 
@@ -138,7 +138,7 @@ public static partial class SettingsLoader
         if (pool.Mfa == MfaMode.Required && pool.SignInFactors.Contains(SignInFactor.EmailOtp))
         {
             throw new ConfigurationException(
-                $"{path}.userPool.signInFactors {Names(pool.SignInFactors)} is invalid with mfa \"REQUIRED\": an email code is a single factor, so Cognito never offers it when MFA is required; remove EMAIL_OTP or set mfa OPTIONAL");
+                $"{path}.userPool.signInFactors {Names(Choices.SignInFactor, pool.SignInFactors)} is invalid with mfa \"REQUIRED\": an email code is a single factor, so Cognito never offers it when MFA is required; remove EMAIL_OTP or set mfa OPTIONAL");
         }
 
         // A passkey satisfies required MFA only with user verification (FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION):
@@ -159,9 +159,9 @@ public static partial class SettingsLoader
         }
     }
 
-    private static string Names<TEnum>(IEnumerable<TEnum> values)
+    private static string Names<TEnum>(Spellings<TEnum> choices, IEnumerable<TEnum> values)
         where TEnum : struct, Enum =>
-        $"[{string.Join(",", values.Select(v => $"\"{SettingsReader.ToConfigName(v.ToString())}\""))}]";
+        $"[{string.Join(",", values.Select(v => $"\"{choices.NameOf(v)}\""))}]";
 
     private static Regex OneOf(IEnumerable<string> values) => new($"^({string.Join("|", values)})\\z", RegexOptions.CultureInvariant);
 }

@@ -13,10 +13,6 @@ public static partial class SettingsLoader
     /// <summary>The environment used when <c>-c env=…</c> is not given.</summary>
     public const string DefaultEnvironment = "dev";
 
-    /// <summary>Log retention periods CloudWatch Logs accepts, in days.</summary>
-    public static readonly IReadOnlyList<int> LogRetentionDays =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
     /// <summary>Names the API depends on: the admin routes and the admin role, and the default group.</summary>
     public const string AdminGroup = "admin";
 
@@ -67,9 +63,9 @@ public static partial class SettingsLoader
         Name = name,
         Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
         Region = r.OptionalString("region", RegionName(), "use a region name such as eu-west-1"),
-        RemovalPolicy = r.Enum("removalPolicy", StatefulRemovalPolicy.Retain),
+        RemovalPolicy = r.Enum("removalPolicy", Choices.RemovalPolicy, StatefulRemovalPolicy.Retain),
         WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
-        LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionDays),
+        LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionPeriods.Days),
         UserPool = r.RequiredObject("userPool").ReadAll(ReadUserPool),
         Domain = r.RequiredObject("domain").ReadAll(d => new DomainSettings
         {
@@ -117,19 +113,19 @@ public static partial class SettingsLoader
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
     {
         SelfSignUp = p.Bool("selfSignUp", false),
-        Mfa = p.Enum("mfa", MfaMode.Required),
-        FeaturePlan = p.Enum("featurePlan", FeaturePlan.Plus),
-        ThreatProtection = p.Enum("threatProtection", ThreatProtectionMode.Enforced),
+        Mfa = p.Enum("mfa", Choices.Mfa, MfaMode.Required),
+        FeaturePlan = p.Enum("featurePlan", Choices.FeaturePlan, FeaturePlan.Plus),
+        ThreatProtection = p.Enum("threatProtection", Choices.ThreatProtection, ThreatProtectionMode.Enforced),
         DeletionProtection = p.Bool("deletionProtection", true),
         PasswordMinimumLength = p.Int("passwordMinimumLength", 12, 12, 99),
         TemporaryPasswordValidityDays = p.Int("temporaryPasswordValidityDays", 7, 1, 7),
         Groups = p.Has("groups") ? ReadGroups(p) : DefaultGroups,
-        SignInFactors = p.EnumList("signInFactors", PasswordOnly, 1, 3),
+        SignInFactors = p.EnumList("signInFactors", Choices.SignInFactor, PasswordOnly, 1, 3),
         Passkeys = p.ObjectOrEmpty("passkeys").ReadAll(k => new PasskeySettings
         {
-            UserVerification = k.Enum("userVerification", PasskeyUserVerification.Required),
+            UserVerification = k.Enum("userVerification", Choices.PasskeyUserVerification, PasskeyUserVerification.Required),
         }),
-        MfaFactors = p.EnumList("mfaFactors", TotpOnly, 1, 2),
+        MfaFactors = p.EnumList("mfaFactors", Choices.MfaFactor, TotpOnly, 1, 2),
         PasswordHistorySize = p.Int("passwordHistorySize", 0, 0, 24),
     };
 
@@ -199,8 +195,8 @@ public static partial class SettingsLoader
         if (s.UserPool.ThreatProtection != ThreatProtectionMode.Off && s.UserPool.FeaturePlan != FeaturePlan.Plus)
         {
             throw new ConfigurationException(
-                $"{path}.userPool.threatProtection \"{SettingsReader.ToConfigName(s.UserPool.ThreatProtection.ToString())}\" is invalid "
-                + $"with featurePlan \"{SettingsReader.ToConfigName(s.UserPool.FeaturePlan.ToString())}\": threat protection needs featurePlan PLUS; use OFF or choose PLUS");
+                $"{path}.userPool.threatProtection \"{Choices.ThreatProtection.NameOf(s.UserPool.ThreatProtection)}\" is invalid "
+                + $"with featurePlan \"{Choices.FeaturePlan.NameOf(s.UserPool.FeaturePlan)}\": threat protection needs featurePlan PLUS; use OFF or choose PLUS");
         }
 
         if (s.Triggers.PreTokenGeneration && s.UserPool.FeaturePlan == FeaturePlan.Lite)

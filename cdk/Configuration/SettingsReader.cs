@@ -82,30 +82,27 @@ internal sealed class SettingsReader
         return allowedValues.Contains(value) ? value : throw Invalid(key, _element.GetProperty(key), allowed);
     }
 
-    public TEnum Enum<TEnum>(string key, TEnum defaultValue)
+    /// <summary>One of the spellings in <paramref name="choices"/>, exactly as written there.</summary>
+    public TEnum Enum<TEnum>(string key, Spellings<TEnum> choices, TEnum defaultValue)
         where TEnum : struct, System.Enum
     {
-        var names = System.Enum.GetNames<TEnum>().Select(ToConfigName).ToArray();
-        var allowed = $"use one of {string.Join(", ", names)}";
         if (Read(key) is not { } value)
         {
             return defaultValue;
         }
 
-        var index = value.ValueKind == JsonValueKind.String ? Array.IndexOf(names, value.GetString()) : -1;
-        return index >= 0 ? System.Enum.GetValues<TEnum>()[index] : throw Invalid(key, value, allowed);
+        return value.ValueKind == JsonValueKind.String && choices.TryParse(value.GetString()!, out var choice)
+            ? choice
+            : throw Invalid(key, value, $"use one of {string.Join(", ", choices.Names)}");
     }
 
-    /// <summary>A list of enum values (config spellings), without duplicates; left out, <paramref name="defaultValue"/>.</summary>
-    public IReadOnlyList<TEnum> EnumList<TEnum>(string key, IReadOnlyList<TEnum> defaultValue, int minCount, int maxCount)
-        where TEnum : struct, System.Enum
-    {
-        var names = System.Enum.GetNames<TEnum>().Select(ToConfigName).ToArray();
-        return Has(key)
-            ? [.. StringList(key, minCount, maxCount, names.Contains, $"use values from {string.Join(", ", names)}")
-                .Select(name => System.Enum.GetValues<TEnum>()[Array.IndexOf(names, name)])]
+    /// <summary>A list of spellings from <paramref name="choices"/>, without duplicates; left out, <paramref name="defaultValue"/>.</summary>
+    public IReadOnlyList<TEnum> EnumList<TEnum>(string key, Spellings<TEnum> choices, IReadOnlyList<TEnum> defaultValue, int minCount, int maxCount)
+        where TEnum : struct, System.Enum =>
+        Has(key)
+            ? [.. StringList(key, minCount, maxCount, name => choices.TryParse(name, out _), $"use values from {string.Join(", ", choices.Names)}")
+                .Select(name => choices.TryParse(name, out var value) ? value : throw new InvalidOperationException(name))]
             : defaultValue;
-    }
 
     /// <summary>A list of strings, each checked by <paramref name="isValid"/>; duplicates are rejected.</summary>
     public IReadOnlyList<string> StringList(string key, int minCount, int maxCount, Func<string, bool> isValid, string allowed)
@@ -229,8 +226,4 @@ internal sealed class SettingsReader
     };
 
     private static string Format(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
-
-    /// <summary><c>ThreatProtectionMode.Enforced</c> is written <c>ENFORCED</c> in cdk.json.</summary>
-    internal static string ToConfigName(string enumName) =>
-        Regex.Replace(enumName, "(?<=[a-z0-9])(?=[A-Z])", "_").ToUpperInvariant();
 }

@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
-using CognitoStack.Cdk.Configuration;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -11,8 +10,20 @@ public sealed record AppClientsProps
     /// <summary>The directory the clients belong to.</summary>
     public required UserDirectory Directory { get; init; }
 
-    /// <summary>Redirect URLs and token validities.</summary>
-    public required ClientSettings Settings { get; init; }
+    /// <summary>Where the Hosted UI may send users after sign-in (web and confidential clients).</summary>
+    public required IReadOnlyList<string> CallbackUrls { get; init; }
+
+    /// <summary>Where the Hosted UI may send users after sign-out (web and confidential clients).</summary>
+    public required IReadOnlyList<string> LogoutUrls { get; init; }
+
+    /// <summary>Access token validity of every client.</summary>
+    public required Duration AccessTokenValidity { get; init; }
+
+    /// <summary>ID token validity of every client.</summary>
+    public required Duration IdTokenValidity { get; init; }
+
+    /// <summary>Refresh token validity of every client.</summary>
+    public required Duration RefreshTokenValidity { get; init; }
 
     /// <summary>External providers the web and confidential clients offer besides Cognito's own sign-in.</summary>
     public required ExternalProviders IdentityProviders { get; init; }
@@ -40,20 +51,19 @@ public sealed class AppClients : Construct
     {
         var directory = props.Directory;
         var pool = directory.UserPool;
-        var settings = props.Settings;
         var userSignIn = new OAuthSettings
         {
             Flows = new OAuthFlows { AuthorizationCodeGrant = true },
             Scopes = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, .. directory.Scopes.Values],
-            CallbackUrls = [.. settings.CallbackUrls],
-            LogoutUrls = [.. settings.LogoutUrls],
+            CallbackUrls = [.. props.CallbackUrls],
+            LogoutUrls = [.. props.LogoutUrls],
         };
         UserPoolClientIdentityProvider[] userProviders = [UserPoolClientIdentityProvider.COGNITO, .. props.IdentityProviders.ClientProviders];
 
-        WebClient = CreateClient("WebClient", pool, settings, generateSecret: false,
+        WebClient = CreateClient("WebClient", pool, props, generateSecret: false,
             new AuthFlow { UserSrp = true }, userSignIn, userProviders);
         ConfigureWebSignIn(WebClient, props.WebClientChoiceBasedSignIn, props.WebClientRefreshTokenRotationGrace);
-        ConfidentialClient = CreateClient("ConfidentialClient", pool, settings, generateSecret: true,
+        ConfidentialClient = CreateClient("ConfidentialClient", pool, props, generateSecret: true,
             new AuthFlow { UserSrp = true, AdminUserPassword = true }, userSignIn, userProviders);
 
         // A client that names a provider before the provider exists fails to deploy.
@@ -64,7 +74,7 @@ public sealed class AppClients : Construct
         }
 
         // Only the API's custom scopes, and only Cognito: left out, the CDK would list every provider of the pool.
-        MachineClient = CreateClient("MachineClient", pool, settings, generateSecret: true, authFlows: null,
+        MachineClient = CreateClient("MachineClient", pool, props, generateSecret: true, authFlows: null,
             new OAuthSettings { Flows = new OAuthFlows { ClientCredentials = true }, Scopes = [.. directory.Scopes.Values] },
             [UserPoolClientIdentityProvider.COGNITO]);
 
@@ -103,7 +113,7 @@ public sealed class AppClients : Construct
     }
 
     /// <summary>A client with what every client here shares: no user-existence errors, revocable tokens, explicit validities.</summary>
-    private UserPoolClient CreateClient(string id, IUserPool pool, ClientSettings settings, bool generateSecret,
+    private UserPoolClient CreateClient(string id, IUserPool pool, AppClientsProps props, bool generateSecret,
         AuthFlow? authFlows, OAuthSettings oauth, UserPoolClientIdentityProvider[] providers) =>
         new(this, id, new UserPoolClientProps
         {
@@ -114,8 +124,8 @@ public sealed class AppClients : Construct
             SupportedIdentityProviders = providers,
             PreventUserExistenceErrors = true,
             EnableTokenRevocation = true,
-            AccessTokenValidity = Duration.Minutes(settings.AccessTokenValidityMinutes),
-            IdTokenValidity = Duration.Minutes(settings.IdTokenValidityMinutes),
-            RefreshTokenValidity = Duration.Days(settings.RefreshTokenValidityDays),
+            AccessTokenValidity = props.AccessTokenValidity,
+            IdTokenValidity = props.IdTokenValidity,
+            RefreshTokenValidity = props.RefreshTokenValidity,
         });
 }

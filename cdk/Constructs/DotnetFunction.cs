@@ -33,8 +33,8 @@ public sealed record DotnetFunctionProps
     /// <summary>Retention of the function's log group.</summary>
     public required RetentionDays LogRetention { get; init; }
 
-    /// <summary>Whether the log group survives removal from the stack.</summary>
-    public required bool RetainLogs { get; init; }
+    /// <summary>What happens to the log group when it leaves the stack.</summary>
+    public required RemovalPolicy LogRemovalPolicy { get; init; }
 }
 
 /// <summary>
@@ -53,7 +53,7 @@ public sealed class DotnetFunction : Construct
         var logGroup = new LogGroup(this, "LogGroup", new LogGroupProps
         {
             Retention = props.LogRetention,
-            RemovalPolicy = props.RetainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = props.LogRemovalPolicy,
         });
 
         // A role of our own instead of the AWS managed basic execution role, which may write to every log group.

@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
-using CognitoStack.Cdk.Configuration;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -11,8 +10,59 @@ public sealed record ExternalProvidersProps
     /// <summary>The user pool the providers federate into.</summary>
     public required IUserPool UserPool { get; init; }
 
-    /// <summary>Which providers to declare.</summary>
-    public required IdentityProviderSettings Settings { get; init; }
+    /// <summary>Sign in with Google. Left out: none.</summary>
+    public GoogleProvider? Google { get; init; }
+
+    /// <summary>OpenID Connect providers. Left out: none.</summary>
+    public IReadOnlyList<OidcProvider> Oidc { get; init; } = [];
+
+    /// <summary>SAML providers. Left out: none.</summary>
+    public IReadOnlyList<SamlProvider> Saml { get; init; } = [];
+}
+
+/// <summary>Sign in with Google.</summary>
+public sealed record GoogleProvider
+{
+    /// <summary>The OAuth client id from the Google Cloud console.</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>The OAuth client secret: a dynamic reference, never a literal.</summary>
+    public required SecretValue ClientSecret { get; init; }
+}
+
+/// <summary>A generic OpenID Connect provider.</summary>
+public sealed record OidcProvider
+{
+    /// <summary>Provider name shown in the Hosted UI; also its identity (renaming replaces it).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The OAuth client id at the provider.</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>The OAuth client secret: a dynamic reference, never a literal.</summary>
+    public required SecretValue ClientSecret { get; init; }
+
+    /// <summary>The issuer URL (https).</summary>
+    public required string IssuerUrl { get; init; }
+
+    /// <summary>Scopes to request.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+}
+
+/// <summary>A SAML 2.0 provider.</summary>
+public sealed record SamlProvider
+{
+    /// <summary>Provider name shown in the Hosted UI; also its identity (renaming replaces it).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The IdP's metadata, by URL or as a document.</summary>
+    public required UserPoolIdentityProviderSamlMetadata Metadata { get; init; }
+
+    /// <summary>The SAML attribute holding the email address.</summary>
+    public required string EmailAttribute { get; init; }
+
+    /// <summary>The SAML attribute holding the display name.</summary>
+    public required string NameAttribute { get; init; }
 }
 
 /// <summary>
@@ -29,20 +79,19 @@ public sealed class ExternalProviders : Construct
     public ExternalProviders(Construct scope, string id, ExternalProvidersProps props)
         : base(scope, id)
     {
-        var settings = props.Settings;
-        if (settings.Google is { } google)
+        if (props.Google is { } google)
         {
             Add(new UserPoolIdentityProviderGoogle(this, "Google", new UserPoolIdentityProviderGoogleProps
             {
                 UserPool = props.UserPool,
                 ClientId = google.ClientId,
-                ClientSecretValue = Secret(google.ClientSecret),
+                ClientSecretValue = google.ClientSecret,
                 Scopes = ["openid", "email", "profile"],
                 AttributeMapping = new AttributeMapping { Email = ProviderAttribute.GOOGLE_EMAIL, Fullname = ProviderAttribute.GOOGLE_NAME },
             }), UserPoolClientIdentityProvider.GOOGLE);
         }
 
-        foreach (var oidc in settings.Oidc)
+        foreach (var oidc in props.Oidc)
         {
             // The provider name is the provider's identity (renaming replaces it), so its construct ID follows it.
             Add(new UserPoolIdentityProviderOidc(this, $"Oidc-{oidc.Name}", new UserPoolIdentityProviderOidcProps
@@ -50,7 +99,7 @@ public sealed class ExternalProviders : Construct
                 UserPool = props.UserPool,
                 Name = oidc.Name,
                 ClientId = oidc.ClientId,
-                ClientSecret = Secret(oidc.ClientSecret).UnsafeUnwrap(),
+                ClientSecret = oidc.ClientSecret.UnsafeUnwrap(),
                 IssuerUrl = oidc.IssuerUrl,
                 Scopes = [.. oidc.Scopes],
                 AttributeRequestMethod = OidcAttributeRequestMethod.GET,
@@ -58,15 +107,13 @@ public sealed class ExternalProviders : Construct
             }), UserPoolClientIdentityProvider.Custom(oidc.Name));
         }
 
-        foreach (var saml in settings.Saml)
+        foreach (var saml in props.Saml)
         {
             Add(new UserPoolIdentityProviderSaml(this, $"Saml-{saml.Name}", new UserPoolIdentityProviderSamlProps
             {
                 UserPool = props.UserPool,
                 Name = saml.Name,
-                Metadata = saml.MetadataUrl is { } url
-                    ? UserPoolIdentityProviderSamlMetadata.Url(url)
-                    : UserPoolIdentityProviderSamlMetadata.File(saml.MetadataDocument!),
+                Metadata = saml.Metadata,
                 AttributeMapping = new AttributeMapping
                 {
                     Email = ProviderAttribute.Other(saml.EmailAttribute),
@@ -87,8 +134,4 @@ public sealed class ExternalProviders : Construct
         _resources.Add(resource);
         _clientProviders.Add(clientProvider);
     }
-
-    /// <summary>A <c>{{resolve:secretsmanager:…}}</c> dynamic reference; the secret never enters the template.</summary>
-    private static SecretValue Secret(SecretReference reference) =>
-        SecretValue.SecretsManager(reference.SecretId, new SecretsManagerSecretOptions { JsonField = reference.JsonField });
 }

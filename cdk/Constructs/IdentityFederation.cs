@@ -21,8 +21,8 @@ public sealed record IdentityFederationProps
     /// <summary>Whether guests get credentials (and an unauthenticated role exists).</summary>
     public required bool AllowGuests { get; init; }
 
-    /// <summary>Whether the identity pool survives removal from the stack.</summary>
-    public required bool RetainData { get; init; }
+    /// <summary>What happens to the identity pool when it leaves the stack.</summary>
+    public required RemovalPolicy RemovalPolicy { get; init; }
 }
 
 /// <summary>
@@ -54,7 +54,7 @@ public sealed class IdentityFederation : Construct
                 })
                 .ToArray(),
         });
-        IdentityPool.ApplyRemovalPolicy(props.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        IdentityPool.ApplyRemovalPolicy(props.RemovalPolicy);
 
         var files = props.UserFiles;
         AuthenticatedRole = CreateRole("AuthenticatedRole", "authenticated", "Signed-in users: their own private prefix",

@@ -3,7 +3,6 @@ using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using CognitoStack.Cdk.Configuration;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -17,8 +16,17 @@ public sealed record ProtectedApiProps
     /// <summary>The function behind every route.</summary>
     public required IFunction Handler { get; init; }
 
-    /// <summary>Throttling and the account CloudWatch role choice.</summary>
-    public required ApiSettings Settings { get; init; }
+    /// <summary>Stage-wide steady request rate per second.</summary>
+    public required int ThrottlingRateLimit { get; init; }
+
+    /// <summary>Stage-wide burst, in requests.</summary>
+    public required int ThrottlingBurstLimit { get; init; }
+
+    /// <summary>
+    /// Whether this API declares the account's API Gateway CloudWatch role (retained, never deleted with the
+    /// stack); false for accounts that already have one.
+    /// </summary>
+    public required bool ManageAccountCloudWatchRole { get; init; }
 
     /// <summary>Browser origins allowed by CORS.</summary>
     public required IReadOnlyList<string> AllowedOrigins { get; init; }
@@ -32,8 +40,8 @@ public sealed record ProtectedApiProps
     /// <summary>Retention of the access log group.</summary>
     public required RetentionDays LogRetention { get; init; }
 
-    /// <summary>Whether the access log group survives removal from the stack.</summary>
-    public required bool RetainLogs { get; init; }
+    /// <summary>What happens to the access log group when it leaves the stack.</summary>
+    public required RemovalPolicy LogRemovalPolicy { get; init; }
 }
 
 /// <summary>
@@ -68,7 +76,7 @@ public sealed class ProtectedApi : Construct
         var accessLogs = new LogGroup(this, "AccessLogs", new LogGroupProps
         {
             Retention = props.LogRetention,
-            RemovalPolicy = props.RetainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            RemovalPolicy = props.LogRemovalPolicy,
         });
 
         var api = new RestApi(this, "RestApi", new RestApiProps
@@ -76,8 +84,8 @@ public sealed class ProtectedApi : Construct
             Description = "CognitoStack protected API",
             EndpointTypes = [EndpointType.REGIONAL],
             // The account-level role is a per-region singleton shared by every API: never delete it with this stack.
-            CloudWatchRole = props.Settings.ManageAccountCloudWatchRole,
-            CloudWatchRoleRemovalPolicy = props.Settings.ManageAccountCloudWatchRole ? RemovalPolicy.RETAIN : null,
+            CloudWatchRole = props.ManageAccountCloudWatchRole,
+            CloudWatchRoleRemovalPolicy = props.ManageAccountCloudWatchRole ? RemovalPolicy.RETAIN : null,
             DeployOptions = new StageOptions
             {
                 StageName = StageName,
@@ -98,8 +106,8 @@ public sealed class ProtectedApi : Construct
                 DataTraceEnabled = false,
                 MetricsEnabled = true,
                 TracingEnabled = true,
-                ThrottlingRateLimit = props.Settings.ThrottlingRateLimit,
-                ThrottlingBurstLimit = props.Settings.ThrottlingBurstLimit,
+                ThrottlingRateLimit = props.ThrottlingRateLimit,
+                ThrottlingBurstLimit = props.ThrottlingBurstLimit,
             },
             DefaultCorsPreflightOptions = new CorsOptions
             {
@@ -110,7 +118,7 @@ public sealed class ProtectedApi : Construct
             },
         });
 
-        if (props.Settings.ManageAccountCloudWatchRole)
+        if (props.ManageAccountCloudWatchRole)
         {
             NagSuppressions.Add(api.Node.FindChild("CloudWatchRole"), "AwsSolutions-IAM4",
                 "API Gateway's account role uses the AWS-maintained AmazonAPIGatewayPushToCloudWatchLogs policy, which the service documents for exactly this role.",

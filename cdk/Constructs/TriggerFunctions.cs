@@ -1,8 +1,8 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using CognitoStack.Cdk.Configuration;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -13,8 +13,17 @@ public sealed record TriggerFunctionsProps
     /// <summary>The user pool the triggers attach to.</summary>
     public required UserPool UserPool { get; init; }
 
-    /// <summary>Which triggers to attach.</summary>
-    public required TriggerSettings Settings { get; init; }
+    /// <summary>Whether to attach pre token generation (V2 event: <c>tenant</c> and <c>role_hint</c> claims in ID and access tokens).</summary>
+    public required bool PreTokenGeneration { get; init; }
+
+    /// <summary>Whether to attach post confirmation (newly confirmed users join the default group).</summary>
+    public required bool PostConfirmation { get; init; }
+
+    /// <summary>
+    /// Whether pre token generation also customizes client_credentials (machine) tokens: the V3_0 event,
+    /// billed per token request. Default false (V2_0).
+    /// </summary>
+    public bool MachineTokenClaims { get; init; }
 
     /// <summary>The published triggers project.</summary>
     public required Code Code { get; init; }
@@ -28,8 +37,8 @@ public sealed record TriggerFunctionsProps
     /// <summary>Retention of the functions' logs.</summary>
     public required RetentionDays LogRetention { get; init; }
 
-    /// <summary>Whether the log groups survive removal from the stack.</summary>
-    public required bool RetainLogs { get; init; }
+    /// <summary>What happens to the functions' log groups when they leave the stack.</summary>
+    public required RemovalPolicy LogRemovalPolicy { get; init; }
 }
 
 /// <summary>
@@ -42,12 +51,12 @@ public sealed class TriggerFunctions : Construct
     public TriggerFunctions(Construct scope, string id, TriggerFunctionsProps props)
         : base(scope, id)
     {
-        if (props.Settings.PreTokenGeneration)
+        if (props.PreTokenGeneration)
         {
             PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", "Adds tenant and role_hint claims to tokens",
                 new Dictionary<string, string> { ["ADMIN_GROUP"] = props.AdminGroup });
             props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Function, LambdaVersion.V2_0);
-            if (props.Settings.MachineTokenClaims)
+            if (props.MachineTokenClaims)
             {
                 // V3_0 adds client_credentials (machine) tokens to the V2 event; aws-cdk-lib 2.160 has no V3_0.
                 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
@@ -56,7 +65,7 @@ public sealed class TriggerFunctions : Construct
             }
         }
 
-        if (props.Settings.PostConfirmation)
+        if (props.PostConfirmation)
         {
             PostConfirmation = CreateFunction(props, "PostConfirmation", "Adds confirmed users to the default group",
                 new Dictionary<string, string> { ["DEFAULT_GROUP"] = props.DefaultGroup });
@@ -98,6 +107,6 @@ public sealed class TriggerFunctions : Construct
             SynchronousCaller = "Cognito during sign-up and sign-in",
             Environment = environment,
             LogRetention = props.LogRetention,
-            RetainLogs = props.RetainLogs,
+            LogRemovalPolicy = props.LogRemovalPolicy,
         });
 }

@@ -1,8 +1,6 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.IAM;
-using CognitoStack.Cdk.Configuration;
 using Constructs;
 
 namespace CognitoStack.Cdk.Constructs;
@@ -10,20 +8,53 @@ namespace CognitoStack.Cdk.Constructs;
 /// <summary>Props of <see cref="UserDirectory"/>.</summary>
 public sealed record UserDirectoryProps
 {
-    /// <summary>User pool settings of the environment.</summary>
-    public required UserPoolSettings UserPool { get; init; }
+    /// <summary>Whether anyone may sign up.</summary>
+    public required bool SelfSignUp { get; init; }
 
-    /// <summary>Hosted UI domain settings.</summary>
-    public required DomainSettings Domain { get; init; }
+    /// <summary>MFA; a second factor is always TOTP, never SMS.</summary>
+    public required Mfa Mfa { get; init; }
 
-    /// <summary>The resource server and its scopes.</summary>
-    public required ResourceServerSettings ResourceServer { get; init; }
+    /// <summary>
+    /// The feature plan as CloudFormation's <c>UserPoolTier</c> spells it: <c>LITE</c>, <c>ESSENTIALS</c> or
+    /// <c>PLUS</c> (aws-cdk-lib 2.160 has no type for it).
+    /// </summary>
+    public required string FeaturePlan { get; init; }
 
-    /// <summary>Whether the pool survives removal from the stack.</summary>
-    public required bool RetainData { get; init; }
+    /// <summary>Threat protection for standard and custom authentication.</summary>
+    public required AdvancedSecurityMode ThreatProtection { get; init; }
 
-    /// <summary>Hosted UI look.</summary>
-    public required HostedUiSettings HostedUi { get; init; }
+    /// <summary>Cognito deletion protection.</summary>
+    public required bool DeletionProtection { get; init; }
+
+    /// <summary>Minimum password length; every character class is always required.</summary>
+    public required int PasswordMinimumLength { get; init; }
+
+    /// <summary>How long an administrator-set temporary password stays valid.</summary>
+    public required Duration TemporaryPasswordValidity { get; init; }
+
+    /// <summary>User groups.</summary>
+    public required IReadOnlyList<UserGroup> Groups { get; init; }
+
+    /// <summary>The Cognito prefix domain: <c>https://PREFIX.auth.REGION.amazoncognito.com</c>.</summary>
+    public required string DomainPrefix { get; init; }
+
+    /// <summary>An own Hosted UI domain beside the prefix domain. Left out: only the prefix domain.</summary>
+    public CustomDomainOptions? CustomDomain { get; init; }
+
+    /// <summary>Identifier of the resource server; scopes are written <c>IDENTIFIER/NAME</c>.</summary>
+    public required string ResourceServerIdentifier { get; init; }
+
+    /// <summary>Display name of the resource server.</summary>
+    public required string ResourceServerName { get; init; }
+
+    /// <summary>The resource server's custom scopes.</summary>
+    public required IReadOnlyList<ResourceServerScope> Scopes { get; init; }
+
+    /// <summary>What happens to the user pool when it leaves the stack.</summary>
+    public required RemovalPolicy RemovalPolicy { get; init; }
+
+    /// <summary>CSS of the classic Hosted UI. Left out: Cognito's default look.</summary>
+    public string? HostedUiCss { get; init; }
 
     /// <summary>Sign-in factors, passkeys and password history, in CloudFormation spellings.</summary>
     public required UserPoolSignIn SignIn { get; init; }
@@ -32,12 +63,35 @@ public sealed record UserDirectoryProps
     public required int ManagedLoginVersion { get; init; }
 }
 
+/// <summary>A user pool group.</summary>
+public sealed record UserGroup
+{
+    /// <summary>The group name, as it appears in the <c>cognito:groups</c> claim; also its identity.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Lower wins when a user is in several groups.</summary>
+    public required int Precedence { get; init; }
+
+    /// <summary>What the group is for. Left out: no description.</summary>
+    public string? Description { get; init; }
+}
+
 /// <summary>
 /// The user directory: a user pool signed in to by email, its groups, the resource server with the API's
 /// custom scopes and the Hosted UI prefix domain.
 /// </summary>
 public sealed class UserDirectory : Construct
 {
+    /// <summary>
+    /// CloudFormation's <c>CustomAuthMode</c> for each mode that protects custom authentication (there is no
+    /// OFF): https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-userpool-advancedsecurityadditionalflows.html
+    /// </summary>
+    private static readonly Dictionary<AdvancedSecurityMode, string> CustomAuthModes = new()
+    {
+        [AdvancedSecurityMode.AUDIT] = "AUDIT",
+        [AdvancedSecurityMode.ENFORCED] = "ENFORCED",
+    };
+
     private readonly Dictionary<string, CfnUserPoolGroup> _groups = new(StringComparer.Ordinal);
     private readonly string _resourceServerIdentifier;
 
@@ -46,18 +100,21 @@ public sealed class UserDirectory : Construct
         : base(scope, id)
     {
         UserPool = CreateUserPool(props);
-        foreach (var group in props.UserPool.Groups)
+        foreach (var group in props.Groups)
         {
             _groups[group.Name] = CreateGroup(group);
         }
 
-        _resourceServerIdentifier = props.ResourceServer.Identifier;
-        (ResourceServer, Scopes) = CreateResourceServer(props.ResourceServer);
+        _resourceServerIdentifier = props.ResourceServerIdentifier;
+        (ResourceServer, Scopes) = CreateResourceServer(props);
         Domain = UserPool.AddDomain("Domain", new UserPoolDomainOptions
         {
-            CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.Domain.Prefix },
+            CognitoDomain = new CognitoDomainOptions { DomainPrefix = props.DomainPrefix },
         });
-        CustomDomain = CreateCustomDomain(props.Domain.CustomDomain);
+        // Beside the prefix domain, which stays: removing it would replace the domain every app knows.
+        CustomDomain = props.CustomDomain is { } custom
+            ? UserPool.AddDomain("CustomDomain", new UserPoolDomainOptions { CustomDomain = custom })
+            : null;
         foreach (var domain in new[] { Domain, CustomDomain }.OfType<UserPoolDomain>())
         {
             // Changes in place: the domain keeps its name and URL; the pages switch within minutes.
@@ -65,7 +122,7 @@ public sealed class UserDirectory : Construct
             ((CfnUserPoolDomain)domain.Node.DefaultChild!).AddPropertyOverride("ManagedLoginVersion", props.ManagedLoginVersion);
         }
 
-        CustomizeHostedUi(props.HostedUi);
+        CustomizeHostedUi(props.HostedUiCss);
     }
 
     /// <summary>The user pool.</summary>
@@ -94,12 +151,11 @@ public sealed class UserDirectory : Construct
 
     private UserPool CreateUserPool(UserDirectoryProps props)
     {
-        var settings = props.UserPool;
         var pool = new UserPool(this, "UserPool", new UserPoolProps
         {
             SignInAliases = new SignInAliases { Email = true },
             SignInCaseSensitive = false,
-            SelfSignUpEnabled = settings.SelfSignUp,
+            SelfSignUpEnabled = props.SelfSignUp,
             AutoVerify = new AutoVerifiedAttrs { Email = true },
             KeepOriginal = new KeepOriginalAttrs { Email = true },
             StandardAttributes = new StandardAttributes
@@ -109,75 +165,37 @@ public sealed class UserDirectory : Construct
             AccountRecovery = AccountRecovery.EMAIL_ONLY,
             PasswordPolicy = new PasswordPolicy
             {
-                MinLength = settings.PasswordMinimumLength,
+                MinLength = props.PasswordMinimumLength,
                 RequireLowercase = true,
                 RequireUppercase = true,
                 RequireDigits = true,
                 RequireSymbols = true,
-                TempPasswordValidity = Duration.Days(settings.TemporaryPasswordValidityDays),
+                TempPasswordValidity = props.TemporaryPasswordValidity,
             },
-            Mfa = settings.Mfa switch
-            {
-                MfaMode.Required => Mfa.REQUIRED,
-                MfaMode.Optional => Mfa.OPTIONAL,
-                _ => Mfa.OFF,
-            },
-            MfaSecondFactor = settings.Mfa == MfaMode.Off ? null : new MfaSecondFactor { Otp = true, Sms = false },
-            AdvancedSecurityMode = settings.ThreatProtection switch
-            {
-                ThreatProtectionMode.Enforced => AdvancedSecurityMode.ENFORCED,
-                ThreatProtectionMode.Audit => AdvancedSecurityMode.AUDIT,
-                _ => AdvancedSecurityMode.OFF,
-            },
-            DeletionProtection = settings.DeletionProtection,
-            RemovalPolicy = props.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            Mfa = props.Mfa,
+            MfaSecondFactor = props.Mfa == Mfa.OFF ? null : new MfaSecondFactor { Otp = true, Sms = false },
+            AdvancedSecurityMode = props.ThreatProtection,
+            DeletionProtection = props.DeletionProtection,
+            RemovalPolicy = props.RemovalPolicy,
         });
 
         var cfnPool = (CfnUserPool)pool.Node.DefaultChild!;
 
         // aws-cdk-lib 2.160 predates the feature plans: set the property CloudFormation now has directly.
-        cfnPool.AddPropertyOverride("UserPoolTier", SettingsReader.ToConfigName(settings.FeaturePlan.ToString()));
-        if (settings.ThreatProtection != ThreatProtectionMode.Off)
+        cfnPool.AddPropertyOverride("UserPoolTier", props.FeaturePlan);
+        if (CustomAuthModes.TryGetValue(props.ThreatProtection, out var customAuthMode))
         {
             // Security Hub Cognito.4: protect custom authentication flows as well as the standard ones.
-            cfnPool.AddPropertyOverride("UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode",
-                SettingsReader.ToConfigName(settings.ThreatProtection.ToString()));
+            cfnPool.AddPropertyOverride("UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode", customAuthMode);
         }
 
-        props.SignIn.ApplyTo(cfnPool, mfaOn: settings.Mfa != MfaMode.Off);
-        SuppressChosenRisks(pool, settings);
+        props.SignIn.ApplyTo(cfnPool, mfaOn: props.Mfa != Mfa.OFF);
         return pool;
     }
 
-    private static void SuppressChosenRisks(UserPool pool, UserPoolSettings settings)
+    private void CustomizeHostedUi(string? css)
     {
-        if (settings.FeaturePlan != FeaturePlan.Plus)
-        {
-            NagSuppressions.Add(pool, "AwsSolutions-COG8",
-                $"This environment chose featurePlan {SettingsReader.ToConfigName(settings.FeaturePlan.ToString())} in cdk.json to avoid Plus pricing; prod runs PLUS with threat protection ENFORCED.");
-        }
-
-        if (settings.Mfa != MfaMode.Required)
-        {
-            NagSuppressions.Add(pool, "AwsSolutions-COG2",
-                $"This environment chose mfa {SettingsReader.ToConfigName(settings.Mfa.ToString())} in cdk.json; prod requires TOTP MFA.");
-        }
-    }
-
-    private UserPoolDomain? CreateCustomDomain(CustomDomainSettings? settings) =>
-        // Beside the prefix domain, which stays: removing it would replace the domain every app knows.
-        settings is null ? null : UserPool.AddDomain("CustomDomain", new UserPoolDomainOptions
-        {
-            CustomDomain = new CustomDomainOptions
-            {
-                DomainName = settings.DomainName,
-                Certificate = Certificate.FromCertificateArn(this, "CustomDomainCertificate", settings.CertificateArn),
-            },
-        });
-
-    private void CustomizeHostedUi(HostedUiSettings settings)
-    {
-        if (settings.Css is null)
+        if (css is null)
         {
             return;
         }
@@ -186,13 +204,13 @@ public sealed class UserDirectory : Construct
         {
             UserPoolId = UserPool.UserPoolId,
             ClientId = "ALL",
-            Css = settings.Css,
+            Css = css,
         });
         // Cognito accepts a UI customization only once the pool has a domain.
         customization.Node.AddDependency(Domain);
     }
 
-    private CfnUserPoolGroup CreateGroup(GroupSettings group) =>
+    private CfnUserPoolGroup CreateGroup(UserGroup group) =>
         // The group name is the group's identity (renaming it replaces the group), so its construct ID
         // may follow the name without adding a new way to lose memberships.
         new(this, $"Group-{group.Name}", new CfnUserPoolGroupProps
@@ -203,18 +221,15 @@ public sealed class UserDirectory : Construct
             Description = group.Description,
         });
 
-    private (UserPoolResourceServer, IReadOnlyDictionary<string, OAuthScope>) CreateResourceServer(ResourceServerSettings settings)
+    private (UserPoolResourceServer, IReadOnlyDictionary<string, OAuthScope>) CreateResourceServer(UserDirectoryProps props)
     {
-        var scopes = settings.Scopes
-            .Select(s => new ResourceServerScope(new ResourceServerScopeProps { ScopeName = s.Name, ScopeDescription = s.Description }))
-            .ToList();
         var server = UserPool.AddResourceServer("ResourceServer", new UserPoolResourceServerOptions
         {
-            Identifier = settings.Identifier,
-            UserPoolResourceServerName = settings.Name,
-            Scopes = [.. scopes],
+            Identifier = props.ResourceServerIdentifier,
+            UserPoolResourceServerName = props.ResourceServerName,
+            Scopes = [.. props.Scopes],
         });
-        var byName = scopes.ToDictionary(s => s.ScopeName, s => OAuthScope.ResourceServer(server, s), StringComparer.Ordinal);
+        var byName = props.Scopes.ToDictionary(s => s.ScopeName, s => OAuthScope.ResourceServer(server, s), StringComparer.Ordinal);
         return (server, byName);
     }
 }

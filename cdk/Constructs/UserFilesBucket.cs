@@ -10,8 +10,8 @@ public sealed record UserFilesBucketProps
     /// <summary>Browser origins that may upload and download directly (CORS).</summary>
     public required IReadOnlyList<string> AllowedOrigins { get; init; }
 
-    /// <summary>Whether the bucket and its access logs survive removal from the stack.</summary>
-    public required bool RetainData { get; init; }
+    /// <summary>What happens to the bucket and its access-log bucket when they leave the stack.</summary>
+    public required RemovalPolicy RemovalPolicy { get; init; }
 }
 
 /// <summary>
@@ -30,7 +30,6 @@ public sealed class UserFilesBucket : Construct
     public UserFilesBucket(Construct scope, string id, UserFilesBucketProps props)
         : base(scope, id)
     {
-        var removalPolicy = props.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
         {
             BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
@@ -38,7 +37,7 @@ public sealed class UserFilesBucket : Construct
             EnforceSSL = true,
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
             LifecycleRules = [new LifecycleRule { Id = "ExpireAccessLogs", Expiration = Duration.Days(365) }],
-            RemovalPolicy = removalPolicy,
+            RemovalPolicy = props.RemovalPolicy,
         });
 
         Bucket = new Bucket(this, "Bucket", new BucketProps
@@ -66,7 +65,7 @@ public sealed class UserFilesBucket : Construct
                 new LifecycleRule { Id = "AbortIncompleteUploads", AbortIncompleteMultipartUploadAfter = Duration.Days(7) },
                 new LifecycleRule { Id = "ExpireOldVersions", NoncurrentVersionExpiration = Duration.Days(90) },
             ],
-            RemovalPolicy = removalPolicy,
+            RemovalPolicy = props.RemovalPolicy,
         });
     }
 

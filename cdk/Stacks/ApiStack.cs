@@ -15,6 +15,9 @@ public sealed record ApiStackProps
     /// <summary>The published (or, in tests, unbundled) backend.</summary>
     public required Code BackendCode { get; init; }
 
+    /// <summary>What happens to the log groups when they leave the stack.</summary>
+    public required RemovalPolicy RemovalPolicy { get; init; }
+
     /// <summary>Stack properties (name, environment).</summary>
     public required IStackProps StackProps { get; init; }
 }
@@ -27,7 +30,7 @@ public sealed class ApiStack : Stack
         : base(scope, id, props.StackProps)
     {
         var directory = props.Identity.Directory;
-        var logRetention = LogRetention.FromDays(settings.LogRetentionDays);
+        var logRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays);
         var readScope = directory.ScopeString(SettingsLoader.ReadScope);
         var writeScope = directory.ScopeString(SettingsLoader.WriteScope);
 
@@ -40,7 +43,7 @@ public sealed class ApiStack : Stack
             TimeoutSeconds = settings.Backend.TimeoutSeconds,
             SynchronousCaller = "API Gateway",
             LogRetention = logRetention,
-            RetainLogs = settings.RetainsData,
+            LogRemovalPolicy = props.RemovalPolicy,
             Environment = new Dictionary<string, string>
             {
                 ["ENVIRONMENT_NAME"] = settings.Name,
@@ -55,12 +58,14 @@ public sealed class ApiStack : Stack
         {
             UserPool = directory.UserPool,
             Handler = Backend.Function,
-            Settings = settings.Api,
+            ThrottlingRateLimit = settings.Api.ThrottlingRateLimit,
+            ThrottlingBurstLimit = settings.Api.ThrottlingBurstLimit,
+            ManageAccountCloudWatchRole = settings.Api.ManageAccountCloudWatchRole,
             AllowedOrigins = settings.WebOrigins,
             ReadScope = readScope,
             WriteScope = writeScope,
             LogRetention = logRetention,
-            RetainLogs = settings.RetainsData,
+            LogRemovalPolicy = props.RemovalPolicy,
         });
 
         if (settings.Waf.Enabled)

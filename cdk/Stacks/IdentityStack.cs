@@ -7,6 +7,19 @@ using Constructs;
 
 namespace CognitoStack.Cdk.Stacks;
 
+/// <summary>What the Identity stack needs from outside: the triggers' code and the removal policy.</summary>
+public sealed record IdentityStackProps
+{
+    /// <summary>The published (or, in tests, unbundled) triggers.</summary>
+    public required Code TriggersCode { get; init; }
+
+    /// <summary>What happens to the user pool, identity pool, buckets and log groups when they leave the stack.</summary>
+    public required RemovalPolicy RemovalPolicy { get; init; }
+
+    /// <summary>Stack properties (name, environment, termination protection).</summary>
+    public required IStackProps StackProps { get; init; }
+}
+
 /// <summary>
 /// The stateful stack: users, identities and their files. It changes rarely, keeps its data when
 /// resources leave it (unless the environment chose DESTROY) and is termination-protected where data
@@ -15,28 +28,20 @@ namespace CognitoStack.Cdk.Stacks;
 public sealed class IdentityStack : Stack
 {
     /// <summary>Wires the user directory, app clients, user-files bucket and identity federation.</summary>
-    public IdentityStack(Construct scope, string id, EnvironmentSettings settings, Code triggersCode, IStackProps props)
-        : base(scope, id, props)
+    public IdentityStack(Construct scope, string id, EnvironmentSettings settings, IdentityStackProps props)
+        : base(scope, id, props.StackProps)
     {
-        Directory = new UserDirectory(this, "UserDirectory", new UserDirectoryProps
-        {
-            UserPool = settings.UserPool,
-            Domain = settings.Domain,
-            ResourceServer = settings.ResourceServer,
-            RetainData = settings.RetainsData,
-            HostedUi = settings.HostedUi,
-            SignIn = SignInOptions.ForPool(settings, Region),
-            ManagedLoginVersion = SignInOptions.ManagedLoginVersion(settings.HostedUi),
-        });
-        var providers = new ExternalProviders(this, "IdentityProviders", new ExternalProvidersProps
-        {
-            UserPool = Directory.UserPool,
-            Settings = settings.IdentityProviders,
-        });
+        Directory = new UserDirectory(this, "UserDirectory", PropsFromSettings.UserDirectory(this, settings, props.RemovalPolicy));
+        SuppressChosenRisks(Directory.UserPool, settings.UserPool);
+        var providers = new ExternalProviders(this, "IdentityProviders", PropsFromSettings.ExternalProviders(Directory.UserPool, settings.IdentityProviders));
         Clients = new AppClients(this, "AppClients", new AppClientsProps
         {
             Directory = Directory,
-            Settings = settings.Clients,
+            CallbackUrls = settings.Clients.CallbackUrls,
+            LogoutUrls = settings.Clients.LogoutUrls,
+            AccessTokenValidity = Duration.Minutes(settings.Clients.AccessTokenValidityMinutes),
+            IdTokenValidity = Duration.Minutes(settings.Clients.IdTokenValidityMinutes),
+            RefreshTokenValidity = Duration.Days(settings.Clients.RefreshTokenValidityDays),
             IdentityProviders = providers,
             WebClientChoiceBasedSignIn = settings.UserPool.Passwordless,
             WebClientRefreshTokenRotationGrace = settings.Clients.RefreshTokenRotation.Enabled
@@ -45,33 +50,24 @@ public sealed class IdentityStack : Stack
         });
         if (settings.HostedUi.Style == HostedUiStyle.ManagedLogin)
         {
-            LoginStyles = new ManagedLoginStyles(this, "ManagedLogin", new ManagedLoginStylesProps
-            {
-                UserPool = Directory.UserPool,
-                Clients = new Dictionary<string, IUserPoolClient>
-                {
-                    ["WebClient"] = Clients.WebClient,
-                    ["ConfidentialClient"] = Clients.ConfidentialClient,
-                },
-                Settings = settings.HostedUi.Branding,
-                Images = [.. settings.HostedUi.Assets.Select(a => new ManagedLoginImage(a.Category, a.ColorMode, a.Extension, a.Base64))],
-                Domains = [Directory.Domain, .. new[] { Directory.CustomDomain }.OfType<UserPoolDomain>()],
-            });
+            LoginStyles = new ManagedLoginStyles(this, "ManagedLogin", SignInOptions.Styles(settings.HostedUi, Directory, Clients));
         }
         Triggers = new TriggerFunctions(this, "Triggers", new TriggerFunctionsProps
         {
             UserPool = Directory.UserPool,
-            Settings = settings.Triggers,
-            Code = triggersCode,
+            PreTokenGeneration = settings.Triggers.PreTokenGeneration,
+            PostConfirmation = settings.Triggers.PostConfirmation,
+            MachineTokenClaims = settings.Triggers.MachineTokenClaims,
+            Code = props.TriggersCode,
             AdminGroup = SettingsLoader.AdminGroup,
             DefaultGroup = SettingsLoader.UsersGroup,
-            LogRetention = LogRetention.FromDays(settings.LogRetentionDays),
-            RetainLogs = settings.RetainsData,
+            LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
+            LogRemovalPolicy = props.RemovalPolicy,
         });
         UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps
         {
             AllowedOrigins = settings.WebOrigins,
-            RetainData = settings.RetainsData,
+            RemovalPolicy = props.RemovalPolicy,
         });
         Federation = new IdentityFederation(this, "IdentityFederation", new IdentityFederationProps
         {
@@ -79,7 +75,7 @@ public sealed class IdentityStack : Stack
             Clients = Clients.UserClients,
             UserFiles = UserFiles.Bucket,
             AllowGuests = settings.IdentityPool.AllowGuests,
-            RetainData = settings.RetainsData,
+            RemovalPolicy = props.RemovalPolicy,
         });
         Directory.AssignGroupRole(SettingsLoader.AdminGroup, Federation.AdminRole);
 
@@ -121,6 +117,22 @@ public sealed class IdentityStack : Stack
             // The attribute, not the L2's CloudFrontDomainName, which adds a custom resource to look it up.
             Output("CustomDomainCloudFrontTarget", ((CfnUserPoolDomain)custom.Node.DefaultChild!).AttrCloudFrontDistribution,
                 "Point an alias (A/AAAA) or CNAME record of the custom domain at this CloudFront name");
+        }
+    }
+
+    /// <summary>Risks this environment chose in cdk.json, with the choice as the reason, next to the pool.</summary>
+    private static void SuppressChosenRisks(UserPool pool, UserPoolSettings settings)
+    {
+        if (settings.FeaturePlan != FeaturePlan.Plus)
+        {
+            NagSuppressions.Add(pool, "AwsSolutions-COG8",
+                $"This environment chose featurePlan {Choices.FeaturePlan.NameOf(settings.FeaturePlan)} in cdk.json to avoid Plus pricing; prod runs PLUS with threat protection ENFORCED.");
+        }
+
+        if (settings.Mfa != MfaMode.Required)
+        {
+            NagSuppressions.Add(pool, "AwsSolutions-COG2",
+                $"This environment chose mfa {Choices.Mfa.NameOf(settings.Mfa)} in cdk.json; prod requires TOTP MFA.");
         }
     }
 

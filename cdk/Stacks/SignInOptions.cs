@@ -9,14 +9,6 @@ namespace CognitoStack.Cdk.Stacks;
 /// </summary>
 internal static class SignInOptions
 {
-    /// <summary><c>Policies.SignInPolicy.AllowedFirstAuthFactors</c> values.</summary>
-    public static readonly IReadOnlyDictionary<SignInFactor, string> FirstFactorNames = new Dictionary<SignInFactor, string>
-    {
-        [SignInFactor.Password] = "PASSWORD",
-        [SignInFactor.EmailOtp] = "EMAIL_OTP",
-        [SignInFactor.WebAuthn] = "WEB_AUTHN",
-    };
-
     /// <summary><c>EnabledMfas</c> values.</summary>
     public static readonly IReadOnlyDictionary<MfaFactor, string> MfaNames = new Dictionary<MfaFactor, string>
     {
@@ -52,7 +44,8 @@ internal static class SignInOptions
         var passkeys = pool.SignInFactors.Contains(SignInFactor.WebAuthn);
         return new UserPoolSignIn
         {
-            FirstAuthFactors = paid ? [.. pool.SignInFactors.Select(f => FirstFactorNames[f])] : null,
+            // The config spelling is CloudFormation's (see Choices.SignInFactor).
+            FirstAuthFactors = paid ? [.. pool.SignInFactors.Select(Choices.SignInFactor.NameOf)] : null,
             EnabledMfas = [.. pool.MfaFactors.Select(f => MfaNames[f])],
             PasswordHistorySize = paid ? pool.PasswordHistorySize : null,
             PasskeyRelyingPartyId = passkeys ? RelyingPartyId(settings, region) : null,
@@ -64,5 +57,24 @@ internal static class SignInOptions
     }
 
     /// <summary>Domain branding version: 2 for managed login, 1 for the classic Hosted UI.</summary>
-    public static int ManagedLoginVersion(HostedUiSettings hostedUi) => hostedUi.Style == HostedUiStyle.ManagedLogin ? 2 : 1;
+    public static int ManagedLoginVersion(HostedUiSettings hostedUi) => hostedUi.Style switch
+    {
+        HostedUiStyle.ManagedLogin => 2,
+        HostedUiStyle.Classic => 1,
+        var other => throw new ArgumentOutOfRangeException(nameof(hostedUi), other, "no managed login version"),
+    };
+
+    /// <summary>A managed login style for the web and confidential clients: the branding file and images, or Cognito's look.</summary>
+    public static ManagedLoginStylesProps Styles(HostedUiSettings hostedUi, UserDirectory directory, AppClients clients) => new()
+    {
+        UserPool = directory.UserPool,
+        Clients = new Dictionary<string, Amazon.CDK.AWS.Cognito.IUserPoolClient>
+        {
+            ["WebClient"] = clients.WebClient,
+            ["ConfidentialClient"] = clients.ConfidentialClient,
+        },
+        Settings = hostedUi.Branding,
+        Images = [.. hostedUi.Assets.Select(a => new ManagedLoginImage(a.Category, a.ColorMode, a.Extension, a.Base64))],
+        Domains = [directory.Domain, .. new[] { directory.CustomDomain }.OfType<Amazon.CDK.AWS.Cognito.UserPoolDomain>()],
+    };
 }

@@ -1,4 +1,6 @@
+using Amazon.CDK;
 using CognitoStack.Cdk.Configuration;
+using CognitoStack.Cdk.Stacks;
 using static CognitoStack.Cdk.Tests.Configuration.Settings;
 
 namespace CognitoStack.Cdk.Tests.Configuration;
@@ -72,13 +74,13 @@ public sealed class DefaultsTests
     }
 
     [Fact]
-    public void RetainsData_Should_BeTrue_When_RemovalPolicyLeftOut()
+    public void StatefulResources_Should_BeRetained_When_RemovalPolicyLeftOut()
     {
         // Act
         var settings = Load(environment: Minimal());
 
         // Assert
-        Assert.True(settings.RetainsData);
+        Assert.Equal(RemovalPolicy.RETAIN, PropsFromSettings.RemovalPolicy(settings));
     }
 
     [Theory]

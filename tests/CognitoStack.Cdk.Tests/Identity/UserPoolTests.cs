@@ -1,4 +1,5 @@
 using Amazon.CDK.Assertions;
+using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Tests.Infrastructure;
 using static CognitoStack.Cdk.Tests.Infrastructure.TemplateExtensions;
 
@@ -132,4 +133,26 @@ public sealed class UserPoolTests(SynthFixture synth)
     public void Domain_Should_UseTheConfiguredPrefix(string env, string prefix) =>
         synth[env].Identity.HasProperties("AWS::Cognito::UserPoolDomain", Obj(
             ("Domain", prefix), ("CustomDomainConfig", Match.Absent())));
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    [InlineData("federated")]
+    public void UserPoolTier_Should_BeTheFeaturePlansSpellingFromItsMap(string env)
+    {
+        var settings = synth[env].Settings.UserPool;
+
+        synth[env].Identity.HasProperties(UserPool, Obj(("UserPoolTier", Choices.FeaturePlan.NameOf(settings.FeaturePlan))));
+    }
+
+    [Fact]
+    public void ChosenRiskReasons_Should_NameTheChoicesAsCdkJsonSpellsThem()
+    {
+        var settings = synth["dev"].Settings.UserPool;
+
+        synth["dev"].Identity.HasResource(UserPool, Obj(("Metadata", Obj(("cdk_nag", Obj(("rules_to_suppress", Match.ArrayWith([
+            Match.ObjectLike(Obj(("id", "AwsSolutions-COG8"), ("reason", Match.StringLikeRegexp($"chose featurePlan {Choices.FeaturePlan.NameOf(settings.FeaturePlan)} in cdk.json")))),
+            Match.ObjectLike(Obj(("id", "AwsSolutions-COG2"), ("reason", Match.StringLikeRegexp($"chose mfa {Choices.Mfa.NameOf(settings.Mfa)} in cdk.json")))),
+        ]))))))));
+    }
 }

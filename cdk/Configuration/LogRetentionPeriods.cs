@@ -1,12 +1,14 @@
 using Amazon.CDK.AWS.Logs;
 
-namespace CognitoStack.Cdk.Constructs;
+namespace CognitoStack.Cdk.Configuration;
 
 /// <summary>
-/// Days to the CDK's <see cref="RetentionDays"/>: in .NET the enum's values are ordinals, not days, so a
-/// cast would silently pick the wrong period.
+/// The retention periods CloudWatch Logs accepts, in days, each with the CDK's <see cref="RetentionDays"/>:
+/// the one list both <c>logRetentionDays</c> is checked against and the stacks translate with. In .NET the
+/// enum's values are ordinals, not days, so a cast would silently pick the wrong period.
+/// Periods: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
 /// </summary>
-internal static class LogRetention
+public static class LogRetentionPeriods
 {
     private static readonly Dictionary<int, RetentionDays> ByDays = new()
     {
@@ -34,7 +36,10 @@ internal static class LogRetention
         [3653] = RetentionDays.TEN_YEARS,
     };
 
-    /// <summary>The retention for a validated number of days.</summary>
+    /// <summary>The accepted periods in days, shortest first.</summary>
+    public static IReadOnlyList<int> Days { get; } = [.. ByDays.Keys.Order()];
+
+    /// <summary>The CDK retention for a validated number of days.</summary>
     public static RetentionDays FromDays(int days) =>
         ByDays.TryGetValue(days, out var retention)
             ? retention
