@@ -15,6 +15,11 @@ try
     };
     var root = Directory.GetCurrentDirectory();
     var settings = SettingsLoader.Load(JsonSerializer.SerializeToElement(app.Node.TryGetContext("environments")), name, root);
+    foreach (var warning in SettingsLoader.Warnings(settings))
+    {
+        await Console.Error.WriteLineAsync($"Warning: {warning}");
+    }
+
     CognitoApp.AddTo(app, settings, LambdaCode.FromRepository(root));
     app.Synth();
     return 0;

@@ -11,6 +11,13 @@ internal static partial class CognitoRules
     /// <summary>Longest Hosted UI CSS Cognito accepts.</summary>
     public const int MaxCssLength = 131_072;
 
+    /// <summary>
+    /// Emails Cognito's built-in sender delivers per day and AWS account (Quotas in Amazon Cognito, "Maximum
+    /// number of email messages sent daily per AWS account", not adjustable):
+    /// https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html
+    /// </summary>
+    public const int CognitoSenderDailyEmails = 50;
+
     /// <summary>Longest SAML metadata document Cognito accepts.</summary>
     public const int MaxSamlMetadataLength = 131_072;
 

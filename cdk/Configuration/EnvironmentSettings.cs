@@ -53,6 +53,9 @@ public sealed record EnvironmentSettings
 
     /// <summary>Hosted UI look.</summary>
     public required HostedUiSettings HostedUi { get; init; }
+
+    /// <summary>How the user pool sends email (codes, invitations), and the messages it sends.</summary>
+    public required EmailSettings Email { get; init; }
 }
 
 /// <summary>Removal policy of stateful resources. RETAIN unless an environment chooses DESTROY.</summary>
@@ -453,4 +456,65 @@ public sealed record WafSettings
 
     /// <summary>Requests per client IP per 5 minutes before the rate rule blocks, 100–2,000,000,000.</summary>
     public required int RateLimitPer5Minutes { get; init; }
+}
+
+/// <summary>Who delivers the user pool's email.</summary>
+public enum EmailSender
+{
+    /// <summary>Amazon SES in this account (<c>EmailSendingAccount: DEVELOPER</c>): the default.</summary>
+    Ses,
+
+    /// <summary>Cognito's built-in sender, limited to a few emails a day: must be chosen explicitly.</summary>
+    Cognito,
+}
+
+/// <summary>Email delivery and message templates of the user pool.</summary>
+public sealed record EmailSettings
+{
+    /// <summary>Who sends. Default SES.</summary>
+    public required EmailSender Sender { get; init; }
+
+    /// <summary>The From header: <c>address</c> or <c>Display Name &lt;address&gt;</c>. Required with SES; null with COGNITO.</summary>
+    public EmailAddress? FromAddress { get; init; }
+
+    /// <summary>The verified SES identity (a domain or an address) the from address belongs to. Required with SES.</summary>
+    public string? SesIdentity { get; init; }
+
+    /// <summary>Region of the SES identity. Left out: the stack's region.</summary>
+    public string? SesRegion { get; init; }
+
+    /// <summary>Where replies go. Left out: the from address.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>SES configuration set applied to every message. Left out: none.</summary>
+    public string? ConfigurationSet { get; init; }
+
+    /// <summary>The verification email (sign-up code, password reset, attribute update). Left out: Cognito's default text.</summary>
+    public EmailTemplate? Verification { get; init; }
+
+    /// <summary>The invitation email of <c>AdminCreateUser</c>. Left out: Cognito's default text.</summary>
+    public EmailTemplate? Invitation { get; init; }
+}
+
+/// <summary>An email address with an optional display name.</summary>
+public sealed record EmailAddress
+{
+    /// <summary>The address, such as <c>no-reply@example.com</c>.</summary>
+    public required string Address { get; init; }
+
+    /// <summary>The display name, such as <c>My App</c>. Left out: the address alone.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The domain part of the address.</summary>
+    public string Domain => Address[(Address.LastIndexOf('@') + 1)..];
+}
+
+/// <summary>An email message template read from repository files.</summary>
+public sealed record EmailTemplate
+{
+    /// <summary>The subject line.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The HTML body with Cognito's placeholders.</summary>
+    public required string HtmlBody { get; init; }
 }

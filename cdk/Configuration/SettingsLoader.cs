@@ -58,6 +58,16 @@ public static partial class SettingsLoader
         return settings;
     }
 
+    /// <summary>
+    /// One line per choice the synth should point out without failing, printed on stderr by the app (never
+    /// written into a template, so synths stay deterministic).
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(EnvironmentSettings settings) =>
+        settings.Email.Sender == EmailSender.Cognito
+            ? [$"environments.{settings.Name}.email.sender is COGNITO: Cognito's built-in sender delivers at most {CognitoRules.CognitoSenderDailyEmails} emails a day per AWS account "
+                + "(https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html); after that, sign-up codes, password resets and invitations stop arriving. Use SES beyond throwaway environments."]
+            : [];
+
     private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files) => new()
     {
         Name = name,
@@ -108,6 +118,7 @@ public static partial class SettingsLoader
             MachineTokenClaims = t.Bool("machineTokenClaims", false),
         }),
         HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => ReadHostedUi(h, files)),
+        Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
     };
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
@@ -205,6 +216,8 @@ public static partial class SettingsLoader
                 $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
         }
 
+        EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);
+
         var refreshMinutes = s.Clients.RefreshTokenValidityDays * 1_440;
         var longest = Math.Max(s.Clients.AccessTokenValidityMinutes, s.Clients.IdTokenValidityMinutes);
         if (refreshMinutes <= longest)
@@ -252,7 +265,7 @@ public static partial class SettingsLoader
     private static partial Regex AccountId();
 
     [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]\\z")]
-    private static partial Regex RegionName();
+    internal static partial Regex RegionName();
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
 

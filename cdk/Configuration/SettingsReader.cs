@@ -177,7 +177,8 @@ internal sealed class SettingsReader
     private ConfigurationException Invalid(string key, JsonElement value, string allowed) =>
         Invalid(key, Describe(value), allowed);
 
-    private ConfigurationException Missing(string key, string allowed) =>
+    /// <summary>An error about a required key that is missing.</summary>
+    public ConfigurationException Missing(string key, string allowed) =>
         new($"{KeyPath(key)} is missing: {allowed}");
 
     private List<JsonElement> ReadArray(string key, int minCount, int maxCount, string allowed)

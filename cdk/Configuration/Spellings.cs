@@ -99,4 +99,9 @@ public static class Choices
     public static readonly Spellings<HostedUiStyle> HostedUiStyle = new(
         (Configuration.HostedUiStyle.ManagedLogin, "MANAGED_LOGIN"),
         (Configuration.HostedUiStyle.Classic, "CLASSIC"));
+
+    /// <summary><c>email.sender</c>. Config only: SES becomes <c>EmailSendingAccount: DEVELOPER</c> through the CDK's <c>UserPoolEmail.WithSES</c>.</summary>
+    public static readonly Spellings<EmailSender> EmailSender = new(
+        (Configuration.EmailSender.Ses, "SES"),
+        (Configuration.EmailSender.Cognito, "COGNITO"));
 }

@@ -61,6 +61,15 @@ public sealed record UserDirectoryProps
 
     /// <summary>Branding version of the domains: 2 is managed login, 1 the classic Hosted UI.</summary>
     public required int ManagedLoginVersion { get; init; }
+
+    /// <summary>How the pool sends email, e.g. <c>UserPoolEmail.WithSES(…)</c>. Left out: Cognito's built-in sender.</summary>
+    public UserPoolEmail? Email { get; init; }
+
+    /// <summary>The verification email (sign-up, password reset, attribute update). Left out: Cognito's default text.</summary>
+    public IUserVerificationConfig? UserVerification { get; init; }
+
+    /// <summary>The invitation email of <c>AdminCreateUser</c>. Left out: Cognito's default text.</summary>
+    public IUserInvitationConfig? UserInvitation { get; init; }
 }
 
 /// <summary>A user pool group.</summary>
@@ -177,6 +186,9 @@ public sealed class UserDirectory : Construct
             AdvancedSecurityMode = props.ThreatProtection,
             DeletionProtection = props.DeletionProtection,
             RemovalPolicy = props.RemovalPolicy,
+            Email = props.Email,
+            UserVerification = props.UserVerification,
+            UserInvitation = props.UserInvitation,
         });
 
         var cfnPool = (CfnUserPool)pool.Node.DefaultChild!;

@@ -73,6 +73,9 @@ internal static class PropsFromSettings
             HostedUiCss = settings.HostedUi.Css,
             SignIn = SignInOptions.ForPool(settings, Stack.Of(scope).Region),
             ManagedLoginVersion = SignInOptions.ManagedLoginVersion(settings.HostedUi),
+            Email = DirectoryEmail.Sender(Stack.Of(scope), settings.Email),
+            UserVerification = DirectoryEmail.Verification(settings.Email),
+            UserInvitation = DirectoryEmail.Invitation(settings.Email),
         };
     }
 

@@ -16,6 +16,8 @@ public sealed class CdkJsonEnvironmentsTests
     [InlineData("prod", "userPool.selfSignUp", false)]
     [InlineData("prod", "identityPool.allowGuests", false)]
     [InlineData("prod", "waf.enabled", true)]
+    [InlineData("prod", "email.sender", EmailSender.Ses)]
+    [InlineData("prod", "email.sesIdentity", "example.com")]
     [InlineData("dev", "removalPolicy", StatefulRemovalPolicy.Destroy)]
     [InlineData("dev", "userPool.mfa", MfaMode.Optional)]
     [InlineData("dev", "userPool.featurePlan", FeaturePlan.Essentials)]
@@ -27,6 +29,7 @@ public sealed class CdkJsonEnvironmentsTests
     [InlineData("prod", "clients.refreshTokenRotation.enabled", true)]
     [InlineData("dev", "hostedUi.style", HostedUiStyle.ManagedLogin)]
     [InlineData("dev", "clients.refreshTokenRotation.enabled", true)]
+    [InlineData("dev", "email.sender", EmailSender.Cognito)]
     public void CdkJsonEnvironment_Should_HaveTheDocumentedValue_When_Loaded(string env, string path, object expected)
     {
         // Act

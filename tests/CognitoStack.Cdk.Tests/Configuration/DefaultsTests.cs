@@ -40,6 +40,12 @@ public sealed class DefaultsTests
     [InlineData("hostedUi.style", HostedUiStyle.ManagedLogin)]
     [InlineData("hostedUi.css", null)]
     [InlineData("hostedUi.branding", null)]
+    [InlineData("email.sender", EmailSender.Ses)]
+    [InlineData("email.sesRegion", null)]
+    [InlineData("email.replyTo", null)]
+    [InlineData("email.configurationSet", null)]
+    [InlineData("email.verification", null)]
+    [InlineData("email.invitation", null)]
     public void Setting_Should_GetTheSafeDefault_When_LeftOut(string path, object? expected)
     {
         // Act

@@ -36,7 +36,8 @@ internal static partial class Settings
               { "name": "read", "description": "Read items" },
               { "name": "write", "description": "Create items" }
             ]
-          }
+          },
+          "email": { "fromAddress": "no-reply@example.com", "sesIdentity": "example.com" }
         }
         """)!.AsObject();
 

@@ -18,6 +18,7 @@ public sealed class StructureTests
     [InlineData("api")]
     [InlineData("backend")]
     [InlineData("waf")]
+    [InlineData("email")]
     public void UnknownKey_Should_FailNamingTheKey_When_AddedAtAnyLevel(string objectPath)
     {
         // Arrange
@@ -32,7 +33,7 @@ public sealed class StructureTests
 
     [Theory]
     [InlineData("mfaMode", "userPool", "deletionProtection, featurePlan, groups, mfa, mfaFactors, passkeys, passwordHistorySize, passwordMinimumLength, selfSignUp, signInFactors, temporaryPasswordValidityDays, threatProtection")]
-    [InlineData("region ", "", "account, api, backend, clients, domain, hostedUi, identityPool, identityProviders, logRetentionDays, region, removalPolicy, resourceServer, triggers, userPool, waf, webOrigins")]
+    [InlineData("region ", "", "account, api, backend, clients, domain, email, hostedUi, identityPool, identityProviders, logRetentionDays, region, removalPolicy, resourceServer, triggers, userPool, waf, webOrigins")]
     [InlineData("Enabled", "waf", "enabled, rateLimitPer5Minutes")]
     [InlineData("memorySize", "backend", "memorySizeMb, timeoutSeconds")]
     [InlineData("throttlingRate", "api", "manageAccountCloudWatchRole, throttlingBurstLimit, throttlingRateLimit")]
@@ -64,6 +65,8 @@ public sealed class StructureTests
     [InlineData("waf", "true", "true", "use a JSON object")]
     [InlineData("userPool.groups[0]", "\"admin\"", "\"admin\"", "use a JSON object")]
     [InlineData("resourceServer.scopes[0]", "\"read\"", "\"read\"", "use a JSON object")]
+    [InlineData("email", "[]", "(a list)", "use a JSON object")]
+    [InlineData("email.sender", "1", "1", "use one of SES, COGNITO")]
     public void Setting_Should_FailNamingKeyValueAndShape_When_WrongJsonType(string path, string json, string received, string allowed)
     {
         // Act

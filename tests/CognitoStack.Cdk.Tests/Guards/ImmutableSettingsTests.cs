@@ -113,6 +113,9 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         First(changed, "AWS::Cognito::UserPoolDomain")["ManagedLoginVersion"] = 1;
         First(changed, "AWS::Cognito::UserPoolClient")["AccessTokenValidity"] = 30;
         Pool(changed)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
+        // Email delivery and templates update in place (no replacement in the registry spec).
+        Pool(changed)["EmailConfiguration"] = new JsonObject { ["EmailSendingAccount"] = "COGNITO_DEFAULT" };
+        Pool(changed)["VerificationMessageTemplate"]!["EmailSubject"] = "Another subject";
 
         Assert.Empty(ImmutableSettings.Violations(Committed, changed));
     }
