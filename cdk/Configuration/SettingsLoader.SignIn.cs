@@ -133,6 +133,20 @@ public static partial class SettingsLoader
                 $"{path}.triggers.machineTokenClaims true is invalid with preTokenGeneration false: machine-token claims come from the pre token generation trigger; turn it on or set machineTokenClaims false");
         }
 
+        // Email codes for sign-in and MFA go out through the pool's email sender, and Cognito sends them only with
+        // SES (EmailSendingAccount DEVELOPER): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+        if (s.Email.Sender != EmailSender.Ses && pool.SignInFactors.Contains(SignInFactor.EmailOtp))
+        {
+            throw new ConfigurationException(
+                $"{path}.userPool.signInFactors {Names(Choices.SignInFactor, pool.SignInFactors)} is invalid with email.sender \"{Choices.EmailSender.NameOf(s.Email.Sender)}\": email sign-in codes need email.sender SES; set it up (see Email) or remove EMAIL_OTP");
+        }
+
+        if (s.Email.Sender != EmailSender.Ses && pool.MfaFactors.Contains(MfaFactor.Email))
+        {
+            throw new ConfigurationException(
+                $"{path}.userPool.mfaFactors {Names(Choices.MfaFactor, pool.MfaFactors)} is invalid with email.sender \"{Choices.EmailSender.NameOf(s.Email.Sender)}\": email MFA needs email.sender SES; set it up (see Email) or use [\"TOTP\"]");
+        }
+
         // With MFA required, Cognito offers no passwordless one-time-code sign-in: a code alone is one factor.
         // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
         if (pool.Mfa == MfaMode.Required && pool.SignInFactors.Contains(SignInFactor.EmailOtp))

@@ -14,6 +14,10 @@ public sealed class SignInSettingsTests
         LiteCompatible(), Set("userPool.featurePlan", plan), Set("userPool.threatProtection", "OFF"),
         SetJson("triggers", """{"preTokenGeneration": false}"""));
 
+    /// <summary>SES as the pool's email sender (dev uses Cognito's).</summary>
+    private static Action<JsonObject> Ses() =>
+        SetJson("email", """{"sender": "SES", "fromAddress": "no-reply@example.com", "sesIdentity": "example.com"}""");
+
     public static TheoryData<string, string, string, string> PaidFeatures() => new()
     {
         { "hostedUi", """{"style": "MANAGED_LOGIN"}""", "hostedUi.style \"MANAGED_LOGIN\"", "managed login" },
@@ -48,7 +52,7 @@ public sealed class SignInSettingsTests
     [Theory]
     [MemberData(nameof(PaidFeatureSettings))]
     public void PaidFeature_Should_Load_When_FeaturePlanIsEssentials(string path, string json) =>
-        Assert.Equal(FeaturePlan.Essentials, Load(All(Lite("ESSENTIALS"), SetJson(path, json))).UserPool.FeaturePlan);
+        Assert.Equal(FeaturePlan.Essentials, Load(All(Lite("ESSENTIALS"), Ses(), SetJson(path, json))).UserPool.FeaturePlan);
 
     [Fact]
     public void Lite_Should_Load_When_EveryPaidFeatureIsOff() =>
@@ -87,12 +91,25 @@ public sealed class SignInSettingsTests
     [Fact]
     public void EmailOtp_Should_Fail_When_MfaIsRequired() =>
         Assert.StartsWith($"{Key("userPool.signInFactors")} [\"PASSWORD\",\"EMAIL_OTP\"] is invalid with mfa \"REQUIRED\": an email code is a single factor",
-            Error(All(Set("userPool.mfa", "REQUIRED"), SetJson("userPool.signInFactors", """["PASSWORD", "EMAIL_OTP"]"""))));
+            Error(All(Ses(), Set("userPool.mfa", "REQUIRED"), SetJson("userPool.signInFactors", """["PASSWORD", "EMAIL_OTP"]"""))));
 
     [Fact]
     public void EmailOtp_Should_Load_When_MfaIsOptional() =>
         Assert.Contains(SignInFactor.EmailOtp,
-            Load(All(Set("userPool.mfa", "OPTIONAL"), SetJson("userPool.signInFactors", """["PASSWORD", "EMAIL_OTP"]"""))).UserPool.SignInFactors);
+            Load(All(Ses(), Set("userPool.mfa", "OPTIONAL"), SetJson("userPool.signInFactors", """["PASSWORD", "EMAIL_OTP"]"""))).UserPool.SignInFactors);
+
+    [Theory]
+    [InlineData("userPool.signInFactors", """["PASSWORD", "EMAIL_OTP"]""", "userPool.signInFactors [\"PASSWORD\",\"EMAIL_OTP\"]", "email sign-in codes need email.sender SES")]
+    [InlineData("userPool.mfaFactors", """["TOTP", "EMAIL"]""", "userPool.mfaFactors [\"TOTP\",\"EMAIL\"]", "email MFA needs email.sender SES")]
+    public void EmailCodes_Should_Fail_When_TheSenderIsCognito(string path, string json, string received, string rule) =>
+        Assert.StartsWith($"{Key(received)} is invalid with email.sender \"COGNITO\": {rule}",
+            Error(All(Set("email.sender", "COGNITO"), SetJson(path, json))));
+
+    [Theory]
+    [InlineData("userPool.signInFactors", """["PASSWORD", "EMAIL_OTP"]""")]
+    [InlineData("userPool.mfaFactors", """["TOTP", "EMAIL"]""")]
+    public void EmailCodes_Should_Load_When_TheSenderIsSes(string path, string json) =>
+        Assert.Equal(EmailSender.Ses, Load(All(Ses(), SetJson(path, json))).Email.Sender);
 
     [Fact]
     public void Passkeys_Should_Fail_When_MfaIsRequiredAndUserVerificationOnlyPreferred() =>

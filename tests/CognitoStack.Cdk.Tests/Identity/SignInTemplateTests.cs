@@ -109,4 +109,14 @@ public sealed class SignInTemplateTests(SynthFixture synth)
     public void PreTokenGeneration_Should_UseTheV3EventOnlyForMachineTokenClaims(string env, string version) =>
         synth[env].Identity.HasProperties(Pool, Obj(("LambdaConfig", Match.ObjectLike(Obj(
             ("PreTokenGenerationConfig", Match.ObjectLike(Obj(("LambdaVersion", version)))))))));
+
+    [Fact]
+    public void Passwordless_Should_OfferEmailCodesAndEmailMfaThroughSes() =>
+        synth["passwordless"].Identity.HasProperties(Pool, Obj(
+            ("Policies", Match.ObjectLike(Obj(("SignInPolicy", Obj(("AllowedFirstAuthFactors", new[] { "PASSWORD", "EMAIL_OTP", "WEB_AUTHN" })))))),
+            ("EnabledMfas", new[] { "SOFTWARE_TOKEN_MFA", "EMAIL_OTP" }),
+            ("MfaConfiguration", "OPTIONAL"),
+            ("EmailConfiguration", Match.ObjectLike(Obj(("EmailSendingAccount", "DEVELOPER")))),
+            ("WebAuthnUserVerification", "preferred"),
+            ("WebAuthnFactorConfiguration", "SINGLE_FACTOR")));
 }

@@ -12,7 +12,7 @@ function parsed(env) {
 }
 
 test('the outputs use the current amplify_outputs schema version', () => {
-  for (const env of ['dev', 'prod', 'federated']) {
+  for (const env of ['dev', 'prod', 'federated', 'passwordless']) {
     assert.equal(frontendConfig(env).version, '1.5', env);
   }
 });
@@ -57,14 +57,16 @@ test('federated: the custom domain is the passkey relying party and the OAuth do
   assert.deepEqual(cognito.loginWith.oauth.providers, ['Google']);
 });
 
-test('email codes and email MFA reach Amplify when the pool offers them', () => {
-  const outputs = frontendConfig('prod');
-  outputs.auth.passwordless.email_otp_enabled = true;
-  outputs.auth.mfa_methods = ['TOTP', 'EMAIL'];
-  Amplify.configure(outputs);
-  const { passwordless, mfa } = Amplify.getConfig().Auth.Cognito;
+test('passwordless: email codes and passkeys reach Amplify; email MFA is in the outputs', () => {
+  const { outputs, cognito } = parsed('passwordless');
 
-  assert.equal(passwordless.emailOtpEnabled, true);
+  assert.deepEqual(outputs.auth.mfa_methods, ['TOTP', 'EMAIL']);
+  assert.deepEqual(cognito.passwordless, {
+    emailOtpEnabled: true,
+    smsOtpEnabled: false,
+    webAuthn: { relyingPartyId: `myapp-auth-passwordless.auth.${REGION}.amazoncognito.com`, userVerification: 'preferred' },
+    preferredChallenge: undefined,
+  });
   // aws-amplify 6.22.1 reads only SMS and TOTP from mfa_methods; it handles an email MFA challenge at sign-in.
-  assert.deepEqual(mfa, { status: 'on', smsEnabled: false, totpEnabled: true });
+  assert.deepEqual(cognito.mfa, { status: 'optional', smsEnabled: false, totpEnabled: true });
 });
