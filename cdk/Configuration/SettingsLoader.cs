@@ -72,7 +72,7 @@ public static partial class SettingsLoader
     {
         Name = name,
         Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
-        Region = r.OptionalString("region", RegionName(), "use a region name such as eu-west-1"),
+        Region = r.OptionalString("region", RegionName(), RegionRule),
         RemovalPolicy = r.Enum("removalPolicy", Choices.RemovalPolicy, StatefulRemovalPolicy.Retain),
         WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
         LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionPeriods.Days),
@@ -203,6 +203,12 @@ public static partial class SettingsLoader
     /// <summary>Rules between settings; each names both keys.</summary>
     private static void CrossCheck(EnvironmentSettings s, string path)
     {
+        if (s.Waf.Enabled && s.Region is { } region && CognitoRules.RegionsWithoutUserPoolWaf.Contains(region))
+        {
+            throw new ConfigurationException(
+                $"{path}.waf.enabled true is invalid with region \"{region}\": AWS WAF cannot protect user pools in {string.Join(" and ", CognitoRules.RegionsWithoutUserPoolWaf)}; set waf.enabled false (the API stage loses its web ACL too) or choose another region");
+        }
+
         if (s.UserPool.ThreatProtection != ThreatProtectionMode.Off && s.UserPool.FeaturePlan != FeaturePlan.Plus)
         {
             throw new ConfigurationException(
@@ -264,8 +270,13 @@ public static partial class SettingsLoader
     [GeneratedRegex("^[0-9]{12}\\z")]
     private static partial Regex AccountId();
 
-    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]\\z")]
+    /// <summary>A region of the aws partition: not cn-* (aws-cn) nor us-gov-*-N (aws-us-gov); see <see cref="CognitoRules.SupportedPartition"/>.</summary>
+    [GeneratedRegex("^(?!cn-)[a-z]{2}-[a-z]+-[0-9]\\z")]
     internal static partial Regex RegionName();
+
+    /// <summary>What <see cref="RegionName"/> accepts, for error messages.</summary>
+    internal static readonly string RegionRule =
+        $"use a region of the {CognitoRules.SupportedPartition} partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)";
 
     private static Regex DomainPrefix() => CognitoRules.DomainPrefix();
 

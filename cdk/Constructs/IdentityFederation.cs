@@ -32,6 +32,8 @@ public sealed record IdentityFederationProps
 /// </summary>
 public sealed class IdentityFederation : Construct
 {
+    // The identity pools' token issuer in the aws partition, the only one the app deploys to (the stacks
+    // carry a SupportedPartition rule): https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
     private const string IdentityService = "cognito-identity.amazonaws.com";
     private const string OwnPrefix = UserFilesBucket.PrivatePrefix + "${cognito-identity.amazonaws.com:sub}/";
     private const string OwnObjects = OwnPrefix + "*";

@@ -68,22 +68,24 @@ public sealed class ApiStack : Stack
             LogRemovalPolicy = props.RemovalPolicy,
         });
 
+        // The stage's own ACL; the user pool has its own in the Identity stack, so it stays protected
+        // whatever happens to this stateless stack. (Moving the pool's association there is safe in one
+        // release: the Identity stack's association replaces this stack's old one, and CloudFormation
+        // deletes an association without disassociating when the resource now has another ACL:
+        // https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-wafv2, WebACLAssociation DeleteHandler.)
         if (settings.Waf.Enabled)
         {
             new WebAcl(this, "WebAcl", new WebAclProps
             {
+                Target = WebAclTarget.ApiStage,
+                ResourceArn = Api.RestApi.DeploymentStage.StageArn,
                 RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
-                ProtectedResources = new Dictionary<string, string>
-                {
-                    ["ApiStage"] = Api.RestApi.DeploymentStage.StageArn,
-                    ["UserPool"] = directory.UserPool.UserPoolArn,
-                },
             });
         }
         else
         {
             NagSuppressions.Add(Api.RestApi.DeploymentStage, "AwsSolutions-APIG3",
-                "This environment chose waf.enabled false in cdk.json; prod associates a WAFv2 web ACL with the stage and the user pool.");
+                "This environment chose waf.enabled false in cdk.json; prod associates a WAFv2 web ACL with the stage (and another with the user pool).");
         }
 
         new CfnOutput(this, "ApiUrl", new CfnOutputProps { Value = Api.RestApi.Url, Description = "Base URL of the API stage" });

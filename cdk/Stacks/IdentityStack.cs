@@ -78,6 +78,17 @@ public sealed class IdentityStack : Stack
             RemovalPolicy = props.RemovalPolicy,
         });
         Directory.AssignGroupRole(SettingsLoader.AdminGroup, Federation.AdminRole);
+        if (settings.Waf.Enabled)
+        {
+            // The pool's own ACL lives beside it: deleting or failing the stateless Api stack never
+            // leaves the Hosted UI and the Cognito API unprotected.
+            UserPoolWebAcl = new WebAcl(this, "UserPoolWebAcl", new WebAclProps
+            {
+                Target = WebAclTarget.UserPool,
+                ResourceArn = Directory.UserPool.UserPoolArn,
+                RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
+            });
+        }
 
         AddOutputs();
     }
@@ -99,6 +110,9 @@ public sealed class IdentityStack : Stack
 
     /// <summary>The identity pool and its roles.</summary>
     public IdentityFederation Federation { get; }
+
+    /// <summary>The user pool's web ACL; null where the environment chose <c>waf.enabled false</c>.</summary>
+    public WebAcl? UserPoolWebAcl { get; }
 
     private void AddOutputs()
     {

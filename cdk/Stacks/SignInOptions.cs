@@ -34,7 +34,7 @@ internal static class SignInOptions
 
     /// <summary>The Cognito prefix domain's host name.</summary>
     public static string PrefixDomain(EnvironmentSettings settings, string region) =>
-        $"{settings.Domain.Prefix}.auth.{region}.amazoncognito.com";
+        $"{settings.Domain.Prefix}.auth.{region}.{CognitoRules.PrefixDomainSuffix}";
 
     /// <summary>The pool's sign-in options; LITE pools get none of the ESSENTIALS-only properties.</summary>
     public static UserPoolSignIn ForPool(EnvironmentSettings settings, string region)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves every workflow under .github/workflows parses as YAML and has the expected shape: jobs with
 # runs-on and steps, every action pinned to a version, and for ci.yml the build and deploy jobs this
-# repository relies on.
+# repository relies on (including the pull-request diff posted to the job summary).
 #
 # Usage: scripts/tests/validate-workflows.sh [<workflows directory>]   (default: .github/workflows)
 # Parser: the "yaml" package that aws-cdk-lib bundles (node_modules/aws-cdk-lib/node_modules/yaml), so it
@@ -64,6 +64,10 @@ function checkCi(file, wf) {
   const nodeSetup = uses(build, 'actions/setup-node')[0];
   if (!nodeSetup || String((nodeSetup.with || {})['node-version']) !== '22' || (nodeSetup.with || {}).cache !== 'npm') {
     p('build does not set up Node 22 with the npm cache');
+  }
+  const diff = steps(build).find((s) => typeof s.run === 'string' && s.run.includes('npm run --silent diff -- --all --markdown'));
+  if (!diff || !String(diff.if || '').includes("github.event_name == 'pull_request'") || !diff.run.includes('$GITHUB_STEP_SUMMARY')) {
+    p('build does not post "npm run diff -- --all --markdown" to the job summary on pull requests');
   }
   const upload = uses(build, 'actions/upload-artifact')[0];
   if (!upload || (upload.with || {}).path !== 'cdk.out') p('build does not upload cdk.out');

@@ -143,20 +143,22 @@ public sealed class ApiTests(SynthFixture synth)
     }
 
     [Fact]
-    public void Waf_Should_ProtectTheStageAndTheUserPool_When_Enabled()
+    public void Waf_Should_ProtectTheStageOnly_When_Enabled()
     {
         var prod = synth["prod"].Api;
 
         prod.HasProperties("AWS::WAFv2::WebACL", Obj(
             ("Scope", "REGIONAL"),
-            ("Rules", Match.ArrayWith([
-                Match.ObjectLike(Obj(("Name", "AWSManagedRulesCommonRuleSet"))),
-                Match.ObjectLike(Obj(("Name", "AWSManagedRulesKnownBadInputsRuleSet"))),
-                Match.ObjectLike(Obj(("Name", "AWSManagedRulesAmazonIpReputationList"))),
-                Match.ObjectLike(Obj(("Name", "RateLimitPerIp"), ("Statement", Obj(("RateBasedStatement", Obj(("Limit", 1000), ("AggregateKeyType", "IP"))))))),
-            ]))));
-        prod.ResourceCountIs("AWS::WAFv2::WebACLAssociation", 2);
-        prod.HasProperties("AWS::WAFv2::WebACLAssociation", Obj(("ResourceArn", Obj(("Fn::ImportValue", Match.StringLikeRegexp("UserPool[0-9A-F]+Arn"))))));
+            ("Rules", new object[]
+            {
+                Match.ObjectLike(Obj(("Name", "AWSManagedRulesCommonRuleSet"), ("Priority", 0),
+                    ("Statement", Obj(("ManagedRuleGroupStatement", Obj(("Name", "AWSManagedRulesCommonRuleSet"), ("RuleActionOverrides", Match.Absent()))))))),
+                Match.ObjectLike(Obj(("Name", "AWSManagedRulesKnownBadInputsRuleSet"), ("Priority", 1))),
+                Match.ObjectLike(Obj(("Name", "AWSManagedRulesAmazonIpReputationList"), ("Priority", 2))),
+                Match.ObjectLike(Obj(("Name", "RateLimitPerIp"), ("Priority", 3), ("Statement", Obj(("RateBasedStatement", Obj(("Limit", 1000), ("AggregateKeyType", "IP"))))))),
+            })));
+        // The user pool's association moved to the Identity stack, beside the pool.
+        prod.ResourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
         prod.HasProperties("AWS::WAFv2::WebACLAssociation", Obj(("ResourceArn", Obj(("Fn::Join", new object[]
         {
             "", Match.ArrayWith([":apigateway:", "::/restapis/", Obj(("Ref", Match.StringLikeRegexp("ApiRestApi[0-9A-F]+"))), "/stages/"]),

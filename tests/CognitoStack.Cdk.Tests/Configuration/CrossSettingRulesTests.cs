@@ -91,6 +91,34 @@ public sealed class CrossSettingRulesTests
         Assert.Equal(refreshDays, settings.Clients.RefreshTokenValidityDays);
     }
 
+    [Theory]
+    [InlineData("eu-south-2")]
+    [InlineData("ap-south-2")]
+    public void Waf_Should_FailNamingTheRegion_When_UserPoolsCannotTakeAWebAclThere(string region)
+    {
+        // Act
+        var message = Error(All(Set("region", region), Set("waf.enabled", true)));
+
+        // Assert
+        Assert.Equal(
+            $"{Key("waf.enabled")} true is invalid with region \"{region}\": AWS WAF cannot protect user pools in eu-south-2 and ap-south-2; "
+            + "set waf.enabled false (the API stage loses its web ACL too) or choose another region",
+            message);
+    }
+
+    [Theory]
+    [InlineData("eu-south-2", false)]
+    [InlineData("eu-south-1", true)]
+    [InlineData("ap-south-1", true)]
+    public void Waf_Should_Load_When_OffOrTheRegionAllowsUserPoolWebAcls(string region, bool enabled)
+    {
+        // Act
+        var settings = Load(All(Set("region", region), Set("waf.enabled", enabled)));
+
+        // Assert
+        Assert.Equal((region, enabled), (settings.Region, settings.Waf.Enabled));
+    }
+
     private static Action<JsonObject> Tokens(int refreshDays, int accessMinutes, int idMinutes) => All(
         Set("clients.refreshTokenValidityDays", refreshDays),
         Set("clients.accessTokenValidityMinutes", accessMinutes),

@@ -157,8 +157,9 @@ public sealed class EmailSettingsTests
     [InlineData("EU-WEST-1")]
     [InlineData("eu-west")]
     [InlineData("ses.eu-west-1")]
+    [InlineData("cn-north-1")]
     public void SesRegion_Should_Fail_When_NotARegionName(string region) =>
-        Assert.Equal(Invalid("email.sesRegion", Received(region), "use a region name such as eu-west-1"),
+        Assert.Equal(Invalid("email.sesRegion", Received(region), "use a region of the aws partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)"),
             Error(All(SetJson("email", Ses), Set("email.sesRegion", region))));
 
     [Theory]

@@ -55,7 +55,7 @@ public sealed class StructureTests
     [InlineData("waf.rateLimitPer5Minutes", "\"1000\"", "\"1000\"", "use a whole number from 100 to 2,000,000,000")]
     [InlineData("logRetentionDays", "\"14\"", "\"14\"", "use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653")]
     [InlineData("domain.prefix", "42", "42", "use 1-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, not containing \"aws\", \"amazon\" or \"cognito\"")]
-    [InlineData("region", "{}", "(an object)", "use a region name such as eu-west-1")]
+    [InlineData("region", "{}", "(an object)", "use a region of the aws partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)")]
     [InlineData("webOrigins", "{}", "(an object)", "use a list of 1 to 20 entries; use an origin such as https://app.example.com (scheme, host and optional port; no path, no wildcard; http only for localhost)")]
     [InlineData("webOrigins", "\"https://app.example.com\"", "\"https://app.example.com\"", "use a list of 1 to 20 entries; use an origin such as https://app.example.com (scheme, host and optional port; no path, no wildcard; http only for localhost)")]
     [InlineData("userPool.groups", "{}", "(an object)", "use a list of 2 to 25 entries; each entry is { \"name\", \"precedence\", \"description\" }")]

@@ -8,6 +8,7 @@ public sealed class TextSettingsTests
     private const string DomainPrefixRule =
         "use 1-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, not containing \"aws\", \"amazon\" or \"cognito\"";
 
+    private const string RegionRule = "use a region of the aws partition such as eu-west-1 (aws-cn and aws-us-gov are not supported)";
     private const string GroupNameRule = "use 1-128 letters, digits, punctuation or symbols, without spaces";
     private const string IdentifierRule = "use 1-256 printable characters without spaces, quotes or backslashes";
     private const string ResourceServerNameRule = "use 1-256 letters, digits, spaces and _ + = , . @ -";
@@ -18,9 +19,12 @@ public sealed class TextSettingsTests
     [InlineData("account", "1234567890123", "use a 12-digit AWS account id")]
     [InlineData("account", "12345678901a", "use a 12-digit AWS account id")]
     [InlineData("account", "", "use a 12-digit AWS account id")]
-    [InlineData("region", "EU-WEST-1", "use a region name such as eu-west-1")]
-    [InlineData("region", "eu-west", "use a region name such as eu-west-1")]
-    [InlineData("region", "eu-west-1a", "use a region name such as eu-west-1")]
+    [InlineData("region", "EU-WEST-1", RegionRule)]
+    [InlineData("region", "eu-west", RegionRule)]
+    [InlineData("region", "eu-west-1a", RegionRule)]
+    [InlineData("region", "cn-north-1", RegionRule)]
+    [InlineData("region", "cn-northwest-1", RegionRule)]
+    [InlineData("region", "us-gov-west-1", RegionRule)]
     [InlineData("domain.prefix", "", DomainPrefixRule)]
     [InlineData("domain.prefix", "my-aws-app", DomainPrefixRule)]
     [InlineData("domain.prefix", "amazon", DomainPrefixRule)]
@@ -58,7 +62,8 @@ public sealed class TextSettingsTests
     [InlineData("account", "123456789012")]
     [InlineData("account", "000000000000")]
     [InlineData("region", "eu-west-1")]
-    [InlineData("region", "us-gov-west-1")]
+    [InlineData("region", "us-west-1")]
+    [InlineData("region", "ca-central-1")]
     [InlineData("region", "ap-southeast-2")]
     [InlineData("domain.prefix", "a")]
     [InlineData("domain.prefix", "7")]

@@ -6,20 +6,23 @@ using CognitoStack.Cdk.Configuration;
 namespace CognitoStack.Cdk.Tests.Infrastructure;
 
 /// <summary>
-/// Synthesizes every environment in cdk.json once per test run. jsii start-up dominates the cost and its
-/// first use is not thread-safe, so every test that touches the CDK shares this fixture through the
-/// <see cref="SynthCollection"/> (one collection: never in parallel).
+/// Synthesizes each environment of cdk.json and the test-only ones at most once per test run, when a test
+/// first asks for it (a filtered run synthesizes only what its tests read). jsii start-up dominates the
+/// cost and its first use is not thread-safe, so every test that touches the CDK shares this fixture
+/// through the <see cref="SynthCollection"/> (one collection: never in parallel). That two synths are
+/// byte-identical is proven by CI, which synthesizes every environment twice through the CLI (.ci/run).
 /// </summary>
 public sealed class SynthFixture : IDisposable
 {
-    private readonly Dictionary<string, SynthesizedEnvironment> _environments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lazy<SynthesizedEnvironment>> _environments = new(StringComparer.Ordinal);
     private readonly string _outputRoot;
     private readonly bool _keepOutput;
 
     /// <summary>
-    /// Synthesizes every environment of cdk.json and the test-only ones. With
-    /// <see cref="OutputVariable"/> set, the cloud assemblies are written there and kept (CI runs the
-    /// cdk-nag gate over them); otherwise they go to a temporary directory.
+    /// Prepares every environment of cdk.json and the test-only ones. With <see cref="OutputVariable"/>
+    /// set, all of them are synthesized into that directory and kept (CI runs the cdk-nag gate over every
+    /// one, test-only environments included); otherwise each is synthesized on first use into a temporary
+    /// directory.
     /// </summary>
     public SynthFixture()
     {
@@ -28,12 +31,17 @@ public sealed class SynthFixture : IDisposable
         _outputRoot = _keepOutput ? Directory.CreateDirectory(requested!).FullName : Directory.CreateTempSubdirectory("cognitostack-tests-").FullName;
         foreach (var name in Repository.EnvironmentNames)
         {
-            _environments[name] = Synthesize(SettingsLoader.Load(Repository.Environments, name, Repository.Root), name);
+            _environments[name] = new(() => Synthesize(SettingsLoader.Load(Repository.Environments, name, Repository.Root), name));
         }
 
         foreach (var name in Repository.TestEnvironmentNames)
         {
-            _environments[name] = Synthesize(SettingsLoader.Load(Repository.TestEnvironments, name, Repository.Root), name);
+            _environments[name] = new(() => Synthesize(SettingsLoader.Load(Repository.TestEnvironments, name, Repository.Root), name));
+        }
+
+        if (_keepOutput)
+        {
+            _ = All.ToList();
         }
     }
 
@@ -41,10 +49,10 @@ public sealed class SynthFixture : IDisposable
     public const string OutputVariable = "CDK_TEST_ASSEMBLIES";
 
     /// <summary>An environment from cdk.json.</summary>
-    public SynthesizedEnvironment this[string name] => _environments[name];
+    public SynthesizedEnvironment this[string name] => _environments[name].Value;
 
-    /// <summary>All synthesized environments.</summary>
-    public IEnumerable<SynthesizedEnvironment> All => _environments.Values;
+    /// <summary>Every environment, synthesized.</summary>
+    public IEnumerable<SynthesizedEnvironment> All => _environments.Values.Select(e => e.Value);
 
     /// <summary>
     /// Synthesizes <paramref name="settings"/> into a new directory, with cdk.json's feature flags and
