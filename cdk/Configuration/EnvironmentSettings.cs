@@ -71,16 +71,16 @@ public enum StatefulRemovalPolicy
     Destroy,
 }
 
-/// <summary>Multi-factor authentication (TOTP only; SMS is never enabled).</summary>
+/// <summary>Multi-factor authentication with the factors of <c>userPool.mfaFactors</c> (SMS is never enabled).</summary>
 public enum MfaMode
 {
     /// <summary>No MFA: must be chosen explicitly.</summary>
     Off,
 
-    /// <summary>Users may add a TOTP authenticator.</summary>
+    /// <summary>Users may add a second factor.</summary>
     Optional,
 
-    /// <summary>Every user must sign in with a TOTP authenticator.</summary>
+    /// <summary>Every user must sign in with a second factor.</summary>
     Required,
 }
 
@@ -136,6 +136,61 @@ public sealed record UserPoolSettings
 
     /// <summary>User groups. Must contain the admin and users groups.</summary>
     public required IReadOnlyList<GroupSettings> Groups { get; init; }
+
+    /// <summary>First factors users may sign in with. Default <c>PASSWORD</c> only.</summary>
+    public required IReadOnlyList<SignInFactor> SignInFactors { get; init; }
+
+    /// <summary>Passkey options; used when <see cref="SignInFactors"/> holds <c>WEB_AUTHN</c>.</summary>
+    public required PasskeySettings Passkeys { get; init; }
+
+    /// <summary>Second factors users may set up. Default <c>TOTP</c>; never SMS.</summary>
+    public required IReadOnlyList<MfaFactor> MfaFactors { get; init; }
+
+    /// <summary>Previous passwords a user may not reuse, 0–24 (0: no history). Default 0.</summary>
+    public required int PasswordHistorySize { get; init; }
+
+    /// <summary>True when a first factor other than the password is on (choice-based sign-in).</summary>
+    public bool Passwordless => SignInFactors.Any(f => f != SignInFactor.Password);
+}
+
+/// <summary>A first sign-in factor (<c>Policies.SignInPolicy.AllowedFirstAuthFactors</c>).</summary>
+public enum SignInFactor
+{
+    /// <summary>Password (with SRP).</summary>
+    Password,
+
+    /// <summary>A one-time code sent by email.</summary>
+    EmailOtp,
+
+    /// <summary>A passkey (WebAuthn).</summary>
+    WebAuthn,
+}
+
+/// <summary>A second factor (<c>EnabledMfas</c>).</summary>
+public enum MfaFactor
+{
+    /// <summary>An authenticator app (TOTP).</summary>
+    Totp,
+
+    /// <summary>A code sent by email; needs SES email and ESSENTIALS or PLUS.</summary>
+    Email,
+}
+
+/// <summary>Whether passkeys must verify the user (PIN, biometrics).</summary>
+public enum PasskeyUserVerification
+{
+    /// <summary>Asked for, not required.</summary>
+    Preferred,
+
+    /// <summary>Required; a passkey then also counts as a second factor.</summary>
+    Required,
+}
+
+/// <summary>Passkey (WebAuthn) settings.</summary>
+public sealed record PasskeySettings
+{
+    /// <summary>User verification. Default REQUIRED.</summary>
+    public required PasskeyUserVerification UserVerification { get; init; }
 }
 
 /// <summary>A user pool group.</summary>
@@ -256,13 +311,56 @@ public sealed record TriggerSettings
 
     /// <summary>Put newly confirmed users into the <c>users</c> group. Default true.</summary>
     public required bool PostConfirmation { get; init; }
+
+    /// <summary>
+    /// Customize client_credentials access tokens too (V3_0 trigger event; billed per request). Default false.
+    /// </summary>
+    public required bool MachineTokenClaims { get; init; }
 }
 
-/// <summary>Hosted UI look (classic Hosted UI customization).</summary>
+/// <summary>Which generation of Cognito's hosted sign-in pages the domains serve.</summary>
+public enum HostedUiStyle
+{
+    /// <summary>Managed login (domain version 2), styled per app client; needs ESSENTIALS or PLUS.</summary>
+    ManagedLogin,
+
+    /// <summary>The classic Hosted UI (domain version 1), styled with CSS.</summary>
+    Classic,
+}
+
+/// <summary>Hosted sign-in pages: style and look.</summary>
 public sealed record HostedUiSettings
 {
-    /// <summary>CSS read from <c>hostedUi.cssFile</c>. Left out: Cognito's default look.</summary>
+    /// <summary>Managed login or the classic Hosted UI. Default MANAGED_LOGIN.</summary>
+    public required HostedUiStyle Style { get; init; }
+
+    /// <summary>CSS read from <c>hostedUi.cssFile</c> (CLASSIC only). Left out: Cognito's default look.</summary>
     public string? Css { get; init; }
+
+    /// <summary>
+    /// The managed login settings document read from <c>hostedUi.brandingFile</c> (MANAGED_LOGIN only), as
+    /// JSON text. Left out: Cognito's own look.
+    /// </summary>
+    public string? Branding { get; init; }
+
+    /// <summary>Images of the managed login style (<c>hostedUi.assets</c>); empty without a branding file.</summary>
+    public required IReadOnlyList<BrandingAsset> Assets { get; init; }
+}
+
+/// <summary>One image of a managed login style, checked at synth.</summary>
+public sealed record BrandingAsset
+{
+    /// <summary>Where the image appears (<c>FORM_LOGO</c>, <c>PAGE_BACKGROUND</c>, …), CloudFormation spelling.</summary>
+    public required string Category { get; init; }
+
+    /// <summary><c>LIGHT</c>, <c>DARK</c> or <c>DYNAMIC</c>.</summary>
+    public required string ColorMode { get; init; }
+
+    /// <summary>The file type found in the file (<c>PNG</c>, <c>SVG</c>, …), CloudFormation spelling.</summary>
+    public required string Extension { get; init; }
+
+    /// <summary>The file, Base64-encoded.</summary>
+    public required string Base64 { get; init; }
 }
 
 /// <summary>Settings of the web and confidential app clients.</summary>
@@ -288,6 +386,18 @@ public sealed record ClientSettings
     /// credentials). Default false: production clients never carry a test-only flow.
     /// </summary>
     public required bool SmokeTestClient { get; init; }
+    /// <summary>Refresh-token rotation on the web client.</summary>
+    public required RefreshTokenRotationSettings RefreshTokenRotation { get; init; }
+}
+
+/// <summary>Refresh-token rotation: every refresh returns a new refresh token and retires the old one.</summary>
+public sealed record RefreshTokenRotationSettings
+{
+    /// <summary>Whether the web client rotates refresh tokens. Default true.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>Seconds the old refresh token stays valid for client retries, 0–60. Default 0.</summary>
+    public required int RetryGracePeriodSeconds { get; init; }
 }
 
 /// <summary>The OAuth resource server.</summary>

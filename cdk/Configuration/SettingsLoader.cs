@@ -17,7 +17,7 @@ public static partial class SettingsLoader
 
     /// <summary>
     /// Loads environment <paramref name="name"/> from the <c>environments</c> context value; files it names
-    /// (SAML metadata, Hosted UI CSS) are read relative to <paramref name="baseDirectory"/>, the directory
+    /// (SAML metadata, Hosted UI CSS, branding) are read relative to <paramref name="baseDirectory"/>, the directory
     /// of cdk.json.
     /// </summary>
     public static EnvironmentSettings Load(JsonElement environments, string name, string baseDirectory)
@@ -105,6 +105,7 @@ public static partial class SettingsLoader
         {
             PreTokenGeneration = t.Bool("preTokenGeneration", true),
             PostConfirmation = t.Bool("postConfirmation", true),
+            MachineTokenClaims = t.Bool("machineTokenClaims", false),
         }),
         Monitoring = r.ObjectOrEmpty("monitoring").ReadAll(m => new MonitoringSettings
         {
@@ -118,12 +119,7 @@ public static partial class SettingsLoader
             WafBlockedRequestsPer5Minutes = m.Int("wafBlockedRequestsPer5Minutes", 100, 1, 1_000_000),
             RiskyRequestsPer5Minutes = m.Int("riskyRequestsPer5Minutes", 10, 1, 100_000),
         }),
-        HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => new HostedUiSettings
-        {
-            Css = h.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule) is { } css
-                ? files.Read(h, "cssFile", css, CognitoRules.MaxCssLength)
-                : null,
-        }),
+        HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => ReadHostedUi(h, files)),
         Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
     };
 
@@ -137,6 +133,13 @@ public static partial class SettingsLoader
         PasswordMinimumLength = p.Int("passwordMinimumLength", 12, 12, 99),
         TemporaryPasswordValidityDays = p.Int("temporaryPasswordValidityDays", 7, 1, 7),
         Groups = p.Has("groups") ? ReadGroups(p) : DefaultGroups,
+        SignInFactors = p.EnumList("signInFactors", Choices.SignInFactor, PasswordOnly, 1, 3),
+        Passkeys = p.ObjectOrEmpty("passkeys").ReadAll(k => new PasskeySettings
+        {
+            UserVerification = k.Enum("userVerification", Choices.PasskeyUserVerification, PasskeyUserVerification.Required),
+        }),
+        MfaFactors = p.EnumList("mfaFactors", Choices.MfaFactor, TotpOnly, 1, 2),
+        PasswordHistorySize = p.Int("passwordHistorySize", 0, 0, 24),
     };
 
     private static readonly IReadOnlyList<GroupSettings> DefaultGroups =
@@ -170,6 +173,11 @@ public static partial class SettingsLoader
         IdTokenValidityMinutes = c.Int("idTokenValidityMinutes", 60, 5, 1_440),
         RefreshTokenValidityDays = c.Int("refreshTokenValidityDays", 30, 1, 3_650),
         SmokeTestClient = c.Bool("smokeTestClient", false),
+        RefreshTokenRotation = c.ObjectOrEmpty("refreshTokenRotation").ReadAll(t => new RefreshTokenRotationSettings
+        {
+            Enabled = t.Bool("enabled", true),
+            RetryGracePeriodSeconds = t.Int("retryGracePeriodSeconds", 0, 0, 60),
+        }),
     };
 
     private static ResourceServerSettings ReadResourceServer(SettingsReader s)
@@ -228,6 +236,8 @@ public static partial class SettingsLoader
                 $"{path}.clients.refreshTokenValidityDays {s.Clients.RefreshTokenValidityDays} is invalid: "
                 + $"the refresh token must outlive the access and ID tokens ({longest} minutes); use at least {longest / 1_440 + 1}");
         }
+
+        CheckSignIn(s, path);
     }
 
     private static void CrossCheckMonitoring(EnvironmentSettings s, string path)

@@ -103,6 +103,14 @@ internal sealed class SettingsReader
             : throw Invalid(key, value, $"use one of {string.Join(", ", choices.Names)}");
     }
 
+    /// <summary>A list of spellings from <paramref name="choices"/>, without duplicates; left out, <paramref name="defaultValue"/>.</summary>
+    public IReadOnlyList<TEnum> EnumList<TEnum>(string key, Spellings<TEnum> choices, IReadOnlyList<TEnum> defaultValue, int minCount, int maxCount)
+        where TEnum : struct, System.Enum =>
+        Has(key)
+            ? [.. StringList(key, minCount, maxCount, name => choices.TryParse(name, out _), $"use values from {string.Join(", ", choices.Names)}")
+                .Select(name => choices.TryParse(name, out var value) ? value : throw new InvalidOperationException(name))]
+            : defaultValue;
+
     /// <summary>A list of strings, each checked by <paramref name="isValid"/>; duplicates are rejected.</summary>
     public IReadOnlyList<string> StringList(string key, int minCount, int maxCount, Func<string, bool> isValid, string allowed)
     {

@@ -75,6 +75,31 @@ public static class Choices
         (ThreatProtectionMode.Audit, "AUDIT"),
         (ThreatProtectionMode.Enforced, "ENFORCED"));
 
+    /// <summary>
+    /// <c>userPool.signInFactors</c>, spelled as CloudFormation's <c>Policies.SignInPolicy.AllowedFirstAuthFactors</c>,
+    /// which the template takes from here:
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignInPolicyType.html
+    /// </summary>
+    public static readonly Spellings<SignInFactor> SignInFactor = new(
+        (Configuration.SignInFactor.Password, "PASSWORD"),
+        (Configuration.SignInFactor.EmailOtp, "EMAIL_OTP"),
+        (Configuration.SignInFactor.WebAuthn, "WEB_AUTHN"));
+
+    /// <summary><c>userPool.mfaFactors</c>. Config only: the stacks map it to <c>EnabledMfas</c> and amplify_outputs names.</summary>
+    public static readonly Spellings<MfaFactor> MfaFactor = new(
+        (Configuration.MfaFactor.Totp, "TOTP"),
+        (Configuration.MfaFactor.Email, "EMAIL"));
+
+    /// <summary><c>userPool.passkeys.userVerification</c>. Config only: CloudFormation spells it in lower case.</summary>
+    public static readonly Spellings<PasskeyUserVerification> PasskeyUserVerification = new(
+        (Configuration.PasskeyUserVerification.Preferred, "PREFERRED"),
+        (Configuration.PasskeyUserVerification.Required, "REQUIRED"));
+
+    /// <summary><c>hostedUi.style</c>. Config only: the stacks turn it into the domains' <c>ManagedLoginVersion</c>.</summary>
+    public static readonly Spellings<HostedUiStyle> HostedUiStyle = new(
+        (Configuration.HostedUiStyle.ManagedLogin, "MANAGED_LOGIN"),
+        (Configuration.HostedUiStyle.Classic, "CLASSIC"));
+
     /// <summary><c>email.sender</c>. Config only: SES becomes <c>EmailSendingAccount: DEVELOPER</c> through the CDK's <c>UserPoolEmail.WithSES</c>.</summary>
     public static readonly Spellings<EmailSender> EmailSender = new(
         (Configuration.EmailSender.Ses, "SES"),

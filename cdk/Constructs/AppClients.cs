@@ -30,6 +30,15 @@ public sealed record AppClientsProps
 
     /// <summary>Adds the client scripts/smoke-test.sh signs in with. Default false: no such client.</summary>
     public bool SmokeTestClient { get; init; }
+
+    /// <summary>Whether the web client may start choice-based sign-in (<c>ALLOW_USER_AUTH</c>: passkeys, email codes).</summary>
+    public required bool WebClientChoiceBasedSignIn { get; init; }
+
+    /// <summary>
+    /// Grace period of the web client's refresh-token rotation (the old token stays valid this long for
+    /// retries). Null turns rotation off.
+    /// </summary>
+    public Duration? WebClientRefreshTokenRotationGrace { get; init; }
 }
 
 /// <summary>
@@ -57,6 +66,7 @@ public sealed class AppClients : Construct
 
         WebClient = CreateClient("WebClient", pool, props, generateSecret: false,
             new AuthFlow { UserSrp = true }, userSignIn, userProviders);
+        ConfigureWebSignIn(WebClient, props.WebClientChoiceBasedSignIn, props.WebClientRefreshTokenRotationGrace);
         ConfidentialClient = CreateClient("ConfidentialClient", pool, props, generateSecret: true,
             new AuthFlow { UserSrp = true }, userSignIn, userProviders);
 
@@ -99,6 +109,24 @@ public sealed class AppClients : Construct
     /// <summary>The clients whose users federate into the identity pool.</summary>
     public IReadOnlyList<IUserPoolClient> UserClients =>
         SmokeTestClient is { } smoke ? [WebClient, ConfidentialClient, smoke] : [WebClient, ConfidentialClient];
+
+    /// <summary>
+    /// The web client's sign-in flows and refresh-token rotation (aws-cdk-lib 2.160 has neither <c>ALLOW_USER_AUTH</c>
+    /// nor rotation). A rotating client must not allow <c>REFRESH_TOKEN_AUTH</c>: it refreshes with
+    /// GetTokensFromRefreshToken or the token endpoint only.
+    /// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+    /// </summary>
+    private static CfnUserPoolClient ConfigureWebSignIn(UserPoolClient client, bool choiceBased, Duration? rotationGrace)
+    {
+        var cfn = (CfnUserPoolClient)client.Node.DefaultChild!;
+        string[] choice = choiceBased ? ["ALLOW_USER_AUTH"] : [];
+        string[] refresh = rotationGrace is null ? ["ALLOW_REFRESH_TOKEN_AUTH"] : [];
+        cfn.ExplicitAuthFlows = ["ALLOW_USER_SRP_AUTH", .. choice, .. refresh];
+        cfn.AddPropertyOverride("RefreshTokenRotation", rotationGrace is null
+            ? new Dictionary<string, object> { ["Feature"] = "DISABLED" }
+            : new Dictionary<string, object> { ["Feature"] = "ENABLED", ["RetryGracePeriodSeconds"] = rotationGrace.ToSeconds() });
+        return cfn;
+    }
 
     /// <summary>A client with what every client here shares: no user-existence errors, revocable tokens, explicit validities. OAuth null: none.</summary>
     private UserPoolClient CreateClient(string id, IUserPool pool, AppClientsProps props, bool generateSecret,

@@ -20,6 +20,12 @@ public sealed record TriggerFunctionsProps
     /// <summary>Whether to attach post confirmation (newly confirmed users join the default group).</summary>
     public required bool PostConfirmation { get; init; }
 
+    /// <summary>
+    /// Whether pre token generation also customizes client_credentials (machine) tokens: the V3_0 event,
+    /// billed per token request. Default false (V2_0).
+    /// </summary>
+    public bool MachineTokenClaims { get; init; }
+
     /// <summary>The published triggers project.</summary>
     public required Code Code { get; init; }
 
@@ -51,6 +57,13 @@ public sealed class TriggerFunctions : Construct
             PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", LambdaHandlers.PreTokenGeneration, "Adds tenant and role_hint claims to tokens",
                 new Dictionary<string, string> { [EnvironmentVariables.AdminGroup] = props.AdminGroup });
             props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Function, LambdaVersion.V2_0);
+            if (props.MachineTokenClaims)
+            {
+                // V3_0 adds client_credentials (machine) tokens to the V2 event; aws-cdk-lib 2.160 has no V3_0.
+                // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+                ((CfnUserPool)props.UserPool.Node.DefaultChild!).AddPropertyOverride(
+                    "LambdaConfig.PreTokenGenerationConfig.LambdaVersion", "V3_0");
+            }
         }
 
         if (props.PostConfirmation)

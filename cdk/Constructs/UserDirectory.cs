@@ -56,6 +56,12 @@ public sealed record UserDirectoryProps
     /// <summary>CSS of the classic Hosted UI. Left out: Cognito's default look.</summary>
     public string? HostedUiCss { get; init; }
 
+    /// <summary>Sign-in factors, passkeys and password history, in CloudFormation spellings.</summary>
+    public required UserPoolSignIn SignIn { get; init; }
+
+    /// <summary>Branding version of the domains: 2 is managed login, 1 the classic Hosted UI.</summary>
+    public required int ManagedLoginVersion { get; init; }
+
     /// <summary>How the pool sends email, e.g. <c>UserPoolEmail.WithSES(…)</c>. Left out: Cognito's built-in sender.</summary>
     public UserPoolEmail? Email { get; init; }
 
@@ -118,6 +124,13 @@ public sealed class UserDirectory : Construct
         CustomDomain = props.CustomDomain is { } custom
             ? UserPool.AddDomain("CustomDomain", new UserPoolDomainOptions { CustomDomain = custom })
             : null;
+        foreach (var domain in new[] { Domain, CustomDomain }.OfType<UserPoolDomain>())
+        {
+            // Changes in place: the domain keeps its name and URL; the pages switch within minutes.
+            // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html
+            ((CfnUserPoolDomain)domain.Node.DefaultChild!).AddPropertyOverride("ManagedLoginVersion", props.ManagedLoginVersion);
+        }
+
         CustomizeHostedUi(props.HostedUiCss);
     }
 
@@ -188,6 +201,7 @@ public sealed class UserDirectory : Construct
             cfnPool.AddPropertyOverride("UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode", customAuthMode);
         }
 
+        props.SignIn.ApplyTo(cfnPool, mfaOn: props.Mfa != Mfa.OFF);
         return pool;
     }
 

@@ -5,7 +5,8 @@ namespace CognitoStack.Cdk.Stacks;
 
 /// <summary>
 /// The client configuration a web or mobile app needs, in the shape of Amplify's
-/// <c>amplify_outputs.json</c> (schema version 1), so <c>Amplify.configure(outputs)</c> takes it unchanged.
+/// <c>amplify_outputs.json</c> (schema version 1.5, the current one of @aws-amplify/client-config), so
+/// <c>Amplify.configure(outputs)</c> takes it unchanged; a node test feeds it to Amplify's own parser.
 /// The REST API goes under <c>custom.API</c>, where Amplify Gen 2 puts REST endpoints.
 /// </summary>
 internal static class FrontendConfig
@@ -13,7 +14,17 @@ internal static class FrontendConfig
     /// <summary>Name of the REST API entry under <c>custom.API</c>.</summary>
     public const string ApiName = "CognitoStackApi";
 
+    /// <summary>The amplify_outputs schema version written.</summary>
+    public const string SchemaVersion = "1.5";
+
     private static readonly string[] OpenIdScopes = ["openid", "email", "profile"];
+
+    /// <summary>Second factors as amplify_outputs names them.</summary>
+    private static readonly Dictionary<MfaFactor, string> MfaMethodNames = new()
+    {
+        [MfaFactor.Totp] = "TOTP",
+        [MfaFactor.Email] = "EMAIL",
+    };
 
     /// <summary>The configuration as a JSON string with deploy-time values (a CloudFormation expression).</summary>
     public static string ToJson(Stack stack, EnvironmentSettings settings, IdentityStack identity, string apiUrl)
@@ -24,7 +35,7 @@ internal static class FrontendConfig
             .ToArray();
         var config = new Dictionary<string, object>
         {
-            ["version"] = "1",
+            ["version"] = SchemaVersion,
             ["auth"] = new Dictionary<string, object>
             {
                 ["aws_region"] = stack.Region,
@@ -43,7 +54,7 @@ internal static class FrontendConfig
                 {
                     // The schema names only social providers; OIDC and SAML sign-in go through the Hosted UI.
                     ["identity_providers"] = settings.IdentityProviders.Google is null ? Array.Empty<string>() : ["GOOGLE"],
-                    ["domain"] = settings.Domain.CustomDomain?.DomainName ?? $"{settings.Domain.Prefix}.auth.{stack.Region}.{CognitoRules.PrefixDomainSuffix}",
+                    ["domain"] = settings.Domain.CustomDomain?.DomainName ?? SignInOptions.PrefixDomain(settings, stack.Region),
                     ["scopes"] = scopes,
                     ["redirect_sign_in_uri"] = settings.Clients.CallbackUrls.ToArray(),
                     ["redirect_sign_out_uri"] = settings.Clients.LogoutUrls.ToArray(),
@@ -59,7 +70,11 @@ internal static class FrontendConfig
                     MfaMode.Optional => "OPTIONAL",
                     _ => "NONE",
                 },
-                ["mfa_methods"] = userPool.Mfa == MfaMode.Off ? Array.Empty<string>() : ["TOTP"],
+                ["mfa_methods"] = userPool.Mfa == MfaMode.Off ? Array.Empty<string>() : [.. userPool.MfaFactors.Select(f => MfaMethodNames[f])],
+                ["passwordless"] = Passwordless(settings, stack.Region),
+                ["groups"] = userPool.Groups
+                    .Select(g => new Dictionary<string, object> { [g.Name] = new Dictionary<string, object> { ["precedence"] = g.Precedence } })
+                    .ToArray(),
             },
             ["storage"] = new Dictionary<string, object>
             {
@@ -80,5 +95,26 @@ internal static class FrontendConfig
             },
         };
         return stack.ToJsonString(config);
+    }
+
+    /// <summary>Which passwordless first factors Amplify's sign-in may offer, and the passkey relying party.</summary>
+    private static Dictionary<string, object> Passwordless(EnvironmentSettings settings, string region)
+    {
+        var factors = settings.UserPool.SignInFactors;
+        var passwordless = new Dictionary<string, object>
+        {
+            ["email_otp_enabled"] = factors.Contains(SignInFactor.EmailOtp),
+            ["sms_otp_enabled"] = false,
+        };
+        if (factors.Contains(SignInFactor.WebAuthn))
+        {
+            passwordless["web_authn"] = new Dictionary<string, object>
+            {
+                ["relying_party_id"] = SignInOptions.RelyingPartyId(settings, region),
+                ["user_verification"] = SignInOptions.VerificationNames[settings.UserPool.Passkeys.UserVerification],
+            };
+        }
+
+        return passwordless;
     }
 }

@@ -45,12 +45,21 @@ public sealed class IdentityStack : Stack
             RefreshTokenValidity = Duration.Days(settings.Clients.RefreshTokenValidityDays),
             IdentityProviders = providers,
             SmokeTestClient = settings.Clients.SmokeTestClient,
+            WebClientChoiceBasedSignIn = settings.UserPool.Passwordless,
+            WebClientRefreshTokenRotationGrace = settings.Clients.RefreshTokenRotation.Enabled
+                ? Duration.Seconds(settings.Clients.RefreshTokenRotation.RetryGracePeriodSeconds)
+                : null,
         });
+        if (settings.HostedUi.Style == HostedUiStyle.ManagedLogin)
+        {
+            LoginStyles = new ManagedLoginStyles(this, "ManagedLogin", SignInOptions.Styles(settings.HostedUi, Directory, Clients));
+        }
         Triggers = new TriggerFunctions(this, "Triggers", new TriggerFunctionsProps
         {
             UserPool = Directory.UserPool,
             PreTokenGeneration = settings.Triggers.PreTokenGeneration,
             PostConfirmation = settings.Triggers.PostConfirmation,
+            MachineTokenClaims = settings.Triggers.MachineTokenClaims,
             Code = props.TriggersCode,
             AdminGroup = GroupNames.Admin,
             DefaultGroup = GroupNames.Users,
@@ -99,6 +108,9 @@ public sealed class IdentityStack : Stack
 
     /// <summary>The app clients.</summary>
     public AppClients Clients { get; }
+
+    /// <summary>Managed login styles of the user clients; null with the classic Hosted UI.</summary>
+    public ManagedLoginStyles? LoginStyles { get; }
 
     /// <summary>The user pool's Lambda triggers.</summary>
     public TriggerFunctions Triggers { get; }

@@ -71,6 +71,8 @@ internal static class PropsFromSettings
                 new ResourceServerScope(new ResourceServerScopeProps { ScopeName = s.Name, ScopeDescription = s.Description }))],
             RemovalPolicy = removalPolicy,
             HostedUiCss = settings.HostedUi.Css,
+            SignIn = SignInOptions.ForPool(settings, Stack.Of(scope).Region),
+            ManagedLoginVersion = SignInOptions.ManagedLoginVersion(settings.HostedUi),
             Email = DirectoryEmail.Sender(Stack.Of(scope), settings.Email),
             UserVerification = DirectoryEmail.Verification(settings.Email),
             UserInvitation = DirectoryEmail.Invitation(settings.Email),

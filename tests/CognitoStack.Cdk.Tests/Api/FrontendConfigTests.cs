@@ -5,9 +5,10 @@ using CognitoStack.Cdk.Tests.Infrastructure;
 namespace CognitoStack.Cdk.Tests.Api;
 
 /// <summary>
-/// The FrontendConfig output must be an amplify_outputs.json (version 1) that Amplify.configure accepts:
+/// The FrontendConfig output must be an amplify_outputs.json (version 1.5) that Amplify.configure accepts:
 /// the output's Fn::Join is rendered with placeholders for deploy-time values and checked against the
-/// rules of Amplify's outputs schema v1 (required keys, no unknown keys, enums).
+/// rules of Amplify's outputs schema v1.5 (required keys, no unknown keys, enums). tools/frontend-config
+/// feeds the same output to Amplify's own parser.
 /// </summary>
 [Collection(SynthCollection.Name)]
 public sealed class FrontendConfigTests(SynthFixture synth)
@@ -17,7 +18,8 @@ public sealed class FrontendConfigTests(SynthFixture synth)
         ["$"] = ["$schema", "version", "analytics", "auth", "data", "geo", "notifications", "storage", "custom"],
         ["auth"] = ["aws_region", "user_pool_id", "user_pool_client_id", "identity_pool_id", "password_policy", "oauth",
             "standard_required_attributes", "username_attributes", "user_verification_types", "unauthenticated_identities_enabled",
-            "mfa_configuration", "mfa_methods"],
+            "mfa_configuration", "mfa_methods", "passwordless", "groups"],
+        ["auth.passwordless"] = ["email_otp_enabled", "sms_otp_enabled", "web_authn", "preferred_challenge"],
         ["auth.password_policy"] = ["min_length", "require_numbers", "require_lowercase", "require_uppercase", "require_symbols"],
         ["auth.oauth"] = ["identity_providers", "domain", "scopes", "redirect_sign_in_uri", "redirect_sign_out_uri", "response_type"],
         ["storage"] = ["aws_region", "bucket_name"],
@@ -26,11 +28,11 @@ public sealed class FrontendConfigTests(SynthFixture synth)
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public void FrontendConfig_Should_FollowAmplifyOutputsSchemaV1(string env)
+    public void FrontendConfig_Should_FollowAmplifyOutputsSchemaV1_5(string env)
     {
         var config = Render(env);
 
-        Assert.Equal("1", (string?)config["version"]);
+        Assert.Equal("1.5", (string?)config["version"]);
         foreach (var (path, allowed) in AllowedKeys)
         {
             var node = path == "$" ? config : path.Split('.').Aggregate((JsonNode)config, (n, key) => n[key]!);
@@ -42,10 +44,22 @@ public sealed class FrontendConfigTests(SynthFixture synth)
         Assert.All(AllowedKeys["auth.oauth"], key => Assert.NotNull(auth["oauth"]![key]));
         Assert.Contains((string?)auth["oauth"]!["response_type"], new[] { "code", "token" });
         Assert.Contains((string?)auth["mfa_configuration"], new[] { "NONE", "OPTIONAL", "REQUIRED" });
-        Assert.All(auth["mfa_methods"]!.AsArray(), m => Assert.Contains((string?)m, new[] { "SMS", "TOTP" }));
+        Assert.All(auth["mfa_methods"]!.AsArray(), m => Assert.Contains((string?)m, new[] { "SMS", "TOTP", "EMAIL" }));
         Assert.All(auth["username_attributes"]!.AsArray(), m => Assert.Contains((string?)m, new[] { "email", "phone_number", "username" }));
         Assert.InRange((int)auth["password_policy"]!["min_length"]!, 6, 99);
         Assert.NotNull(config["storage"]!["bucket_name"]);
+        Assert.Contains((string?)auth["passwordless"]!["web_authn"]!["user_verification"], new[] { "required", "preferred" });
+    }
+
+    [Fact]
+    public void FrontendConfig_Should_CarryPasskeysMfaMethodsAndGroups()
+    {
+        var auth = Render("prod")["auth"]!;
+
+        Assert.Equal("""{"email_otp_enabled":false,"sms_otp_enabled":false,"web_authn":{"relying_party_id":"myapp-auth-prod.auth.<AWS::Region>.amazoncognito.com","user_verification":"required"}}""",
+            SynthesizedEnvironment.Text(auth["passwordless"]));
+        Assert.Equal("""["TOTP"]""", SynthesizedEnvironment.Text(auth["mfa_methods"]));
+        Assert.Equal("""[{"admin":{"precedence":0}},{"users":{"precedence":10}}]""", SynthesizedEnvironment.Text(auth["groups"]));
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public sealed class CdkJsonEnvironmentsTests
     [InlineData("dev", "userPool.featurePlan", FeaturePlan.Essentials)]
     [InlineData("dev", "userPool.threatProtection", ThreatProtectionMode.Off)]
     [InlineData("dev", "identityPool.allowGuests", true)]
+    [InlineData("prod", "hostedUi.style", HostedUiStyle.ManagedLogin)]
+    [InlineData("prod", "userPool.passwordHistorySize", 24)]
+    [InlineData("prod", "userPool.passkeys.userVerification", PasskeyUserVerification.Required)]
+    [InlineData("prod", "clients.refreshTokenRotation.enabled", true)]
+    [InlineData("dev", "hostedUi.style", HostedUiStyle.ManagedLogin)]
+    [InlineData("dev", "clients.refreshTokenRotation.enabled", true)]
     [InlineData("dev", "email.sender", EmailSender.Cognito)]
     [InlineData("dev", "clients.smokeTestClient", true)]
     public void CdkJsonEnvironment_Should_HaveTheDocumentedValue_When_Loaded(string env, string path, object expected)

@@ -34,7 +34,7 @@ public sealed class CrossSettingRulesTests
         string mode, string plan, ThreatProtectionMode expectedMode, FeaturePlan expectedPlan)
     {
         // Act
-        var settings = Load(All(Set("userPool.threatProtection", mode), Set("userPool.featurePlan", plan), SetJson("triggers", """{"preTokenGeneration": false}""")));
+        var settings = Load(All(LiteCompatible(), Set("userPool.threatProtection", mode), Set("userPool.featurePlan", plan), SetJson("triggers", """{"preTokenGeneration": false}""")));
 
         // Assert
         Assert.Equal((expectedMode, expectedPlan), (settings.UserPool.ThreatProtection, settings.UserPool.FeaturePlan));
@@ -44,7 +44,7 @@ public sealed class CrossSettingRulesTests
     public void PreTokenGeneration_Should_Fail_When_FeaturePlanIsLite()
     {
         // Act
-        var message = Error(All(Set("userPool.featurePlan", "LITE"), Set("userPool.threatProtection", "OFF")));
+        var message = Error(All(LiteCompatible(), Set("userPool.featurePlan", "LITE"), Set("userPool.threatProtection", "OFF")));
 
         // Assert
         Assert.StartsWith($"{Key("triggers.preTokenGeneration")} true is invalid with userPool.featurePlan \"LITE\"", message);

@@ -40,6 +40,14 @@ public sealed class DefaultsTests
     [InlineData("monitoring.backendDurationPercentOfTimeout", 80)]
     [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 100)]
     [InlineData("monitoring.riskyRequestsPer5Minutes", 10)]
+    [InlineData("userPool.passwordHistorySize", 0)]
+    [InlineData("userPool.passkeys.userVerification", PasskeyUserVerification.Required)]
+    [InlineData("clients.refreshTokenRotation.enabled", true)]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 0)]
+    [InlineData("triggers.machineTokenClaims", false)]
+    [InlineData("hostedUi.style", HostedUiStyle.ManagedLogin)]
+    [InlineData("hostedUi.css", null)]
+    [InlineData("hostedUi.branding", null)]
     [InlineData("email.sender", EmailSender.Ses)]
     [InlineData("email.sesRegion", null)]
     [InlineData("email.replyTo", null)]
@@ -53,6 +61,18 @@ public sealed class DefaultsTests
 
         // Assert
         Assert.Equal(expected, Get(settings, path));
+    }
+
+    [Fact]
+    public void Factors_Should_BePasswordAndTotp_When_LeftOut()
+    {
+        // Act
+        var settings = Load(environment: Minimal());
+
+        // Assert
+        Assert.Equal([SignInFactor.Password], settings.UserPool.SignInFactors);
+        Assert.Equal([MfaFactor.Totp], settings.UserPool.MfaFactors);
+        Assert.Empty(settings.HostedUi.Assets);
     }
 
     [Fact]

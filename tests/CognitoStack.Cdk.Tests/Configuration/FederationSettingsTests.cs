@@ -152,11 +152,11 @@ public sealed class FederationSettingsTests
     [Fact]
     public void HostedUiCss_Should_Fail_When_TheFileIsMissing() =>
         Assert.StartsWith(Key("hostedUi.cssFile") + " \"config/nope.css\" is invalid: the file does not exist",
-            Error(SetJson("hostedUi", """{"cssFile": "config/nope.css"}""")));
+            Error(SetJson("hostedUi", """{"style": "CLASSIC", "cssFile": "config/nope.css"}""")));
 
     [Fact]
     public void HostedUiCss_Should_Load_When_TheFileExists() =>
-        Assert.Contains(".banner-customizable", Load(SetJson("hostedUi", """{"cssFile": "config/hosted-ui.css"}""")).HostedUi.Css, StringComparison.Ordinal);
+        Assert.Contains(".banner-customizable", Load(SetJson("hostedUi", """{"style": "CLASSIC", "cssFile": "config/hosted-ui.css"}""")).HostedUi.Css, StringComparison.Ordinal);
 
     [Fact]
     public void Triggers_Should_DefaultToOn() =>

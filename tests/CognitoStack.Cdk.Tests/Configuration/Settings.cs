@@ -104,6 +104,12 @@ internal static partial class Settings
         }
     };
 
+    /// <summary>Turns off what needs ESSENTIALS or PLUS (managed login, passkeys, password history), so LITE loads.</summary>
+    public static Action<JsonObject> LiteCompatible() => All(
+        SetJson("hostedUi", """{"style": "CLASSIC"}"""),
+        SetJson("userPool.signInFactors", """["PASSWORD"]"""),
+        Set("userPool.passwordHistorySize", 0));
+
     /// <summary>Applies several changes in order.</summary>
     public static Action<JsonObject> All(params Action<JsonObject>[] changes) => env =>
     {

@@ -37,6 +37,10 @@ public sealed class WholeNumberSettingsTests
     [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 1_000_001, "1 to 1,000,000")]
     [InlineData("monitoring.riskyRequestsPer5Minutes", 0, "1 to 100,000")]
     [InlineData("monitoring.riskyRequestsPer5Minutes", 100_001, "1 to 100,000")]
+    [InlineData("userPool.passwordHistorySize", -1, "0 to 24")]
+    [InlineData("userPool.passwordHistorySize", 25, "0 to 24")]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", -1, "0 to 60")]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 61, "0 to 60")]
     public void WholeNumberSetting_Should_FailNamingKeyValueAndRange_When_OneOutsideALimit(string path, int value, string range)
     {
         // Act
@@ -77,6 +81,10 @@ public sealed class WholeNumberSettingsTests
     [InlineData("monitoring.wafBlockedRequestsPer5Minutes", 1_000_000)]
     [InlineData("monitoring.riskyRequestsPer5Minutes", 1)]
     [InlineData("monitoring.riskyRequestsPer5Minutes", 100_000)]
+    [InlineData("userPool.passwordHistorySize", 0)]
+    [InlineData("userPool.passwordHistorySize", 24)]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 0)]
+    [InlineData("clients.refreshTokenRotation.retryGracePeriodSeconds", 60)]
     public void WholeNumberSetting_Should_Load_When_AtALimit(string path, int value)
     {
         // Act

@@ -87,12 +87,10 @@ public sealed class FederationTests(SynthFixture synth)
     public void CustomDomain_Should_NotAddACustomResourceLookup() =>
         Assert.Empty(synth["federated"].Resources("Identity", "Custom::AWS"));
 
-    [Theory]
-    [InlineData("dev")]
-    [InlineData("federated")]
-    public void HostedUi_Should_CarryTheCssForAllClients_AfterTheDomainExists(string env)
+    [Fact]
+    public void ClassicHostedUi_Should_CarryTheCssForAllClients_AfterTheDomainExists()
     {
-        var (_, attachment) = Assert.Single(synth[env].Resources("Identity", "AWS::Cognito::UserPoolUICustomizationAttachment"));
+        var (_, attachment) = Assert.Single(synth["federated"].Resources("Identity", "AWS::Cognito::UserPoolUICustomizationAttachment"));
 
         Assert.Equal("ALL", (string?)attachment["Properties"]!["ClientId"]);
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "config", "hosted-ui.css")), (string?)attachment["Properties"]!["CSS"]);

@@ -5,8 +5,9 @@ namespace CognitoStack.Cdk.Tests.Guards;
 
 /// <summary>
 /// Settings of a deployed Identity stack that cannot change in place: CloudFormation either fails the
-/// update (user pool sign-in attributes, required or custom attributes) or replaces the resource (client
-/// secret, domain, group names, resource server identifier). Each is read from a template so the
+/// update (user pool sign-in attributes, required or custom attributes), replaces the resource (client
+/// secret, domain, group names, resource server identifier) or updates it while breaking what users hold
+/// (the passkey relying party id). Each is read from a template so the
 /// current synth can be compared with the committed prod snapshot.
 /// </summary>
 internal static class ImmutableSettings
@@ -35,6 +36,9 @@ internal static class ImmutableSettings
             "The group is REPLACED: every membership in it is lost and tokens stop carrying the old name. Create the new group, copy memberships, then remove the old one."),
         new("resource server identifier", t => Property(t, "AWS::Cognito::UserPoolResourceServer", "Identifier"),
             "The resource server is REPLACED: every scope changes its name (IDENTIFIER/scope), so clients and API methods that ask for the old scopes fail."),
+        // Turning passkeys on for the first time is fine; changing or removing the relying party is not.
+        new("passkey relying party id", t => PresentProperty(t, "AWS::Cognito::UserPool", "WebAuthnRelyingPartyID"),
+            "The update succeeds, but every passkey users registered is bound to the old relying party (WebAuthn scopes a credential to its RP id), so none of them signs in any more and each user must register again — with a fallback factor they may not have. Adding a custom domain changes it too (the RP id follows the custom domain). Keep the old RP id, or plan the re-registration with every user first.", AllowsAdditions: true),
     ];
 
     /// <summary>The rules whose value differs between the deployed (committed) and the new template.</summary>
@@ -52,6 +56,11 @@ internal static class ImmutableSettings
 
     private static string Property(JsonNode template, string type, string property) =>
         string.Join("; ", OfType(template, type).Select(r => $"{r.Key}={SynthesizedEnvironment.Text(r.Value!["Properties"]?[property])}"));
+
+    /// <summary>Like <see cref="Property"/>, listing only resources that set the property, so setting it the first time is an addition.</summary>
+    private static string PresentProperty(JsonNode template, string type, string property) =>
+        string.Join("; ", OfType(template, type).Where(r => r.Value!["Properties"]?[property] is not null)
+            .Select(r => $"{r.Key}={SynthesizedEnvironment.Text(r.Value!["Properties"]![property]).Replace(" ", "", StringComparison.Ordinal)}"));
 
     private static string Attributes(JsonNode template, Func<JsonNode, bool> select) =>
         string.Join("; ", OfType(template, "AWS::Cognito::UserPool").Select(r =>

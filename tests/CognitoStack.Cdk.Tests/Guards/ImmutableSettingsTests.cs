@@ -40,6 +40,7 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         { "Hosted UI domain", t => First(t, "AWS::Cognito::UserPoolDomain")["Domain"] = "another-prefix" },
         { "group names", t => First(t, "AWS::Cognito::UserPoolGroup")["GroupName"] = "administrators" },
         { "resource server identifier", t => First(t, "AWS::Cognito::UserPoolResourceServer")["Identifier"] = "another-api" },
+        { "passkey relying party id", t => Pool(t)["WebAuthnRelyingPartyID"] = "auth.example.com" },
     };
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         var violation = Assert.Single(ImmutableSettings.Violations(Committed, changed));
 
         Assert.StartsWith(setting, violation, StringComparison.Ordinal);
-        Assert.Matches("(update fails|REPLACED)", violation);
+        Assert.Matches("(update fails|REPLACED|passkey users registered)", violation);
     }
 
     [Fact]
@@ -84,10 +85,32 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
     }
 
     [Fact]
+    public void Guard_Should_Catch_When_PasskeysAreTurnedOff()
+    {
+        var changed = Committed.DeepClone();
+        Pool(changed).AsObject().Remove("WebAuthnRelyingPartyID");
+
+        var violation = Assert.Single(ImmutableSettings.Violations(Committed, changed));
+
+        Assert.Contains("every passkey users registered is bound to the old relying party", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guard_Should_Allow_When_PasskeysAreTurnedOnTheFirstTime()
+    {
+        var before = Committed.DeepClone();
+        Pool(before).AsObject().Remove("WebAuthnRelyingPartyID");
+
+        Assert.Empty(ImmutableSettings.Violations(before, Committed));
+    }
+
+    [Fact]
     public void Guard_Should_AllowChangesThatUpdateInPlace()
     {
         var changed = Committed.DeepClone();
         Pool(changed)["MfaConfiguration"] = "OPTIONAL";
+        Pool(changed)["WebAuthnUserVerification"] = "preferred";
+        First(changed, "AWS::Cognito::UserPoolDomain")["ManagedLoginVersion"] = 1;
         First(changed, "AWS::Cognito::UserPoolClient")["AccessTokenValidity"] = 30;
         Pool(changed)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
         // Email delivery and templates update in place (no replacement in the registry spec).

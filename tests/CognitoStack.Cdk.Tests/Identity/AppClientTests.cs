@@ -10,15 +10,16 @@ public sealed class AppClientTests(SynthFixture synth)
     private const string SmokeTestClient = "AppClientsSmokeTestClient";
 
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void WebClient_Should_UseCodeFlowWithoutSecretOrPasswordAuth(string env)
+    [InlineData("dev", "ALLOW_USER_SRP_AUTH,ALLOW_USER_AUTH")]
+    [InlineData("prod", "ALLOW_USER_SRP_AUTH,ALLOW_USER_AUTH")]
+    [InlineData("federated", "ALLOW_USER_SRP_AUTH,ALLOW_USER_AUTH,ALLOW_REFRESH_TOKEN_AUTH")]
+    public void WebClient_Should_UseCodeFlowWithoutSecretOrPasswordAuth(string env, string flows)
     {
         var client = Single(env, "AppClientsWebClient");
 
         Assert.Equal(false, (bool?)client["GenerateSecret"]);
         Assert.Equal(["code"], Strings(client["AllowedOAuthFlows"]));
-        Assert.Equal(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], Strings(client["ExplicitAuthFlows"]));
+        Assert.Equal(flows.Split(','), Strings(client["ExplicitAuthFlows"]));
         Assert.True((bool?)client["AllowedOAuthFlowsUserPoolClient"]);
     }
 
