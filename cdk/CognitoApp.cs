@@ -26,37 +26,22 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, Monitoring
         {
             TriggersCode = code.Triggers,
             RemovalPolicy = removalPolicy,
-            StackProps = new StackProps
-            {
-                StackName = $"CognitoStack-{settings.Name}-Identity",
-                Description = $"CognitoStack {settings.Name}: user pool, app clients, identity pool and user files (stateful)",
-                Env = environment,
-                TerminationProtection = removalPolicy == RemovalPolicy.RETAIN,
-            },
+            StackProps = StackProps("Identity", "user pool, app clients, identity pool and user files (stateful)",
+                terminationProtection: removalPolicy == RemovalPolicy.RETAIN),
         });
         var api = new ApiStack(app, "Api", settings, new ApiStackProps
         {
             Identity = identity,
             BackendCode = code.Backend,
             RemovalPolicy = removalPolicy,
-            StackProps = new StackProps
-            {
-                StackName = $"CognitoStack-{settings.Name}-Api",
-                Description = $"CognitoStack {settings.Name}: protected REST API and backend (stateless)",
-                Env = environment,
-            },
+            StackProps = StackProps("Api", "protected REST API and backend (stateless)"),
         });
         var monitoring = settings.Monitoring.Enabled
             ? new MonitoringStack(app, "Monitoring", settings, new MonitoringStackProps
             {
                 Identity = identity,
                 Api = api,
-                StackProps = new StackProps
-                {
-                    StackName = $"CognitoStack-{settings.Name}-Monitoring",
-                    Description = $"CognitoStack {settings.Name}: alarms, alarm topic and dashboard (stateless)",
-                    Env = environment,
-                },
+                StackProps = StackProps("Monitoring", "alarms, alarm topic and dashboard (stateless)"),
             })
             : null;
         SupportedPartition.Require(identity);
@@ -67,5 +52,14 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, Monitoring
         }
 
         return new CognitoApp(identity, api, monitoring);
+
+        // Every stack is named CognitoStack-<env>-<part> and described the same way.
+        StackProps StackProps(string part, string contents, bool? terminationProtection = null) => new()
+        {
+            StackName = $"CognitoStack-{settings.Name}-{part}",
+            Description = $"CognitoStack {settings.Name}: {contents}",
+            Env = environment,
+            TerminationProtection = terminationProtection,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CognitoStack.Tests.Shared;
 
 namespace CognitoStack.Lambda.Common.Tests;
 
@@ -112,30 +113,5 @@ public sealed class EventInputTests
 
         Assert.Null(read.Problem);
         Assert.True(read.Bytes.IsEmpty);
-    }
-
-    private sealed class FailingStream : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("connection reset");
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoStack.Tests.Shared;
 using CognitoStack.Triggers.Tests.Helpers;
 using static CognitoStack.Triggers.Tests.Helpers.TestEvents;
 
@@ -124,30 +125,5 @@ public sealed class PreTokenGenerationMalformedEventTests
         using var answer = trigger.Handle(input);
 
         Assert.Equal("example.com", JsonNode.Parse(answer)!.AsObject().Claim("idTokenGeneration", "tenant"));
-    }
-
-    private sealed class FailingStream : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("connection reset");
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
