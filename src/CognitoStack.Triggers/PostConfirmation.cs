@@ -7,7 +7,7 @@ using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Groups;
 using CognitoStack.Triggers.Json;
 using CognitoStack.Triggers.Logging;
-using CognitoStack.Triggers.Signing;
+using CognitoStack.Lambda.Common.Signing;
 
 namespace CognitoStack.Triggers;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CognitoStack.Triggers.Signing;
+using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.Triggers.Tests.Helpers;
 using static CognitoStack.Triggers.Tests.Helpers.TestEvents;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Json;
-using CognitoStack.Triggers.Signing;
+using CognitoStack.Lambda.Common.Signing;
 
 namespace CognitoStack.Triggers.Groups;
 

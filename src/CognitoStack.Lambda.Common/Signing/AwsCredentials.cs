@@ -1,4 +1,4 @@
-namespace CognitoStack.Triggers.Signing;
+namespace CognitoStack.Lambda.Common.Signing;
 
 /// <summary>
 /// AWS credentials for signing. <see cref="ToString"/> shows the access key ID only, so the secret and

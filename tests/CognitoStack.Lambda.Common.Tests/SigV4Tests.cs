@@ -1,7 +1,7 @@
 using System.Text;
-using CognitoStack.Triggers.Signing;
+using CognitoStack.Lambda.Common.Signing;
 
-namespace CognitoStack.Triggers.Tests;
+namespace CognitoStack.Lambda.Common.Tests;
 
 /// Vectors from the AWS Signature Version 4 test suite (aws-sig-v4-test-suite, once published in the AWS
 /// General Reference): credentials AKIDEXAMPLE / wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY, region

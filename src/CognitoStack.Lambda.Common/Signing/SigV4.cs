@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CognitoStack.Triggers.Signing;
+namespace CognitoStack.Lambda.Common.Signing;
 
 /// <summary>
 /// AWS Signature Version 4 for HTTP requests signed in the <c>Authorization</c> header, as the IAM user
