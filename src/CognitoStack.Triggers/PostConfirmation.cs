@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using CognitoStack.Contract;
 using CognitoStack.Lambda.Common;
+using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.Triggers.Claims;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Groups;
 using CognitoStack.Triggers.Json;
 using CognitoStack.Triggers.Logging;
-using CognitoStack.Lambda.Common.Signing;
 
 namespace CognitoStack.Triggers;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Json;
-using CognitoStack.Lambda.Common.Signing;
 
 namespace CognitoStack.Triggers.Groups;
 
