@@ -35,6 +35,14 @@ public sealed record AppClientsProps
     public required bool WebClientChoiceBasedSignIn { get; init; }
 
     /// <summary>
+    /// Whether the web client may ask for <c>aws.cognito.signin.user.admin</c>: StartWebAuthnRegistration and
+    /// CompleteWebAuthnRegistration accept only an access token with that scope, so an app that lets users
+    /// register passkeys in its own UI needs it after a managed login sign-in. Default false: not offered.
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartWebAuthnRegistration.html
+    /// </summary>
+    public bool WebClientSelfServiceScope { get; init; }
+
+    /// <summary>
     /// Grace period of the web client's refresh-token rotation (the old token stays valid this long for
     /// retries). Null turns rotation off.
     /// </summary>
@@ -64,8 +72,15 @@ public sealed class AppClients : Construct
         };
         UserPoolClientIdentityProvider[] userProviders = [UserPoolClientIdentityProvider.COGNITO, .. props.IdentityProviders.ClientProviders];
 
+        var webSignIn = new OAuthSettings
+        {
+            Flows = userSignIn.Flows,
+            Scopes = [.. userSignIn.Scopes!, .. props.WebClientSelfServiceScope ? [OAuthScope.COGNITO_ADMIN] : Array.Empty<OAuthScope>()],
+            CallbackUrls = userSignIn.CallbackUrls,
+            LogoutUrls = userSignIn.LogoutUrls,
+        };
         WebClient = CreateClient("WebClient", pool, props, generateSecret: false,
-            new AuthFlow { UserSrp = true }, userSignIn, userProviders);
+            new AuthFlow { UserSrp = true }, webSignIn, userProviders);
         ConfigureWebSignIn(WebClient, props.WebClientChoiceBasedSignIn, props.WebClientRefreshTokenRotationGrace);
         ConfidentialClient = CreateClient("ConfidentialClient", pool, props, generateSecret: true,
             new AuthFlow { UserSrp = true }, userSignIn, userProviders);

@@ -22,6 +22,13 @@ public sealed record WebAclProps
     /// <summary>ARN of the protected resource (in the ACL's stack and region).</summary>
     public required string ResourceArn { get; init; }
 
+    /// <summary>
+    /// Start of the web ACL's visibility metric name, unique per environment (e.g. <c>CognitoStack-prod</c>):
+    /// the metric name is the <c>WebACL</c> dimension of the ACL's CloudWatch metrics, so two environments
+    /// in one account and Region must not share it.
+    /// </summary>
+    public required string MetricNamePrefix { get; init; }
+
     /// <summary>Requests per client IP per 5 minutes before the rate rule blocks.</summary>
     public required int RateLimitPer5Minutes { get; init; }
 
@@ -90,8 +97,8 @@ public sealed class WebAcl : Construct
 
         MetricName = props.Target switch
         {
-            WebAclTarget.ApiStage => "CognitoStack",
-            WebAclTarget.UserPool => "CognitoStack-UserPool",
+            WebAclTarget.ApiStage => $"{props.MetricNamePrefix}-Api",
+            WebAclTarget.UserPool => $"{props.MetricNamePrefix}-UserPool",
             var other => throw new ArgumentOutOfRangeException(nameof(props), other, "no metric name"),
         };
         Acl = new CfnWebACL(this, "WebAcl", new CfnWebACLProps
@@ -185,8 +192,10 @@ public sealed class WebAcl : Construct
     };
 
     /// <summary>
-    /// The web ACL's visibility metric name: the <c>WebACL</c> dimension of its CloudWatch metrics. One per
-    /// target, so the API's and the user pool's blocked requests stay apart on alarms and the dashboard.
+    /// The web ACL's visibility metric name: the <c>WebACL</c> dimension of its CloudWatch metrics
+    /// (https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html). One per environment and
+    /// target, so neither two environments in one account and Region nor the API and the user pool share a
+    /// blocked-requests series, alarm or graph.
     /// </summary>
     public string MetricName { get; }
 

@@ -80,6 +80,7 @@ public sealed class ApiStack : Stack
             new WebAcl(this, "WebAcl", new WebAclProps
             {
                 Target = WebAclTarget.ApiStage,
+                MetricNamePrefix = $"CognitoStack-{settings.Name}",
                 ResourceArn = Api.RestApi.DeploymentStage.StageArn,
                 RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
             });
@@ -94,7 +95,7 @@ public sealed class ApiStack : Stack
         new CfnOutput(this, "FrontendConfig", new CfnOutputProps
         {
             Value = FrontendConfig.ToJson(this, settings, props.Identity, Api.RestApi.Url),
-            Description = "amplify_outputs.json (version 1) for web and mobile apps; see README, Frontend configuration",
+            Description = "amplify_outputs.json (version 1) for web and mobile apps; see docs/integration.md, Frontend configuration",
         });
     }
 

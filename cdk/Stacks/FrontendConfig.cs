@@ -19,6 +19,9 @@ internal static class FrontendConfig
 
     private static readonly string[] OpenIdScopes = ["openid", "email", "profile"];
 
+    /// <summary>The scope of the user's own self-service API operations (passkey registration among them).</summary>
+    public const string SelfServiceScope = "aws.cognito.signin.user.admin";
+
     /// <summary>Second factors as amplify_outputs names them.</summary>
     private static readonly Dictionary<MfaFactor, string> MfaMethodNames = new()
     {
@@ -30,7 +33,10 @@ internal static class FrontendConfig
     public static string ToJson(Stack stack, EnvironmentSettings settings, IdentityStack identity, string apiUrl)
     {
         var userPool = settings.UserPool;
+        // With passkeys on, the web client also offers aws.cognito.signin.user.admin (passkey registration in
+        // the app's own UI needs it on the access token; see AppClientsProps.WebClientSelfServiceScope).
         var scopes = OpenIdScopes
+            .Concat(userPool.SignInFactors.Contains(SignInFactor.WebAuthn) ? [SelfServiceScope] : Array.Empty<string>())
             .Concat(settings.ResourceServer.Scopes.Select(s => identity.Directory.ScopeString(s.Name)))
             .ToArray();
         var config = new Dictionary<string, object>

@@ -46,6 +46,7 @@ public sealed class IdentityStack : Stack
             IdentityProviders = providers,
             SmokeTestClient = settings.Clients.SmokeTestClient,
             WebClientChoiceBasedSignIn = settings.UserPool.Passwordless,
+            WebClientSelfServiceScope = settings.UserPool.SignInFactors.Contains(SignInFactor.WebAuthn),
             WebClientRefreshTokenRotationGrace = settings.Clients.RefreshTokenRotation.Enabled
                 ? Duration.Seconds(settings.Clients.RefreshTokenRotation.RetryGracePeriodSeconds)
                 : null,
@@ -87,6 +88,7 @@ public sealed class IdentityStack : Stack
             UserPoolWebAcl = new WebAcl(this, "UserPoolWebAcl", new WebAclProps
             {
                 Target = WebAclTarget.UserPool,
+                MetricNamePrefix = $"CognitoStack-{settings.Name}",
                 ResourceArn = Directory.UserPool.UserPoolArn,
                 RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
             });

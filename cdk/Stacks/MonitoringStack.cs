@@ -58,6 +58,7 @@ public sealed class MonitoringStack : Stack
             MetricNamespace = $"CognitoStack/{settings.Name}",
             UserPool = (identity.Directory.UserPool.UserPoolId,
                 [.. identity.Node.FindAll().OfType<UserPoolClient>().Select(c => c.UserPoolClientId)]),
+            Federation = settings.IdentityProviders.Any,
             ThreatProtection = settings.UserPool.ThreatProtection != ThreatProtectionMode.Off,
             WebAclMetricNames = WebAclMetricNames(identity, api),
             ApiErrorRatePercent = monitoring.ApiErrorRatePercent,

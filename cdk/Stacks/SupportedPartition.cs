@@ -30,7 +30,7 @@ internal static class SupportedPartition
                 new CfnRuleAssertion
                 {
                     Assert = Fn.ConditionEquals(Aws.PARTITION, CognitoRules.SupportedPartition),
-                    AssertDescription = $"CognitoStack deploys to the {CognitoRules.SupportedPartition} partition only: Cognito's Hosted UI domain, identity pool issuer and WAF support differ in aws-cn and aws-us-gov (see README, Configuration).",
+                    AssertDescription = $"CognitoStack deploys to the {CognitoRules.SupportedPartition} partition only: Cognito's Hosted UI domain, identity pool issuer and WAF support differ in aws-cn and aws-us-gov (see docs/configuration.md, Partitions).",
                 },
             },
         });

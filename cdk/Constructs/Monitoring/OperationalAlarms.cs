@@ -48,6 +48,9 @@ public sealed record OperationalAlarmsProps
     /// <summary>The user pool's id and its app client ids (Cognito's per-client metrics are summed).</summary>
     public required (string Id, IReadOnlyList<string> ClientIds) UserPool { get; init; }
 
+    /// <summary>Whether the pool has external identity providers, so that federation metrics exist.</summary>
+    public required bool Federation { get; init; }
+
     /// <summary>Whether threat protection runs, so that its risk metrics exist.</summary>
     public required bool ThreatProtection { get; init; }
 
@@ -68,8 +71,8 @@ public sealed record OperationalAlarmsProps
 }
 
 /// <summary>
-/// The app's alarms. Each one's name says what broke and its description what to check first (README,
-/// Runbook); each sends both ALARM and OK to the topic, and treats missing data as not breaching: no
+/// The app's alarms. Each one's name says what broke and its description what to check first (runbook:
+/// docs/monitoring.md); each sends both ALARM and OK to the topic, and treats missing data as not breaching: no
 /// traffic means nothing failed.
 /// </summary>
 public sealed class OperationalAlarms : Construct
@@ -101,7 +104,8 @@ public sealed class OperationalAlarms : Construct
         AddUserPoolAlarms();
         foreach (var webAcl in props.WebAclMetricNames.Distinct(StringComparer.Ordinal))
         {
-            Add($"WafBlocked{webAcl}", $"waf-{webAcl}-blocked-requests-spike",
+            var shortName = ShortName(webAcl);
+            Add($"WafBlocked{shortName}", $"waf-{shortName}-blocked-requests-spike",
                 $"Web ACL {webAcl} blocked at least {props.WafBlockedRequests} requests in 5 minutes: an attack, or a rule blocking real users.",
                 "the web ACL's sampled requests (WAF console) for the rule and client IPs that were blocked.",
                 Signals.WafBlockedRequests(webAcl, Stack.Of(this).Region), props.WafBlockedRequests);
@@ -113,6 +117,10 @@ public sealed class OperationalAlarms : Construct
 
     /// <summary>The custom metric counting a trigger's ERROR log lines.</summary>
     public Metric TriggerErrorLines(string trigger) => Signals.Custom(_props.MetricNamespace, $"{trigger}ErrorLines");
+
+    /// <summary>A web ACL's metric name without the name prefix they share (<c>CognitoStack-prod-UserPool</c> is <c>UserPool</c>).</summary>
+    private string ShortName(string webAclMetricName) =>
+        webAclMetricName.StartsWith($"{_props.NamePrefix}-", StringComparison.Ordinal) ? webAclMetricName[(_props.NamePrefix.Length + 1)..] : webAclMetricName;
 
     private void AddApiAlarms()
     {
@@ -158,19 +166,23 @@ public sealed class OperationalAlarms : Construct
     private void AddUserPoolAlarms()
     {
         var (poolId, clients) = _props.UserPool;
-        IReadOnlyList<string> withAdmin = [.. clients, Signals.AdminClient];
-        foreach (var (metric, slug, clientIds) in new[]
+        var throttles = new List<(string Metric, string Slug, IMetric Signal)>
         {
-            ("SignInThrottles", "signin", withAdmin),
-            ("SignUpThrottles", "signup", withAdmin),
-            ("TokenRefreshThrottles", "token-refresh", clients),
-            ("FederationThrottles", "federation", clients),
-        })
+            ("SignInThrottles", "signin", Signals.UserPoolSum("SignInThrottles", poolId, clients)),
+            ("SignUpThrottles", "signup", Signals.UserPoolSum("SignUpThrottles", poolId, [.. clients, Signals.AdminClient])),
+            ("TokenRefreshThrottles", "token-refresh", Signals.UserPoolSum("TokenRefreshThrottles", poolId, clients)),
+        };
+        if (_props.Federation)
+        {
+            throttles.Add(("FederationThrottles", "federation", Signals.FederationSum("FederationThrottles", poolId)));
+        }
+
+        foreach (var (metric, slug, signal) in throttles)
         {
             Add($"UserPool{metric}", $"userpool-{slug}-throttled",
                 $"Cognito throttled {metric.Replace("Throttles", string.Empty, StringComparison.Ordinal)} requests: users are failing to get in.",
                 "the user pool's request-rate quotas (Service Quotas, Amazon Cognito) and which client sends the burst.",
-                Signals.UserPoolSum(metric, poolId, clientIds), 1);
+                signal, 1);
         }
 
         if (!_props.ThreatProtection)
@@ -192,7 +204,7 @@ public sealed class OperationalAlarms : Construct
         var alarm = new Alarm(this, id, new AlarmProps
         {
             AlarmName = $"{_props.NamePrefix}-{slug}",
-            AlarmDescription = $"{meaning} Check first: {checkFirst} Runbook: README, Monitoring.",
+            AlarmDescription = $"{meaning} Check first: {checkFirst} Runbook: docs/monitoring.md.",
             Metric = metric,
             Threshold = threshold,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

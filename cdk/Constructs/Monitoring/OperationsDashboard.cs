@@ -32,7 +32,6 @@ public sealed class OperationsDashboard : Construct
         var watched = props.Watched;
         var (api, stage) = watched.Api;
         var (poolId, clients) = watched.UserPool;
-        IReadOnlyList<string> withAdmin = [.. clients, Signals.AdminClient];
 
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = props.DashboardName });
         Dashboard.AddWidgets(new AlarmStatusWidget(new AlarmStatusWidgetProps
@@ -46,14 +45,17 @@ public sealed class OperationsDashboard : Construct
             Graph("API requests", Signals.ApiRequests(api, stage)),
             Graph("API 5XX error rate (%)", Signals.ApiErrorRate(api, stage)),
             Graph("API p99 latency (ms)", Signals.ApiLatencyP99(api, stage)));
+        IMetric[] throttles =
+        [
+            Signals.UserPoolSum("SignInThrottles", poolId, clients),
+            Signals.UserPoolSum("SignUpThrottles", poolId, [.. clients, Signals.AdminClient]),
+            Signals.UserPoolSum("TokenRefreshThrottles", poolId, clients),
+            .. watched.Federation ? [Signals.FederationSum("FederationThrottles", poolId)] : Array.Empty<IMetric>(),
+        ];
         Dashboard.AddWidgets(
-            Graph("Sign-in successes", Signals.UserPoolSum("SignInSuccesses", poolId, withAdmin)),
+            Graph("Sign-in successes", Signals.UserPoolSum("SignInSuccesses", poolId, clients)),
             Graph("Token refreshes", Signals.UserPoolSum("TokenRefreshSuccesses", poolId, clients)),
-            Graph("User pool throttles",
-                Signals.UserPoolSum("SignInThrottles", poolId, withAdmin),
-                Signals.UserPoolSum("SignUpThrottles", poolId, withAdmin),
-                Signals.UserPoolSum("TokenRefreshThrottles", poolId, clients),
-                Signals.UserPoolSum("FederationThrottles", poolId, clients)));
+            Graph("User pool throttles", throttles));
 
         var backend = watched.Backend.Function.FunctionName;
         Dashboard.AddWidgets(

@@ -15,14 +15,20 @@ public static class Signals
     /// <summary>Below this many requests in a period the API error rate counts as 0 (one failed request of two is no outage).</summary>
     public const int MinimumRequestsForErrorRate = 20;
 
-    /// <summary>The <c>UserPoolClient</c> dimension value Cognito uses for admin (server-side) operations.</summary>
+    /// <summary>
+    /// The <c>UserPoolClient</c> dimension value Cognito uses for requests an administrator made. AWS documents
+    /// it for the sign-up metrics only (<c>SignUpSuccesses</c>, <c>SignUpThrottles</c>); sign-in, token-refresh
+    /// and federation metrics carry real client ids (or <c>Invalid</c>).
+    /// https://docs.aws.amazon.com/cognito/latest/developerguide/metrics-for-cognito-user-pools.html
+    /// </summary>
     public const string AdminClient = "Admin";
 
-    // API Gateway REST API: namespace AWS/ApiGateway, dimensions ApiName and Stage; Count, 5XXError, Latency.
+    // API Gateway REST API: namespace AWS/ApiGateway, dimensions ApiName and Stage; Count (the SampleCount
+    // statistic is the number of requests), 5XXError (Sum), Latency.
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
 
-    /// <summary>Requests to the API stage (<c>Count</c>, Sum).</summary>
-    public static Metric ApiRequests(string apiName, string stage) => Api("Count", apiName, stage, Stats.SUM);
+    /// <summary>Requests to the API stage (<c>Count</c>, SampleCount: the statistic AWS documents for it).</summary>
+    public static Metric ApiRequests(string apiName, string stage) => Api("Count", apiName, stage, Stats.SAMPLE_COUNT);
 
     /// <summary>Server-side errors of the API stage (<c>5XXError</c>, Sum).</summary>
     public static Metric ApiServerErrors(string apiName, string stage) => Api("5XXError", apiName, stage, Stats.SUM);
@@ -55,8 +61,10 @@ public static class Signals
     /// <summary>Run time, p99 (<c>Duration</c>, milliseconds).</summary>
     public static Metric LambdaDurationP99(string functionName) => Lambda("Duration", functionName, Stats.Percentile(99));
 
-    // Cognito user pools: namespace AWS/Cognito, dimensions UserPool and UserPoolClient ("Admin" for admin
-    // operations); SignUp/SignIn/TokenRefresh/Federation Successes and Throttles.
+    // Cognito user pools: namespace AWS/Cognito. SignUp/SignIn/TokenRefresh Successes and Throttles have the
+    // dimensions UserPool and UserPoolClient ("Admin" for admin sign-ups); Federation Successes and Throttles
+    // have UserPool, UserPoolClient and IdentityProvider. CloudWatch matches the exact dimension set, so a
+    // federation metric read with two dimensions reads nothing.
     // https://docs.aws.amazon.com/cognito/latest/developerguide/metrics-for-cognito-user-pools.html
 
     /// <summary>
@@ -69,6 +77,21 @@ public static class Signals
         UsingMetrics = clientIds
             .Select((client, i) => (Id: $"{Id(metricName)}{i}", Metric: Of("AWS/Cognito", metricName, Stats.SUM, ("UserPool", userPoolId), ("UserPoolClient", client))))
             .ToDictionary(m => m.Id, m => (IMetric)m.Metric),
+        Label = metricName,
+        Period = Period,
+    });
+
+    /// <summary>
+    /// <paramref name="metricName"/> (<c>FederationThrottles</c> or <c>FederationSuccesses</c>) summed over
+    /// every app client and identity provider of the pool, as a CloudWatch Metrics Insights query: it needs
+    /// no list of provider names (the <c>IdentityProvider</c> values are not documented) and is not bound by
+    /// the 10 metrics a metric-math alarm may read.
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-alarms.html,
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-data-queries.html
+    /// </summary>
+    public static MathExpression FederationSum(string metricName, string userPoolId) => new(new MathExpressionProps
+    {
+        Expression = $"SELECT SUM({metricName}) FROM SCHEMA(\"AWS/Cognito\", IdentityProvider, UserPool, UserPoolClient) WHERE UserPool = '{userPoolId}'",
         Label = metricName,
         Period = Period,
     });

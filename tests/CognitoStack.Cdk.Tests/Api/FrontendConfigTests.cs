@@ -72,7 +72,7 @@ public sealed class FrontendConfigTests(SynthFixture synth)
         Assert.Equal("<UserDirectoryUserPool>", (string?)auth["user_pool_id"]);
         Assert.Equal("<IdentityFederationIdentityPool>", (string?)auth["identity_pool_id"]);
         Assert.Equal("myapp-auth-prod.auth.<AWS::Region>.amazoncognito.com", (string?)auth["oauth"]!["domain"]);
-        Assert.Equal("""["openid","email","profile","myapp-api/read","myapp-api/write"]""", SynthesizedEnvironment.Text(auth["oauth"]!["scopes"]));
+        Assert.Equal("""["openid","email","profile","aws.cognito.signin.user.admin","myapp-api/read","myapp-api/write"]""", SynthesizedEnvironment.Text(auth["oauth"]!["scopes"]));
         Assert.Equal("""["https://app.example.com/callback"]""", SynthesizedEnvironment.Text(auth["oauth"]!["redirect_sign_in_uri"]));
         Assert.Equal("REQUIRED", (string?)auth["mfa_configuration"]);
         Assert.Equal(false, (bool?)auth["unauthenticated_identities_enabled"]);

@@ -42,6 +42,19 @@ public sealed class AppClientTests(SynthFixture synth)
         }
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void WebClient_Should_OfferTheSelfServiceScope_When_PasskeysAreASignInFactor(string env)
+    {
+        // StartWebAuthnRegistration / CompleteWebAuthnRegistration accept only an access token with
+        // aws.cognito.signin.user.admin: without it, a user signed in through managed login cannot register
+        // a passkey from the app's own UI.
+        Assert.Contains(Cdk.Configuration.SignInFactor.WebAuthn, synth[env].Settings.UserPool.SignInFactors);
+        Assert.Contains("\"aws.cognito.signin.user.admin\"", SynthesizedEnvironment.Text(Single(env, "AppClientsWebClient")["AllowedOAuthScopes"]), StringComparison.Ordinal);
+        Assert.DoesNotContain("aws.cognito.signin.user.admin", SynthesizedEnvironment.Text(Single(env, "AppClientsConfidentialClient")["AllowedOAuthScopes"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ConfidentialClient_Should_UseCodeFlowWithSecret()
     {

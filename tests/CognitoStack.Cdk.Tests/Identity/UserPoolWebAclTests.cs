@@ -107,6 +107,7 @@ public sealed class UserPoolWebAclTests(SynthFixture synth)
     private static WebAclProps Props(WebAclTarget target, string extraGroup) => new()
     {
         Target = target,
+        MetricNamePrefix = "CognitoStack-test",
         ResourceArn = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_example",
         RateLimitPer5Minutes = 1000,
         ManagedRuleGroups = [.. WebAcl.DefaultManagedRuleGroups, extraGroup],

@@ -12,7 +12,7 @@ public sealed class AlarmTests(SynthFixture synth)
     private IEnumerable<SynthesizedEnvironment> Monitored => synth.All.Where(e => e.Settings.Monitoring.Enabled);
 
     [Theory]
-    [InlineData("api-5xx-error-rate", "AWS/ApiGateway", "5XXError,Count", "ApiName,Stage", "Sum", 1)]
+    [InlineData("api-5xx-error-rate", "AWS/ApiGateway", "5XXError,Count", "ApiName,Stage", "Sum,SampleCount", 1)]
     [InlineData("api-p99-latency", "AWS/ApiGateway", "Latency", "ApiName,Stage", "p99", 2000)]
     [InlineData("backend-errors", "AWS/Lambda", "Errors", "FunctionName", "Sum", 1)]
     [InlineData("backend-throttles", "AWS/Lambda", "Throttles", "FunctionName", "Sum", 1)]
@@ -26,11 +26,10 @@ public sealed class AlarmTests(SynthFixture synth)
     [InlineData("userpool-signin-throttled", "AWS/Cognito", "SignInThrottles", "UserPool,UserPoolClient", "Sum", 1)]
     [InlineData("userpool-signup-throttled", "AWS/Cognito", "SignUpThrottles", "UserPool,UserPoolClient", "Sum", 1)]
     [InlineData("userpool-token-refresh-throttled", "AWS/Cognito", "TokenRefreshThrottles", "UserPool,UserPoolClient", "Sum", 1)]
-    [InlineData("userpool-federation-throttled", "AWS/Cognito", "FederationThrottles", "UserPool,UserPoolClient", "Sum", 1)]
     [InlineData("userpool-compromised-credentials", "AWS/Cognito", "CompromisedCredentialRisk", "Operation,RiskLevel,UserPoolId", "Sum", 10)]
     [InlineData("userpool-account-takeover-risk", "AWS/Cognito", "AccountTakeoverRisk", "Operation,RiskLevel,UserPoolId", "Sum", 10)]
-    [InlineData("waf-CognitoStack-blocked-requests-spike", "AWS/WAFV2", "BlockedRequests", "Region,Rule,WebACL", "Sum", 100)]
-    [InlineData("waf-CognitoStack-UserPool-blocked-requests-spike", "AWS/WAFV2", "BlockedRequests", "Region,Rule,WebACL", "Sum", 100)]
+    [InlineData("waf-Api-blocked-requests-spike", "AWS/WAFV2", "BlockedRequests", "Region,Rule,WebACL", "Sum", 100)]
+    [InlineData("waf-UserPool-blocked-requests-spike", "AWS/WAFV2", "BlockedRequests", "Region,Rule,WebACL", "Sum", 100)]
     public void ProdAlarm_Should_ReadTheDocumentedMetricWithItsThreshold(string slug, string ns, string metrics, string dimensions, string statistic, double threshold)
     {
         var alarm = Alarms.Named(Prod, slug);
@@ -40,7 +39,7 @@ public sealed class AlarmTests(SynthFixture synth)
         Assert.All(read, m => Assert.Equal(ns, m.Namespace));
         Assert.Equal(metrics.Split(','), read.Select(m => m.Name).Distinct());
         Assert.All(read, m => Assert.Equal(dimensions, string.Join(',', m.Dimensions.Keys.Order(StringComparer.Ordinal))));
-        Assert.All(read, m => Assert.Equal(statistic, m.Statistic));
+        Assert.Equal(statistic.Split(','), read.Select(m => m.Statistic).Distinct());
         Assert.Equal(threshold, (double)alarm["Threshold"]!);
         Assert.Equal("GreaterThanOrEqualToThreshold", (string?)alarm["ComparisonOperator"]);
     }
@@ -50,7 +49,7 @@ public sealed class AlarmTests(SynthFixture synth)
     {
         var names = Alarms.ByName(Prod).Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(19, names.Count());
+        Assert.Equal(18, names.Count());
         Assert.All(new[] { "api-", "backend-", "pretokengeneration-", "postconfirmation-", "userpool-", "waf-" },
             area => Assert.Contains(names, n => n.StartsWith($"CognitoStack-prod-{area}", StringComparison.Ordinal)));
     }
@@ -101,11 +100,10 @@ public sealed class AlarmTests(SynthFixture synth)
             (double)Alarms.Named(Prod, "backend-p99-duration-near-timeout")["Threshold"]!);
 
     [Theory]
-    [InlineData("userpool-signin-throttled", true)]
+    [InlineData("userpool-signin-throttled", false)]
     [InlineData("userpool-signup-throttled", true)]
     [InlineData("userpool-token-refresh-throttled", false)]
-    [InlineData("userpool-federation-throttled", false)]
-    public void ThrottleAlarm_Should_SumEveryAppClient(string slug, bool withAdmin)
+    public void ThrottleAlarm_Should_SumEveryAppClient_AndAdminForSignUpOnly(string slug, bool withAdmin)
     {
         var clients = Alarms.Metrics(Alarms.Named(Prod, slug)).Select(m => m.Dimensions["UserPoolClient"]).ToList();
         var appClients = Prod.Resources("Identity", "AWS::Cognito::UserPoolClient").Select(c => $$"""{"Fn::ImportValue":"CognitoStack-prod-Identity:ExportsOutputRef{{c.LogicalId}}""");
@@ -113,6 +111,57 @@ public sealed class AlarmTests(SynthFixture synth)
         Assert.Equal(3, appClients.Count());
         Assert.All(appClients, c => Assert.Contains(clients, d => d.StartsWith(c, StringComparison.Ordinal)));
         Assert.Equal(withAdmin, clients.Contains("Admin"));
+    }
+
+    [Fact]
+    public void ApiRequests_Should_BeCountedWithSampleCount_TheStatisticAwsDocumentsForCount()
+    {
+        var count = Alarms.Metrics(Alarms.Named(Prod, "api-5xx-error-rate")).Single(m => m.Name == "Count");
+
+        Assert.Equal("SampleCount", count.Statistic);
+    }
+
+    [Fact]
+    public void FederationThrottles_Should_BeReadWithAllThreeDimensions_OfEveryProviderAndClient()
+    {
+        var federated = synth["federated"];
+        var alarm = Alarms.Named(federated, "userpool-federation-throttled");
+        var query = SynthesizedEnvironment.Text(alarm["Metrics"]![0]!["Expression"]);
+
+        Assert.Empty(Alarms.Metrics(alarm));
+        Assert.StartsWith("""{"Fn::Join":["",["SELECT SUM(FederationThrottles) FROM SCHEMA(\"AWS/Cognito\", IdentityProvider, UserPool, UserPoolClient) WHERE UserPool = '",""", query, StringComparison.Ordinal);
+        Assert.Equal(300, (int)alarm["Metrics"]![0]!["Period"]!);
+    }
+
+    [Fact]
+    public void FederationThrottles_Should_HaveNoAlarmOrGraph_When_NoIdentityProviderExists()
+    {
+        Assert.False(Prod.Settings.IdentityProviders.Any);
+        Assert.DoesNotContain(Alarms.ByName(Prod).Keys, name => name.Contains("federation", StringComparison.Ordinal));
+        Assert.DoesNotContain("Federation", SynthesizedEnvironment.Text(Prod.Resources("Monitoring", "AWS::CloudWatch::Dashboard").Single().Resource), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignInSuccessesGraph_Should_NotReadTheAdminClient_WhichOnlySignUpMetricsHave()
+    {
+        var body = SynthesizedEnvironment.Text(Prod.Resources("Monitoring", "AWS::CloudWatch::Dashboard").Single().Resource);
+        var signIn = body[body.IndexOf("Sign-in successes", StringComparison.Ordinal)..body.IndexOf("Token refreshes", StringComparison.Ordinal)];
+
+        Assert.DoesNotContain("Admin", signIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WebAclMetricNames_Should_NameTheEnvironment_SoEnvironmentsInOneAccountNeverShareASeries()
+    {
+        var names = synth.All
+            .SelectMany(env => env.StackIds.SelectMany(stack => env.Resources(stack, "AWS::WAFv2::WebACL"))
+                .Select(a => (Env: env.Settings.Name, Name: (string)a.Resource["Properties"]!["VisibilityConfig"]!["MetricName"]!)))
+            .ToList();
+
+        Assert.Contains(names, n => n.Env == "prod");
+        Assert.Contains(names, n => n.Env == "federated");
+        Assert.All(names, n => Assert.StartsWith($"CognitoStack-{n.Env}-", n.Name, StringComparison.Ordinal));
+        Assert.Equal(names.Count, names.Select(n => n.Name).Distinct().Count());
     }
 
     [Theory]
