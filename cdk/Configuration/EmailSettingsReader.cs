@@ -22,6 +22,7 @@ internal static partial class EmailSettingsReader
     private const int MaxSubjectFileLength = 1_024;
 
     private const string AddressRule = "use an address such as no-reply@example.com or My App <no-reply@example.com> (ASCII address; a name without <, >, \", \\ or control characters)";
+    private const string RequiredWithSes = "required with sender SES";
     private const string OnlyWithSes = "only used with sender SES: remove it, or set sender SES";
 
     /// <summary>Keys that only mean something when SES sends.</summary>
@@ -40,17 +41,17 @@ internal static partial class EmailSettingsReader
                 : throw e.Invalid(stray, "(given with sender COGNITO)", OnlyWithSes);
         }
 
-        var from = e.OptionalString("fromAddress", FromAddress(), AddressRule) ?? throw e.Missing("fromAddress", $"with sender SES, {AddressRule}");
+        var from = e.OptionalString("fromAddress", FromAddress(), AddressRule, RequiredWithSes) ?? throw e.Missing("fromAddress", $"with sender SES, {AddressRule}");
         var identity = e.OptionalString("sesIdentity", SesIdentity(),
-            "use the verified SES identity: a domain such as example.com or an address such as no-reply@example.com")
+            "use the verified SES identity: a domain such as example.com or an address such as no-reply@example.com", RequiredWithSes)
             ?? throw e.Missing("sesIdentity", "with sender SES, name the verified SES identity: a domain such as example.com or an address such as no-reply@example.com");
         var settings = new EmailSettings
         {
             Sender = sender,
             FromAddress = ParseAddress(from),
             SesIdentity = identity,
-            SesRegion = e.OptionalString("sesRegion", SettingsLoader.RegionName(), SettingsLoader.RegionRule),
-            ReplyTo = e.OptionalString("replyTo", Address(), "use an address such as support@example.com"),
+            SesRegion = e.OptionalString("sesRegion", SettingsLoader.RegionName(), SettingsLoader.RegionRule, "the stack's Region"),
+            ReplyTo = e.OptionalString("replyTo", Address(), "use an address such as support@example.com", "the from address"),
             ConfigurationSet = e.OptionalString("configurationSet", ConfigurationSetName(),
                 "use 1-64 letters, digits, underscores and hyphens (an SES configuration set name)"),
             Verification = e.OptionalObject("verification")?.ReadAll(t => ReadTemplate(t, files, [CodePlaceholder], "the code Cognito fills in")),
@@ -95,8 +96,8 @@ internal static partial class EmailSettingsReader
 
     private static EmailTemplate ReadTemplate(SettingsReader t, RepositoryFiles files, string[] placeholders, string what)
     {
-        var subjectFile = t.RequiredString("subjectFile", SettingsLoader.RelativeFile(), RepositoryFiles.PathRule);
-        var bodyFile = t.RequiredString("bodyFile", SettingsLoader.RelativeFile(), RepositoryFiles.PathRule);
+        var subjectFile = t.RequiredString("subjectFile", SettingsLoader.RelativeFile(), RepositoryFiles.PathRule("subjectFile"));
+        var bodyFile = t.RequiredString("bodyFile", SettingsLoader.RelativeFile(), RepositoryFiles.PathRule("bodyFile"));
 
         // A subject file ends with a newline like any text file; the subject is its one line.
         var subject = files.Read(t, "subjectFile", subjectFile, MaxSubjectFileLength).TrimEnd('\r', '\n');

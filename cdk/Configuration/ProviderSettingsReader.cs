@@ -6,6 +6,8 @@ namespace CognitoStack.Cdk.Configuration;
 internal static partial class ProviderSettingsReader
 {
     private static readonly string[] DefaultOidcScopes = ["openid", "email", "profile"];
+    private const string EmailClaim = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress";
+    private const string NameClaim = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name";
 
     public static IdentityProviderSettings Read(SettingsReader reader, RepositoryFiles files)
     {
@@ -38,7 +40,7 @@ internal static partial class ProviderSettingsReader
         ClientSecret = ReadSecret(o.RequiredObject("clientSecret")),
         IssuerUrl = o.RequiredString("issuerUrl", HttpsUrl(), "use the provider's https issuer URL without query or fragment, such as https://login.example.com"),
         Scopes = o.Has("scopes")
-            ? o.StringList("scopes", 1, 25, s => OidcScope().IsMatch(s), "use scope names such as openid, email, profile")
+            ? o.StringList("scopes", 1, 25, s => OidcScope().IsMatch(s), "use scope names such as openid, email, profile", string.Join(", ", DefaultOidcScopes))
             : DefaultOidcScopes,
     };
 
@@ -47,14 +49,14 @@ internal static partial class ProviderSettingsReader
         Name = ReadName(s),
         MetadataUrl = url,
         MetadataDocument = document,
-        EmailAttribute = s.OptionalString("emailAttribute", AttributeName(), "use the SAML attribute name") ?? "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
-        NameAttribute = s.OptionalString("nameAttribute", AttributeName(), "use the SAML attribute name") ?? "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
+        EmailAttribute = s.OptionalString("emailAttribute", AttributeName(), "use the SAML attribute name", EmailClaim) ?? EmailClaim,
+        NameAttribute = s.OptionalString("nameAttribute", AttributeName(), "use the SAML attribute name", NameClaim) ?? NameClaim,
     };
 
     private static SamlProviderSettings ReadSaml(SettingsReader s, RepositoryFiles files)
     {
         var url = s.OptionalString("metadataUrl", HttpsUrl(), "use the IdP's https metadata URL");
-        var file = s.OptionalString("metadataFile", SettingsLoader.RelativeFile(), RepositoryFiles.PathRule);
+        var file = s.OptionalString("metadataFile", SettingsLoader.RelativeFile(), RepositoryFiles.PathRule("metadataFile"));
         if ((url is null) == (file is null))
         {
             throw s.Invalid("metadataUrl", url is null ? "(missing, and no metadataFile)" : "(given together with metadataFile)",

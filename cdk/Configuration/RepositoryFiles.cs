@@ -3,7 +3,20 @@ namespace CognitoStack.Cdk.Configuration;
 /// <summary>Reads files that settings name (SAML metadata, Hosted UI CSS, branding files and images), relative to the repository root.</summary>
 internal sealed class RepositoryFiles(string baseDirectory)
 {
-    public const string PathRule = "use a relative path inside the repository, such as config/hosted-ui.css";
+    /// <summary>An example path per file key, so each message shows a file of the kind that key takes.</summary>
+    private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
+    {
+        ["cssFile"] = "config/hosted-ui.css",
+        ["brandingFile"] = "config/branding/dev.json",
+        ["file"] = "config/branding/logo.svg",
+        ["subjectFile"] = "config/email/verification-subject.txt",
+        ["bodyFile"] = "config/email/verification.html",
+        ["metadataFile"] = "config/saml/idp-metadata.xml",
+    };
+
+    /// <summary>What a path of <paramref name="key"/> must look like, with an example that fits the key.</summary>
+    public static string PathRule(string key) =>
+        $"use a relative path inside the repository, such as {Examples[key]}";
 
     /// <summary>The file's bytes; a missing, empty or too large file is a configuration error.</summary>
     public byte[] ReadBytes(SettingsReader reader, string key, string relativePath, int maxBytes)
@@ -28,6 +41,6 @@ internal sealed class RepositoryFiles(string baseDirectory)
         var path = Path.GetFullPath(Path.Combine(baseDirectory, relativePath));
         return File.Exists(path)
             ? path
-            : throw reader.Invalid(key, $"\"{relativePath}\"", $"the file does not exist under {baseDirectory}; {PathRule}");
+            : throw reader.Invalid(key, $"\"{relativePath}\"", $"the file does not exist under {baseDirectory}; {PathRule(key)}");
     }
 }

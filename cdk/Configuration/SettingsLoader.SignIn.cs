@@ -14,8 +14,8 @@ public static partial class SettingsLoader
     private static HostedUiSettings ReadHostedUi(SettingsReader h, RepositoryFiles files)
     {
         var style = h.Enum("style", Choices.HostedUiStyle, HostedUiStyle.ManagedLogin);
-        var cssFile = h.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule);
-        var brandingFile = h.OptionalString("brandingFile", RelativeFile(), RepositoryFiles.PathRule);
+        var cssFile = h.OptionalString("cssFile", RelativeFile(), RepositoryFiles.PathRule("cssFile"));
+        var brandingFile = h.OptionalString("brandingFile", RelativeFile(), RepositoryFiles.PathRule("brandingFile"));
         if (style == HostedUiStyle.ManagedLogin && cssFile is not null)
         {
             throw h.Invalid("cssFile", $"\"{cssFile}\"", "CSS styles only the classic Hosted UI; with style MANAGED_LOGIN use brandingFile and assets, or set style CLASSIC");
@@ -77,7 +77,7 @@ public static partial class SettingsLoader
     private static List<BrandingAsset> ReadAssets(SettingsReader h, RepositoryFiles files)
     {
         var assets = h.ObjectList("assets", 1, BrandingImages.Categories.Count * BrandingImages.ColorModes.Count,
-                "each entry is { \"category\", \"colorMode\", \"file\" }")
+                "each entry is { \"category\", \"colorMode\", \"file\" }", "none")
             .Select(a => a.ReadAll(x => ReadAsset(x, files)))
             .ToList();
         RequireUnique(h, "assets", assets.Select(a => $"{a.Category} {a.ColorMode}"), "category and colorMode");
@@ -88,7 +88,7 @@ public static partial class SettingsLoader
     {
         var category = x.RequiredString("category", AssetCategory, $"use one of {string.Join(", ", BrandingImages.Categories)}");
         var colorMode = x.RequiredString("colorMode", AssetColorMode, $"use one of {string.Join(", ", BrandingImages.ColorModes)}");
-        var file = x.RequiredString("file", RelativeFile(), RepositoryFiles.PathRule);
+        var file = x.RequiredString("file", RelativeFile(), RepositoryFiles.PathRule("file"));
         var bytes = files.ReadBytes(x, "file", file, BrandingImages.MaxFileBytes);
         var (extension, problem) = BrandingImages.Identify(file, bytes);
         if (problem is not null)
@@ -106,7 +106,11 @@ public static partial class SettingsLoader
     /// Sign-in rules between settings. Feature plans:
     /// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html (managed
     /// login, passwordless first factors, email MFA, password history and access-token customization need
-    /// ESSENTIALS or PLUS; LITE serves only the classic Hosted UI). Machine-token claims need the pre token
+    /// ESSENTIALS or PLUS; LITE serves only the classic Hosted UI). Refresh-token rotation too: AWS announced it
+    /// "for Amazon Cognito customers using the Essentials or Plus tiers"
+    /// (https://aws.amazon.com/about-aws/whats-new/2025/04/amazon-cognito-refresh-token-rotation/,
+    /// https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
+    /// Machine-token claims need the pre token
     /// generation trigger, which itself needs ESSENTIALS or PLUS (checked before).
     /// </summary>
     private static void CheckSignIn(EnvironmentSettings s, string path)
@@ -125,6 +129,7 @@ public static partial class SettingsLoader
             NotOnLite(path, "userPool.signInFactors", pool.Passwordless, Names(Choices.SignInFactor, pool.SignInFactors), "sign-in with passkeys or email codes", "use [\"PASSWORD\"]");
             NotOnLite(path, "userPool.mfaFactors", pool.MfaFactors.Contains(MfaFactor.Email), Names(Choices.MfaFactor, pool.MfaFactors), "email MFA", "use [\"TOTP\"]");
             NotOnLite(path, "userPool.passwordHistorySize", pool.PasswordHistorySize > 0, $"{pool.PasswordHistorySize}", "password history", "set 0");
+            NotOnLite(path, "clients.refreshTokenRotation.enabled", s.Clients.RefreshTokenRotation.Enabled, "true", "refresh-token rotation", "set it false");
         }
 
         if (s.Triggers.MachineTokenClaims && !s.Triggers.PreTokenGeneration)

@@ -25,7 +25,7 @@ public static partial class SettingsLoader
         if (environments.ValueKind != JsonValueKind.Object)
         {
             throw new ConfigurationException(
-                "context \"environments\" is missing or not an object: add it to cdk.json (see README, Configuration)");
+                "context \"environments\" is missing or not an object: add it to cdk.json (see docs/configuration.md)");
         }
 
         var known = environments.EnumerateObject().Select(p => p.Name).ToList();
@@ -58,15 +58,21 @@ public static partial class SettingsLoader
                 + "(https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html); after that, sign-up codes, password resets and invitations stop arriving. Use SES beyond throwaway environments."]
             : [];
 
-    private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files) => new()
+    private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files)
+    {
+        var userPool = r.RequiredObject("userPool").ReadAll(ReadUserPool);
+        return Read(r, name, files, userPool);
+    }
+
+    private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files, UserPoolSettings userPool) => new()
     {
         Name = name,
-        Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
-        Region = r.OptionalString("region", RegionName(), RegionRule),
+        Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id", EnvironmentAgnostic),
+        Region = r.OptionalString("region", RegionName(), RegionRule, EnvironmentAgnostic),
         RemovalPolicy = r.Enum("removalPolicy", Choices.RemovalPolicy, StatefulRemovalPolicy.Retain),
         WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
         LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionPeriods.Days),
-        UserPool = r.RequiredObject("userPool").ReadAll(ReadUserPool),
+        UserPool = userPool,
         Domain = r.RequiredObject("domain").ReadAll(d => new DomainSettings
         {
             Prefix = d.RequiredString("prefix", DomainPrefix(), CognitoRules.DomainPrefixRule),
@@ -78,7 +84,7 @@ public static partial class SettingsLoader
                     "use the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): the Hosted UI is served by CloudFront"),
             }),
         }),
-        Clients = r.RequiredObject("clients").ReadAll(ReadClients),
+        Clients = r.RequiredObject("clients").ReadAll(c => ReadClients(c, userPool.FeaturePlan)),
         ResourceServer = r.RequiredObject("resourceServer").ReadAll(ReadResourceServer),
         IdentityPool = r.ObjectOrEmpty("identityPool").ReadAll(p => new IdentityPoolSettings
         {
@@ -150,7 +156,7 @@ public static partial class SettingsLoader
 
     private static List<GroupSettings> ReadGroups(SettingsReader p)
     {
-        var groups = p.ObjectList("groups", 2, 25, "each entry is { \"name\", \"precedence\", \"description\" }")
+        var groups = p.ObjectList("groups", 2, 25, "each entry is { \"name\", \"precedence\", \"description\" }", "admin (0), users (10)")
             .Select(g => g.ReadAll(x => new GroupSettings
             {
                 Name = x.RequiredString("name", GroupNames.IsValid, GroupNames.Rule),
@@ -165,7 +171,7 @@ public static partial class SettingsLoader
         return groups;
     }
 
-    private static ClientSettings ReadClients(SettingsReader c) => new()
+    private static ClientSettings ReadClients(SettingsReader c, FeaturePlan featurePlan) => new()
     {
         CallbackUrls = c.StringList("callbackUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
         LogoutUrls = c.StringList("logoutUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
@@ -175,7 +181,8 @@ public static partial class SettingsLoader
         SmokeTestClient = c.Bool("smokeTestClient", false),
         RefreshTokenRotation = c.ObjectOrEmpty("refreshTokenRotation").ReadAll(t => new RefreshTokenRotationSettings
         {
-            Enabled = t.Bool("enabled", true),
+            // Rotation needs ESSENTIALS or PLUS (see CheckSignIn): on by default where the plan has it.
+            Enabled = t.Bool("enabled", featurePlan != FeaturePlan.Lite),
             RetryGracePeriodSeconds = t.Int("retryGracePeriodSeconds", 0, 0, 60),
         }),
     };
@@ -198,7 +205,7 @@ public static partial class SettingsLoader
         return new ResourceServerSettings
         {
             Identifier = identifier,
-            Name = s.OptionalString("name", ResourceServerName(), "use 1-256 letters, digits, spaces and _ + = , . @ -") ?? identifier,
+            Name = s.OptionalString("name", ResourceServerName(), "use 1-256 letters, digits, spaces and _ + = , . @ -", "the identifier") ?? identifier,
             Scopes = scopes,
         };
     }
@@ -294,6 +301,9 @@ public static partial class SettingsLoader
     /// <summary>A region of the aws partition: not cn-* (aws-cn) nor us-gov-*-N (aws-us-gov); see <see cref="CognitoRules.SupportedPartition"/>.</summary>
     [GeneratedRegex("^(?!cn-)[a-z]{2}-[a-z]+-[0-9]\\z")]
     internal static partial Regex RegionName();
+
+    /// <summary>What leaving out <c>account</c> and <c>region</c> means, for the configuration reference.</summary>
+    private const string EnvironmentAgnostic = "none: environment-agnostic stacks (the CLI's credentials decide)";
 
     /// <summary>What <see cref="RegionName"/> accepts, for error messages.</summary>
     internal static readonly string RegionRule =

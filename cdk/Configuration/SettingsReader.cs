@@ -5,13 +5,25 @@ using System.Text.RegularExpressions;
 namespace CognitoStack.Cdk.Configuration;
 
 /// <summary>
+/// One key a load read (see <see cref="SettingsReader.Record"/>): its path below the environment with list
+/// entries as <c>[]</c> (<c>userPool.groups[].name</c>), the rule it is checked with, its default (or
+/// <c>required</c>) and the value the environment wrote (compact JSON; null when left out).
+/// </summary>
+internal sealed record SettingRead(string Environment, string Key, string Allowed, string Default, string? Written);
+
+/// <summary>
 /// Reads one JSON object of settings with a key path for error messages (<c>environments.dev.userPool</c>).
 /// Every read marks its key as known; <see cref="EnsureNoUnknownKeys"/> then rejects the rest, so a typo
-/// never falls back to a default silently.
+/// never falls back to a default silently. While <see cref="Record"/> is on, every read is also written
+/// to a list with its rule and default: the configuration reference (docs/configuration.md) is generated
+/// from that.
 /// </summary>
-internal sealed class SettingsReader
+internal sealed partial class SettingsReader
 {
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
+
+    /// <summary>Where reads are recorded on this flow of execution; null (the default) records nothing.</summary>
+    private static readonly AsyncLocal<List<SettingRead>?> Recording = new();
 
     private readonly JsonElement _element;
     private readonly HashSet<string> _knownKeys = new(StringComparer.Ordinal);
@@ -30,22 +42,37 @@ internal sealed class SettingsReader
     /// <summary>The key path of this object, used as the prefix of every message.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Records every key read on this flow of execution into <paramref name="reads"/> until the result is
+    /// disposed. Loads elsewhere (other threads, parallel tests) are not recorded.
+    /// </summary>
+    public static IDisposable Record(List<SettingRead> reads)
+    {
+        var previous = Recording.Value;
+        Recording.Value = reads;
+        return new RecordingScope(previous);
+    }
+
     /// <summary>The path of a key of this object.</summary>
     public string KeyPath(string key) => $"{Path}.{key}";
 
     public string RequiredString(string key, Regex pattern, string allowed) =>
-        OptionalString(key, pattern, allowed) ?? throw Missing(key, allowed);
+        OptionalString(key, pattern, allowed, Required) ?? throw Missing(key, allowed);
 
     /// <summary>A required string checked by <paramref name="isValid"/> (a rule shared with the Lambda functions).</summary>
     public string RequiredString(string key, Func<string, bool> isValid, string allowed) =>
-        OptionalString(key, isValid, allowed) ?? throw Missing(key, allowed);
+        OptionalString(key, isValid, allowed, Required) ?? throw Missing(key, allowed);
 
-    public string? OptionalString(string key, Regex pattern, string allowed) =>
-        OptionalString(key, pattern.IsMatch, allowed);
+    /// <summary>A string, or null when left out; <paramref name="defaultText"/> says for the docs what the caller uses then.</summary>
+    public string? OptionalString(string key, Regex pattern, string allowed, string? defaultText = null) =>
+        OptionalString(key, pattern.IsMatch, allowed, defaultText);
 
-    public string? OptionalString(string key, Func<string, bool> isValid, string allowed)
+    /// <summary>A string checked by <paramref name="isValid"/>, or null when left out.</summary>
+    public string? OptionalString(string key, Func<string, bool> isValid, string allowed, string? defaultText = null)
     {
-        if (Read(key) is not { } value)
+        var read = Read(key);
+        Note(key, allowed, defaultText ?? None, read);
+        if (read is not { } value)
         {
             return null;
         }
@@ -60,7 +87,9 @@ internal sealed class SettingsReader
 
     public bool Bool(string key, bool defaultValue)
     {
-        if (Read(key) is not { } value)
+        var read = Read(key);
+        Note(key, "true or false", defaultValue ? "true" : "false", read);
+        if (read is not { } value)
         {
             return defaultValue;
         }
@@ -74,18 +103,18 @@ internal sealed class SettingsReader
     }
 
     public int Int(string key, int defaultValue, int min, int max) =>
-        OptionalInt(key, min, max, $"use a whole number from {Format(min)} to {Format(max)}") ?? defaultValue;
+        OptionalInt(key, min, max, $"use a whole number from {Format(min)} to {Format(max)}", Format(defaultValue)) ?? defaultValue;
 
     public int RequiredInt(string key, int min, int max)
     {
         var allowed = $"use a whole number from {Format(min)} to {Format(max)}";
-        return OptionalInt(key, min, max, allowed) ?? throw Missing(key, allowed);
+        return OptionalInt(key, min, max, allowed, Required) ?? throw Missing(key, allowed);
     }
 
     public int OneOf(string key, int defaultValue, IReadOnlyCollection<int> allowedValues)
     {
         var allowed = $"use one of {string.Join(", ", allowedValues)}";
-        var value = OptionalInt(key, int.MinValue, int.MaxValue, allowed) ?? defaultValue;
+        var value = OptionalInt(key, int.MinValue, int.MaxValue, allowed, Format(defaultValue)) ?? defaultValue;
         return allowedValues.Contains(value) ? value : throw Invalid(key, _element.GetProperty(key), allowed);
     }
 
@@ -93,26 +122,42 @@ internal sealed class SettingsReader
     public TEnum Enum<TEnum>(string key, Spellings<TEnum> choices, TEnum defaultValue)
         where TEnum : struct, System.Enum
     {
-        if (Read(key) is not { } value)
+        var allowed = $"use one of {string.Join(", ", choices.Names)}";
+        var read = Read(key);
+        Note(key, allowed, choices.NameOf(defaultValue), read);
+        if (read is not { } value)
         {
             return defaultValue;
         }
 
         return value.ValueKind == JsonValueKind.String && choices.TryParse(value.GetString()!, out var choice)
             ? choice
-            : throw Invalid(key, value, $"use one of {string.Join(", ", choices.Names)}");
+            : throw Invalid(key, value, allowed);
     }
 
     /// <summary>A list of spellings from <paramref name="choices"/>, without duplicates; left out, <paramref name="defaultValue"/>.</summary>
     public IReadOnlyList<TEnum> EnumList<TEnum>(string key, Spellings<TEnum> choices, IReadOnlyList<TEnum> defaultValue, int minCount, int maxCount)
-        where TEnum : struct, System.Enum =>
-        Has(key)
-            ? [.. StringList(key, minCount, maxCount, name => choices.TryParse(name, out _), $"use values from {string.Join(", ", choices.Names)}")
+        where TEnum : struct, System.Enum
+    {
+        var allowed = $"use values from {string.Join(", ", choices.Names)}";
+        Note(key, $"{CountRule(minCount, maxCount)}; {allowed}", JsonSerializer.Serialize(defaultValue.Select(choices.NameOf)), Read(key));
+        return Has(key)
+            ? [.. ReadStrings(key, minCount, maxCount, name => choices.TryParse(name, out _), allowed)
                 .Select(name => choices.TryParse(name, out var value) ? value : throw new InvalidOperationException(name))]
             : defaultValue;
+    }
 
-    /// <summary>A list of strings, each checked by <paramref name="isValid"/>; duplicates are rejected.</summary>
-    public IReadOnlyList<string> StringList(string key, int minCount, int maxCount, Func<string, bool> isValid, string allowed)
+    /// <summary>
+    /// A list of strings, each checked by <paramref name="isValid"/>; duplicates are rejected.
+    /// <paramref name="defaultText"/> says for the docs what the caller uses when the key is left out.
+    /// </summary>
+    public IReadOnlyList<string> StringList(string key, int minCount, int maxCount, Func<string, bool> isValid, string allowed, string? defaultText = null)
+    {
+        Note(key, $"{CountRule(minCount, maxCount)}; {allowed}", defaultText ?? (minCount == 0 ? None : Required), Read(key));
+        return ReadStrings(key, minCount, maxCount, isValid, allowed);
+    }
+
+    private List<string> ReadStrings(string key, int minCount, int maxCount, Func<string, bool> isValid, string allowed)
     {
         var items = ReadArray(key, minCount, maxCount, allowed);
         var result = new List<string>(items.Count);
@@ -135,15 +180,19 @@ internal sealed class SettingsReader
         return result;
     }
 
-    public SettingsReader? OptionalObject(string key) =>
-        Read(key) is { } value ? new SettingsReader(value, KeyPath(key)) : null;
+    /// <summary>An optional JSON object; <paramref name="defaultText"/> says for the docs what happens when it is left out.</summary>
+    public SettingsReader? OptionalObject(string key, string? defaultText = null)
+    {
+        Note(key, "a JSON object (see its keys)", defaultText ?? None, Read(key));
+        return ReadObject(key);
+    }
 
     /// <summary>
     /// An object whose keys all have defaults: left out, it reads as <c>{}</c>, so each default is written
     /// once, at the key that has it.
     /// </summary>
     public SettingsReader ObjectOrEmpty(string key) =>
-        OptionalObject(key) ?? new SettingsReader(EmptyObject, KeyPath(key));
+        ReadObject(key) ?? new SettingsReader(EmptyObject, KeyPath(key));
 
     /// <summary>Reads this object with <paramref name="read"/>, then rejects any key it did not ask for.</summary>
     public T ReadAll<T>(Func<SettingsReader, T> read)
@@ -154,13 +203,19 @@ internal sealed class SettingsReader
     }
 
     public SettingsReader RequiredObject(string key) =>
-        OptionalObject(key) ?? throw Missing(key, "add this JSON object");
+        ReadObject(key) ?? throw Missing(key, "add this JSON object");
 
-    /// <summary>A list of JSON objects; each comes back as a reader with an indexed path.</summary>
-    public IReadOnlyList<SettingsReader> ObjectList(string key, int minCount, int maxCount, string allowed) =>
-        ReadArray(key, minCount, maxCount, allowed)
+    /// <summary>
+    /// A list of JSON objects; each comes back as a reader with an indexed path. <paramref name="defaultText"/>
+    /// says for the docs what the caller uses when the key is left out.
+    /// </summary>
+    public IReadOnlyList<SettingsReader> ObjectList(string key, int minCount, int maxCount, string allowed, string? defaultText = null)
+    {
+        Note(key, $"{CountRule(minCount, maxCount)}; {allowed}", defaultText ?? (minCount == 0 ? None : Required), Read(key));
+        return ReadArray(key, minCount, maxCount, allowed)
             .Select((item, i) => new SettingsReader(item, $"{KeyPath(key)}[{i}]"))
             .ToList();
+    }
 
     public bool Has(string key) => Read(key) is not null;
 
@@ -188,9 +243,14 @@ internal sealed class SettingsReader
     public ConfigurationException Missing(string key, string allowed) =>
         new($"{KeyPath(key)} is missing: {allowed}");
 
+    private SettingsReader? ReadObject(string key) =>
+        Read(key) is { } value ? new SettingsReader(value, KeyPath(key)) : null;
+
+    private static string CountRule(int minCount, int maxCount) => $"use a list of {minCount} to {maxCount} entries";
+
     private List<JsonElement> ReadArray(string key, int minCount, int maxCount, string allowed)
     {
-        var countRule = $"use a list of {minCount} to {maxCount} entries";
+        var countRule = CountRule(minCount, maxCount);
         if (Read(key) is not { } value)
         {
             return minCount == 0 ? [] : throw Missing(key, $"{countRule}; {allowed}");
@@ -207,9 +267,11 @@ internal sealed class SettingsReader
             : throw Invalid(key, $"(a list of {items.Count})", countRule);
     }
 
-    private int? OptionalInt(string key, int min, int max, string allowed)
+    private int? OptionalInt(string key, int min, int max, string allowed, string defaultText)
     {
-        if (Read(key) is not { } value)
+        var read = Read(key);
+        Note(key, allowed, defaultText, read);
+        if (read is not { } value)
         {
             return null;
         }
@@ -234,4 +296,37 @@ internal sealed class SettingsReader
     };
 
     private static string Format(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static readonly JsonSerializerOptions WrittenJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private const string Required = "required";
+    private const string None = "none";
+
+    /// <summary>Adds a read to the recording, if one is on: the key below the environment, the rule without "use ".</summary>
+    private void Note(string key, string allowed, string defaultText, JsonElement? value)
+    {
+        if (Recording.Value is not { } reads)
+        {
+            return;
+        }
+
+        var path = EnvironmentKey().Match(KeyPath(key));
+        reads.Add(new SettingRead(
+            path.Groups["env"].Value,
+            ListIndex().Replace(path.Groups["key"].Value, "[]"),
+            allowed.StartsWith("use ", StringComparison.Ordinal) ? allowed[4..] : allowed,
+            defaultText,
+            value is { } written ? JsonSerializer.Serialize(written, WrittenJson) : null));
+    }
+
+    [GeneratedRegex(@"^environments\.(?<env>[^.]+)\.(?<key>.+)\z")]
+    private static partial Regex EnvironmentKey();
+
+    [GeneratedRegex(@"\[[0-9]+\]")]
+    private static partial Regex ListIndex();
+
+    private sealed class RecordingScope(List<SettingRead>? previous) : IDisposable
+    {
+        public void Dispose() => Recording.Value = previous;
+    }
 }

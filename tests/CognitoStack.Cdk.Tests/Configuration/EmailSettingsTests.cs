@@ -237,12 +237,12 @@ public sealed class EmailSettingsTests
     }
 
     [Theory]
-    [InlineData("verification", "subjectFile")]
-    [InlineData("verification", "bodyFile")]
-    [InlineData("invitation", "subjectFile")]
-    [InlineData("invitation", "bodyFile")]
-    public void TemplateFile_Should_FailAsMissing_When_LeftOut(string template, string key) =>
-        Assert.Equal($"{Key($"email.{template}.{key}")} is missing: use a relative path inside the repository, such as config/hosted-ui.css",
+    [InlineData("verification", "subjectFile", "config/email/verification-subject.txt")]
+    [InlineData("verification", "bodyFile", "config/email/verification.html")]
+    [InlineData("invitation", "subjectFile", "config/email/verification-subject.txt")]
+    [InlineData("invitation", "bodyFile", "config/email/verification.html")]
+    public void TemplateFile_Should_FailAsMissing_WithAnExampleOfItsKind_When_LeftOut(string template, string key, string example) =>
+        Assert.Equal($"{Key($"email.{template}.{key}")} is missing: use a relative path inside the repository, such as {example}",
             Error(All(SetJson("email", Ses), SetJson($"email.{template}", template == "verification" ? VerificationFiles : InvitationFiles), Remove($"email.{template}.{key}"))));
 
     [Theory]

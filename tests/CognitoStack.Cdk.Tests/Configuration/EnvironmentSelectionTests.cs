@@ -69,7 +69,7 @@ public sealed class EnvironmentSelectionTests
         var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environments, "dev", Repository.Root));
 
         // Assert
-        Assert.Equal("context \"environments\" is missing or not an object: add it to cdk.json (see README, Configuration)", error.Message);
+        Assert.Equal("context \"environments\" is missing or not an object: add it to cdk.json (see docs/configuration.md)", error.Message);
     }
 
     [Fact]

@@ -104,11 +104,15 @@ internal static partial class Settings
         }
     };
 
-    /// <summary>Turns off what needs ESSENTIALS or PLUS (managed login, passkeys, password history), so LITE loads.</summary>
+    /// <summary>
+    /// Turns off what needs ESSENTIALS or PLUS (managed login, passkeys, password history), so LITE loads;
+    /// refresh-token rotation is left to its default, which is off on LITE.
+    /// </summary>
     public static Action<JsonObject> LiteCompatible() => All(
         SetJson("hostedUi", """{"style": "CLASSIC"}"""),
         SetJson("userPool.signInFactors", """["PASSWORD"]"""),
-        Set("userPool.passwordHistorySize", 0));
+        Set("userPool.passwordHistorySize", 0),
+        Remove("clients.refreshTokenRotation"));
 
     /// <summary>Applies several changes in order.</summary>
     public static Action<JsonObject> All(params Action<JsonObject>[] changes) => env =>

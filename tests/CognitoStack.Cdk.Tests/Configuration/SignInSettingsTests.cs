@@ -25,6 +25,7 @@ public sealed class SignInSettingsTests
         { "userPool.signInFactors", """["PASSWORD", "EMAIL_OTP"]""", "userPool.signInFactors [\"PASSWORD\",\"EMAIL_OTP\"]", "sign-in with passkeys or email codes" },
         { "userPool.mfaFactors", """["TOTP", "EMAIL"]""", "userPool.mfaFactors [\"TOTP\",\"EMAIL\"]", "email MFA" },
         { "userPool.passwordHistorySize", "1", "userPool.passwordHistorySize 1", "password history" },
+        { "clients.refreshTokenRotation", """{"enabled": true}""", "clients.refreshTokenRotation.enabled true", "refresh-token rotation" },
     };
 
     [Theory]
@@ -57,6 +58,16 @@ public sealed class SignInSettingsTests
     [Fact]
     public void Lite_Should_Load_When_EveryPaidFeatureIsOff() =>
         Assert.Equal((FeaturePlan.Lite, HostedUiStyle.Classic, 0), Tuple(Load(Lite())));
+
+    [Fact]
+    public void RefreshTokenRotation_Should_BeOffByDefault_When_FeaturePlanIsLite() =>
+        Assert.False(Load(Lite()).Clients.RefreshTokenRotation.Enabled);
+
+    [Theory]
+    [InlineData("ESSENTIALS")]
+    [InlineData("PLUS")]
+    public void RefreshTokenRotation_Should_BeOnByDefault_When_ThePlanHasIt(string plan) =>
+        Assert.True(Load(All(Lite(plan), Set("userPool.threatProtection", "OFF"))).Clients.RefreshTokenRotation.Enabled);
 
     [Fact]
     public void MachineTokenClaims_Should_Fail_When_PreTokenGenerationIsOff() =>
@@ -174,6 +185,16 @@ public sealed class SignInSettingsTests
     [InlineData("FORM_LOGO", "config/branding/missing.png", "the file does not exist")]
     public void Asset_Should_FailNamingTheFile_When_NotAnImageTheCategoryTakes(string category, string path, string problem) =>
         Assert.StartsWith($"{Key("hostedUi.assets[0].file")} \"{path}\" is invalid: {problem}", Error(Asset(category, path)));
+
+    [Fact]
+    public void MissingAsset_Should_SuggestAPathOfAnImage_NotACssFile() =>
+        Assert.EndsWith("; use a relative path inside the repository, such as config/branding/logo.svg",
+            Error(Asset("FORM_LOGO", "config/branding/missing.png")));
+
+    [Fact]
+    public void MissingBrandingFile_Should_SuggestAPathOfASettingsDocument() =>
+        Assert.EndsWith("; use a relative path inside the repository, such as config/branding/dev.json",
+            Error(Set("hostedUi.brandingFile", "config/branding/missing.json")));
 
     [Theory]
     [InlineData("FAVICON_ICO", Fixtures + "/favicon.ico", "ICO")]
