@@ -33,8 +33,12 @@ public sealed record UserPoolLogExportProps
 /// No account-level <c>AWS::Logs::ResourcePolicy</c> is declared: an account has at most 10 of them per
 /// region. When the delivery is set up, CloudWatch Logs gives each log group a policy of its own that lets
 /// <c>delivery.logs.amazonaws.com</c> write only to that group, conditioned on this account
-/// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html); the
-/// deploying role needs <c>logs:PutResourcePolicy</c>, which the CDK's CloudFormation execution role has.
+/// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html, "Logging that
+/// requires additional permissions"); the deploying role needs <c>logs:CreateLogDelivery</c>,
+/// <c>logs:PutResourcePolicy</c>, <c>logs:DescribeResourcePolicies</c> and <c>logs:DescribeLogGroups</c>
+/// (the last three on every log group of the account), which the CDK's CloudFormation execution role has.
+/// Where an account-level policy already grants the delivery service access through wildcards, no group
+/// policy is created and that account policy decides (same page).
 /// The <c>/aws/vendedlogs/</c> prefix keeps delivery working where an account still uses the shared,
 /// size-limited account policy, which then falls back to allowing that prefix
 /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cognito-logdeliveryconfiguration-cloudwatchlogsconfiguration.html).

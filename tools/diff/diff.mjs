@@ -2,7 +2,7 @@
 // Offline `cdk diff` for reviewers: synthesizes an environment and compares each stack with its committed
 // snapshot (tests/CognitoStack.Cdk.Tests/Snapshots/<env>/<stack>.template.json), printing what `cdk diff`
 // prints: resources added, removed and modified with replacement markers, and the IAM statement and
-// security group tables. No AWS account needed. Usage: README "Reviewing changes", or --help.
+// security group tables. No AWS account needed. Usage: docs/reviewing.md, or --help.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
