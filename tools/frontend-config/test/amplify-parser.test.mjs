@@ -33,7 +33,8 @@ test('prod: passkeys with user verification, TOTP MFA required, the pool, client
   assert.equal(cognito.passwordFormat.minLength, 14);
   assert.equal(cognito.loginWith.oauth.domain, `myapp-auth-prod.auth.${REGION}.amazoncognito.com`);
   assert.equal(cognito.loginWith.oauth.responseType, 'code');
-  assert.deepEqual(cognito.loginWith.oauth.scopes, ['openid', 'email', 'profile', 'myapp-api/read', 'myapp-api/write']);
+  // aws.cognito.signin.user.admin: passkey registration in the app (associateWebAuthnCredential) needs it.
+  assert.deepEqual(cognito.loginWith.oauth.scopes, ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin', 'myapp-api/read', 'myapp-api/write']);
   assert.equal(cognito.loginWith.email, true);
   assert.deepEqual(cognito.groups, [{ admin: { precedence: 0 } }, { users: { precedence: 10 } }]);
   assert.equal(cognito.allowGuestAccess, undefined);
