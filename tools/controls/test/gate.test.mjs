@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { environmentOf, run } from '../controls.mjs';
+import { DEFAULT_ACKNOWLEDGED, environmentOf, run } from '../controls.mjs';
+import { loadAcknowledgements } from '../lib/acknowledgements.mjs';
 import { loadCatalog } from '../lib/catalog.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,12 @@ test('the pinned package: every control has metadata, a rule file and a page; cf
     assert.match(c.url ?? '', /^https:\/\/docs\.aws\.amazon\.com\/controltower\/latest\/controlreference\/[a-z0-9-]+\.html#ct-/, `${c.id} has no page`);
   }
   assert.match(execFileSync(catalog.guard, ['--version'], { encoding: 'utf8' }), /^cfn-guard \d+\.\d+\.\d+/);
+});
+
+test('the committed acknowledgement list names known controls, each with patterns and a reason (CI judges staleness over every environment)', () => {
+  const { entries, problems } = loadAcknowledgements(DEFAULT_ACKNOWLEDGED, loadCatalog().controls);
+  assert.deepEqual(problems, []);
+  assert.ok(entries.length > 0);
 });
 
 test('a template that fails: one row per control and resource, the fix and page of each control, exit 1', () => {
