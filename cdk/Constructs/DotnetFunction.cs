@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
@@ -35,10 +36,13 @@ public sealed record DotnetFunctionProps
 
     /// <summary>What happens to the log group when it leaves the stack.</summary>
     public required RemovalPolicy LogRemovalPolicy { get; init; }
+
+    /// <summary>The customer managed key the log group is encrypted with (see <see cref="LogEncryptionKey"/>).</summary>
+    public required IKey LogEncryptionKey { get; init; }
 }
 
 /// <summary>
-/// A .NET function on the managed <c>dotnet10</c> runtime (arm64) with JSON logs in its own log group,
+/// A .NET function on the managed <c>dotnet10</c> runtime (arm64) with JSON logs in its own KMS-encrypted log group,
 /// active tracing, and a role that may write only to that log group (no AWS managed policy).
 /// </summary>
 public sealed class DotnetFunction : Construct
@@ -54,6 +58,7 @@ public sealed class DotnetFunction : Construct
         {
             Retention = props.LogRetention,
             RemovalPolicy = props.LogRemovalPolicy,
+            EncryptionKey = props.LogEncryptionKey,
         });
 
         // A role of our own instead of the AWS managed basic execution role, which may write to every log group.

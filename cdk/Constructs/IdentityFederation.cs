@@ -60,13 +60,14 @@ public sealed class IdentityFederation : Construct
 
         var files = props.UserFiles;
         AuthenticatedRole = CreateRole("AuthenticatedRole", "authenticated", "Signed-in users: their own private prefix",
-            UserStatements(files), files, [OwnObjects, PublicObjects]);
+            [.. UserStatements(files), UseKey(files, "kms:Decrypt", "kms:GenerateDataKey")], files, [OwnObjects, PublicObjects]);
         AdminRole = CreateRole("AdminRole", "authenticated", "Members of the admin group: their own prefix, and publishing to public/",
-            [.. UserStatements(files), Allow(["s3:PutObject", "s3:DeleteObject"], files.ArnForObjects(PublicObjects))], files, [OwnObjects, PublicObjects]);
+            [.. UserStatements(files), Allow(["s3:PutObject", "s3:DeleteObject"], files.ArnForObjects(PublicObjects)), UseKey(files, "kms:Decrypt", "kms:GenerateDataKey")],
+            files, [OwnObjects, PublicObjects]);
         if (props.AllowGuests)
         {
             UnauthenticatedRole = CreateRole("UnauthenticatedRole", "unauthenticated", "Guests: read public/ only",
-                [Allow(["s3:GetObject"], files.ArnForObjects(PublicObjects))], files, [PublicObjects]);
+                [Allow(["s3:GetObject"], files.ArnForObjects(PublicObjects)), UseKey(files, "kms:Decrypt")], files, [PublicObjects]);
             NagSuppressions.Add(IdentityPool, "AwsSolutions-COG7",
                 "Guest access was chosen for this environment in cdk.json (identityPool.allowGuests); the unauthenticated role may only read public/.");
         }
@@ -122,6 +123,22 @@ public sealed class IdentityFederation : Construct
             },
         }),
     ];
+
+    /// <summary>
+    /// The bucket's key, only through S3 of this region: uploading and downloading SSE-KMS objects needs
+    /// <c>kms:GenerateDataKey</c> and <c>kms:Decrypt</c> on the key (guests, who only read, get <c>kms:Decrypt</c>)
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html). Which objects remains the
+    /// S3 statements' decision.
+    /// </summary>
+    private static PolicyStatement UseKey(IBucket bucket, params string[] actions) => new(new PolicyStatementProps
+    {
+        Actions = actions,
+        Resources = [(bucket.EncryptionKey ?? throw new ArgumentException("the user-files bucket has no customer managed key", nameof(bucket))).KeyArn],
+        Conditions = new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{Stack.Of(bucket).Region}.amazonaws.com" },
+        },
+    });
 
     private static PolicyStatement Allow(string[] actions, string resource) =>
         new(new PolicyStatementProps { Actions = actions, Resources = [resource] });

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using CognitoStack.Contract;
@@ -46,6 +47,9 @@ public sealed record ProtectedApiProps
 
     /// <summary>What happens to the access log group when it leaves the stack.</summary>
     public required RemovalPolicy LogRemovalPolicy { get; init; }
+
+    /// <summary>The customer managed key the access log group is encrypted with.</summary>
+    public required IKey LogEncryptionKey { get; init; }
 }
 
 /// <summary>
@@ -81,6 +85,7 @@ public sealed class ProtectedApi : Construct
         {
             Retention = props.LogRetention,
             RemovalPolicy = props.LogRemovalPolicy,
+            EncryptionKey = props.LogEncryptionKey,
         });
 
         var api = new RestApi(this, "RestApi", new RestApiProps

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using CognitoStack.Contract;
@@ -40,6 +41,9 @@ public sealed record TriggerFunctionsProps
 
     /// <summary>What happens to the functions' log groups when they leave the stack.</summary>
     public required RemovalPolicy LogRemovalPolicy { get; init; }
+
+    /// <summary>The customer managed key the functions' log groups are encrypted with.</summary>
+    public required IKey LogEncryptionKey { get; init; }
 }
 
 /// <summary>
@@ -109,5 +113,6 @@ public sealed class TriggerFunctions : Construct
             Environment = environment,
             LogRetention = props.LogRetention,
             LogRemovalPolicy = props.LogRemovalPolicy,
+            LogEncryptionKey = props.LogEncryptionKey,
         });
 }

@@ -34,6 +34,7 @@ public sealed class ApiStack : Stack
         var logRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays);
         var readScope = directory.ScopeString(ScopeNames.Read);
         var writeScope = directory.ScopeString(ScopeNames.Write);
+        var logKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = props.RemovalPolicy }).Key;
 
         Backend = new DotnetFunction(this, "Backend", new DotnetFunctionProps
         {
@@ -45,6 +46,7 @@ public sealed class ApiStack : Stack
             SynchronousCaller = "API Gateway",
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
+            LogEncryptionKey = logKey,
             Environment = new Dictionary<string, string>
             {
                 [EnvironmentVariables.EnvironmentName] = settings.Name,
@@ -68,6 +70,7 @@ public sealed class ApiStack : Stack
             WriteScope = writeScope,
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
+            LogEncryptionKey = logKey,
         });
 
         // The stage's own ACL; the user pool has its own in the Identity stack, so it stays protected

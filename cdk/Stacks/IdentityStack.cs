@@ -66,6 +66,7 @@ public sealed class IdentityStack : Stack
             DefaultGroup = GroupNames.Users,
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
             LogRemovalPolicy = props.RemovalPolicy,
+            LogEncryptionKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = props.RemovalPolicy }).Key,
         });
         UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps
         {

@@ -33,6 +33,7 @@ public sealed class AlarmTopic : Construct
             // Alarm messages are not kept: nothing stays encrypted under the key once the topic is gone.
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
+        KeyPolicies.LimitGrantsToAwsServices(key);
 
         Topic = new Topic(this, "Topic", new TopicProps
         {

@@ -57,9 +57,13 @@ public sealed class IdentityPoolTests(SynthFixture synth)
         var statements = role["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
 
         Assert.Equal("unauthenticated", (string?)role["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Condition"]!["ForAnyValue:StringLike"]!["cognito-identity.amazonaws.com:amr"]);
-        var statement = Assert.Single(statements)!;
+        Assert.Equal(2, statements.Count);
+        var statement = statements[0]!;
         Assert.Equal("\"s3:GetObject\"", SynthesizedEnvironment.Text(statement["Action"]));
         Assert.EndsWith("/public/*\"]]}", SynthesizedEnvironment.Text(statement["Resource"]), StringComparison.Ordinal);
+        var key = statements[1]!;
+        Assert.Equal("\"kms:Decrypt\"", SynthesizedEnvironment.Text(key["Action"]));
+        Assert.Contains("kms:ViaService", SynthesizedEnvironment.Text(key["Condition"]), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -18,10 +18,28 @@ public sealed class UserFilesBucketTests(SynthFixture synth)
                 ("BlockPublicAcls", true), ("BlockPublicPolicy", true), ("IgnorePublicAcls", true), ("RestrictPublicBuckets", true))),
             ("BucketEncryption", Obj(("ServerSideEncryptionConfiguration", new object[]
             {
-                Obj(("ServerSideEncryptionByDefault", Obj(("SSEAlgorithm", "AES256")))),
+                Obj(
+                    ("ServerSideEncryptionByDefault", Obj(("SSEAlgorithm", "aws:kms"), ("KMSMasterKeyID", Match.AnyValue()))),
+                    ("BucketKeyEnabled", true)),
             }))),
             ("VersioningConfiguration", Obj(("Status", "Enabled"))),
             ("LoggingConfiguration", Obj(("DestinationBucketName", Match.AnyValue())))));
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void AccessLogBucket_Should_KeepSseS3AndBeVersioned_WhenItReceivesServerAccessLogs(string env) =>
+        synth[env].Identity.HasProperties(Bucket, Obj(
+            ("BucketEncryption", Obj(("ServerSideEncryptionConfiguration", new object[]
+            {
+                Obj(("ServerSideEncryptionByDefault", Obj(("SSEAlgorithm", "AES256")))),
+            }))),
+            ("VersioningConfiguration", Obj(("Status", "Enabled"))),
+            ("LifecycleConfiguration", Obj(("Rules", new object[]
+            {
+                Obj(("Id", "ExpireAccessLogs"), ("ExpirationInDays", 365), ("NoncurrentVersionExpiration", Obj(("NoncurrentDays", 30)))),
+            }))),
+            ("LoggingConfiguration", Match.Absent())));
 
     [Theory]
     [InlineData("dev")]
