@@ -8,8 +8,9 @@
 # environment: it goes from the Cognito answer to the Secrets Manager request through files in a private
 # temporary directory, which is deleted on exit.
 #
-# Needs: the AWS CLI (with the cognito-idp client-secret commands: v1 from 1.44, v2 from January 2026) and
-# jq. AWS API: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddUserPoolClientSecret.html
+# Needs: jq and an AWS CLI with the cognito-idp client-secret commands (add-, list- and
+# delete-user-pool-client-secret; AWS CLI v1 1.45.11 has them, older ones may not).
+# AWS API: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddUserPoolClientSecret.html
 #
 # Exit codes: 0 done (or nothing to do), 1 an AWS call failed or the client already has two secrets, 2 bad
 # arguments, missing tool or a missing/malformed outputs file, 3 the old secret was kept (not confirmed).
