@@ -59,6 +59,9 @@ public sealed record EnvironmentSettings
 
     /// <summary>How the user pool sends email (codes, invitations), and the messages it sends.</summary>
     public required EmailSettings Email { get; init; }
+
+    /// <summary>Terms of use and privacy policy links on managed login's sign-up page. Left out: none.</summary>
+    public TermsSettings? Terms { get; init; }
 }
 
 /// <summary>Removal policy of stateful resources. RETAIN unless an environment chooses DESTROY.</summary>
@@ -148,6 +151,12 @@ public sealed record UserPoolSettings
 
     /// <summary>Previous passwords a user may not reuse, 0–24 (0: no history). Default 0.</summary>
     public required int PasswordHistorySize { get; init; }
+
+    /// <summary>
+    /// What threat protection does at each risk (needs PLUS and ENFORCED). Left out: no risk configuration,
+    /// so the pool takes no declared action.
+    /// </summary>
+    public RiskActionSettings? RiskActions { get; init; }
 
     /// <summary>True when a first factor other than the password is on (choice-based sign-in).</summary>
     public bool Passwordless => SignInFactors.Any(f => f != SignInFactor.Password);
@@ -428,6 +437,12 @@ public sealed record IdentityPoolSettings
 {
     /// <summary>Whether unauthenticated (guest) identities get credentials. Default false.</summary>
     public required bool AllowGuests { get; init; }
+
+    /// <summary>
+    /// Session tags from token claims, by tag key (attribute-based access control). A <c>tenant</c> tag adds
+    /// the shared <c>tenants/TENANT/</c> prefix to the roles. Empty: no principal tags.
+    /// </summary>
+    public required IReadOnlyDictionary<string, string> PrincipalTags { get; init; }
 }
 
 /// <summary>REST API settings.</summary>
@@ -553,4 +568,55 @@ public sealed record EmailTemplate
 
     /// <summary>The HTML body with Cognito's placeholders.</summary>
     public required string HtmlBody { get; init; }
+}
+
+/// <summary>Links to the terms of use and the privacy policy, per managed login language.</summary>
+public sealed record TermsSettings
+{
+    /// <summary>Terms of use URL by language (<c>default</c>, <c>english</c>, <c>french</c>, …); holds <c>default</c>.</summary>
+    public required IReadOnlyDictionary<string, string> TermsOfUse { get; init; }
+
+    /// <summary>Privacy policy URL by language; holds <c>default</c>.</summary>
+    public required IReadOnlyDictionary<string, string> PrivacyPolicy { get; init; }
+}
+
+/// <summary>An automated response of adaptive authentication (CloudFormation's <c>EventAction</c>).</summary>
+public enum RiskAction
+{
+    /// <summary>Allow the sign-in.</summary>
+    NoAction,
+
+    /// <summary>Ask for MFA where the user has a factor; allow otherwise.</summary>
+    MfaIfConfigured,
+
+    /// <summary>Ask for MFA; block users without a factor.</summary>
+    MfaRequired,
+
+    /// <summary>Block the sign-in.</summary>
+    Block,
+}
+
+/// <summary>Threat protection's declared responses (<c>AWS::Cognito::UserPoolRiskConfigurationAttachment</c>, all clients).</summary>
+public sealed record RiskActionSettings
+{
+    /// <summary>On a password found in leaks: BLOCK (default) or NO_ACTION.</summary>
+    public required RiskAction CompromisedCredentials { get; init; }
+
+    /// <summary>Low account-takeover risk. Default NO_ACTION.</summary>
+    public required RiskAction LowRisk { get; init; }
+
+    /// <summary>Medium account-takeover risk. Default MFA_IF_CONFIGURED.</summary>
+    public required RiskAction MediumRisk { get; init; }
+
+    /// <summary>High account-takeover risk. Default BLOCK.</summary>
+    public required RiskAction HighRisk { get; init; }
+
+    /// <summary>Email the user at every risk level through the pool's SES sender. Default true (needs email.sender SES).</summary>
+    public required bool NotifyUsers { get; init; }
+
+    /// <summary>CIDR ranges always blocked, 0–200.</summary>
+    public required IReadOnlyList<string> BlockedIpRanges { get; init; }
+
+    /// <summary>CIDR ranges never risk-checked, 0–200.</summary>
+    public required IReadOnlyList<string> SkippedIpRanges { get; init; }
 }

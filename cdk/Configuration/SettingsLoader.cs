@@ -53,6 +53,9 @@ public static partial class SettingsLoader
     /// written into a template, so synths stay deterministic).
     /// </summary>
     public static IReadOnlyList<string> Warnings(EnvironmentSettings settings) =>
+        [.. EmailWarnings(settings), .. ProtectionWarnings(settings)];
+
+    private static IReadOnlyList<string> EmailWarnings(EnvironmentSettings settings) =>
         settings.Email.Sender == EmailSender.Cognito
             ? [$"environments.{settings.Name}.email.sender is COGNITO: Cognito's built-in sender delivers at most {CognitoRules.CognitoSenderDailyEmails} emails a day per AWS account "
                 + "(https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html); after that, sign-up codes, password resets and invitations stop arriving. Use SES beyond throwaway environments."]
@@ -89,6 +92,7 @@ public static partial class SettingsLoader
         IdentityPool = r.ObjectOrEmpty("identityPool").ReadAll(p => new IdentityPoolSettings
         {
             AllowGuests = p.Bool("allowGuests", false),
+            PrincipalTags = ReadPrincipalTags(p),
         }),
         Api = r.ObjectOrEmpty("api").ReadAll(a => new ApiSettings
         {
@@ -127,6 +131,7 @@ public static partial class SettingsLoader
         }),
         HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => ReadHostedUi(h, files)),
         Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
+        Terms = r.OptionalObject("terms")?.ReadAll(ReadTerms),
     };
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
@@ -146,6 +151,7 @@ public static partial class SettingsLoader
         }),
         MfaFactors = p.EnumList("mfaFactors", Choices.MfaFactor, TotpOnly, 1, 2),
         PasswordHistorySize = p.Int("passwordHistorySize", 0, 0, 24),
+        RiskActions = p.OptionalObject("riskActions")?.ReadAll(ReadRiskActions),
     };
 
     private static readonly IReadOnlyList<GroupSettings> DefaultGroups =
@@ -245,6 +251,7 @@ public static partial class SettingsLoader
         }
 
         CheckSignIn(s, path);
+        CheckProtection(s, path);
     }
 
     private static void CrossCheckMonitoring(EnvironmentSettings s, string path)

@@ -188,6 +188,54 @@ internal sealed partial class SettingsReader
     }
 
     /// <summary>
+    /// A JSON object read as a map of strings: each key checked by <paramref name="isKey"/>, each value by
+    /// <paramref name="isValue"/>; left out, an empty map.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StringMap(string key, int maxCount, Func<string, bool> isKey, string keyRule, Func<string, bool> isValue, string valueRule)
+    {
+        var read = Read(key);
+        Note(key, $"a JSON object of at most {maxCount} entries; {keyRule}; {valueRule}", None, read);
+        if (read is not { } value)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid(key, value, $"use a JSON object of at most {maxCount} entries; {keyRule}");
+        }
+
+        var entries = value.EnumerateObject().ToList();
+        if (entries.Count > maxCount)
+        {
+            throw Invalid(key, $"(an object of {entries.Count} entries)", $"use at most {maxCount} entries");
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!isKey(entry.Name))
+            {
+                throw new ConfigurationException($"{KeyPath(key)} key {JsonSerializer.Serialize(entry.Name)} is invalid: {keyRule}");
+            }
+
+            if (result.ContainsKey(entry.Name))
+            {
+                throw new ConfigurationException($"{KeyPath(key)} key {JsonSerializer.Serialize(entry.Name)} is invalid: each key may appear only once");
+            }
+
+            if (entry.Value.ValueKind != JsonValueKind.String || !isValue(entry.Value.GetString()!))
+            {
+                throw new ConfigurationException($"{KeyPath(key)}.{entry.Name} {Describe(entry.Value)} is invalid: {valueRule}");
+            }
+
+            result[entry.Name] = entry.Value.GetString()!;
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// An object whose keys all have defaults: left out, it reads as <c>{}</c>, so each default is written
     /// once, at the key that has it.
     /// </summary>

@@ -104,4 +104,14 @@ public static class Choices
     public static readonly Spellings<EmailSender> EmailSender = new(
         (Configuration.EmailSender.Ses, "SES"),
         (Configuration.EmailSender.Cognito, "COGNITO"));
+
+    /// <summary>
+    /// <c>userPool.riskActions.*Risk</c> and <c>compromisedCredentials</c>, spelled as CloudFormation's <c>EventAction</c>:
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverActionType.html
+    /// </summary>
+    public static readonly Spellings<RiskAction> RiskAction = new(
+        (Configuration.RiskAction.NoAction, "NO_ACTION"),
+        (Configuration.RiskAction.MfaIfConfigured, "MFA_IF_CONFIGURED"),
+        (Configuration.RiskAction.MfaRequired, "MFA_REQUIRED"),
+        (Configuration.RiskAction.Block, "BLOCK"));
 }

@@ -23,12 +23,25 @@ public sealed record IdentityFederationProps
 
     /// <summary>What happens to the identity pool when it leaves the stack.</summary>
     public required RemovalPolicy RemovalPolicy { get; init; }
+
+    /// <summary>
+    /// Session tags set from the user pool's token claims, by tag key (claim as value). Empty: no principal tags,
+    /// and the roles' trust allows no session tags.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PrincipalTags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The principal tag naming the user's tenant: signed-in users then share <c>tenants/TENANT/</c> with their
+    /// tenant. Null: no tenant prefix. Must be a key of <see cref="PrincipalTags"/>.
+    /// </summary>
+    public string? TenantTag { get; init; }
 }
 
 /// <summary>
 /// The identity pool and its IAM roles: signed-in users get temporary credentials for their own
 /// <c>private/IDENTITY_ID/</c> prefix, admins (by token-based role mapping) may also publish to
-/// <c>public/</c>, and guests, where allowed, may only read <c>public/</c>.
+/// <c>public/</c>, and guests, where allowed, may only read <c>public/</c>. With a tenant principal tag, signed-in
+/// users also share <c>tenants/TENANT/</c> with the users of their tenant (attribute-based access control).
 /// </summary>
 public sealed class IdentityFederation : Construct
 {
@@ -38,6 +51,8 @@ public sealed class IdentityFederation : Construct
     private const string OwnPrefix = UserFilesBucket.PrivatePrefix + "${cognito-identity.amazonaws.com:sub}/";
     private const string OwnObjects = OwnPrefix + "*";
     private const string PublicObjects = UserFilesBucket.PublicPrefix + "*";
+    private readonly string? _tenantPrefix;
+    private readonly string? _tenantTagKey;
 
     /// <summary>Creates the identity pool, its roles and the role attachment.</summary>
     public IdentityFederation(Construct scope, string id, IdentityFederationProps props)
@@ -57,15 +72,25 @@ public sealed class IdentityFederation : Construct
                 .ToArray(),
         });
         IdentityPool.ApplyRemovalPolicy(props.RemovalPolicy);
+        PrincipalTags = CreatePrincipalTags(props);
+        if (props.TenantTag is { } tenantTag)
+        {
+            _tenantTagKey = props.PrincipalTags.ContainsKey(tenantTag)
+                ? $"aws:PrincipalTag/{tenantTag}"
+                : throw new ArgumentException($"tenant tag \"{tenantTag}\" is not a principal tag", nameof(props));
+            _tenantPrefix = $"{UserFilesBucket.TenantsPrefix}${{{_tenantTagKey}}}/";
+        }
 
         var files = props.UserFiles;
+        string[] userObjects = _tenantPrefix is null ? [OwnObjects, PublicObjects] : [OwnObjects, PublicObjects, _tenantPrefix + "*"];
         AuthenticatedRole = CreateRole("AuthenticatedRole", "authenticated", "Signed-in users: their own private prefix",
-            [.. UserStatements(files), UseKey(files, "kms:Decrypt", "kms:GenerateDataKey")], files, [OwnObjects, PublicObjects]);
+            [.. UserStatements(files), UseKey(files, "kms:Decrypt", "kms:GenerateDataKey")], files, userObjects);
         AdminRole = CreateRole("AdminRole", "authenticated", "Members of the admin group: their own prefix, and publishing to public/",
             [.. UserStatements(files), Allow(["s3:PutObject", "s3:DeleteObject"], files.ArnForObjects(PublicObjects)), UseKey(files, "kms:Decrypt", "kms:GenerateDataKey")],
-            files, [OwnObjects, PublicObjects]);
+            files, userObjects);
         if (props.AllowGuests)
         {
+            // Guests carry no claims, so they never get session tags.
             UnauthenticatedRole = CreateRole("UnauthenticatedRole", "unauthenticated", "Guests: read public/ only",
                 [Allow(["s3:GetObject"], files.ArnForObjects(PublicObjects)), UseKey(files, "kms:Decrypt")], files, [PublicObjects]);
             NagSuppressions.Add(IdentityPool, "AwsSolutions-COG7",
@@ -87,16 +112,37 @@ public sealed class IdentityFederation : Construct
     /// <summary>Role of guests; null when the environment does not allow guests.</summary>
     public Role? UnauthenticatedRole { get; }
 
+    /// <summary>The claim-to-session-tag map of the user pool provider; null without principal tags.</summary>
+    public CfnIdentityPoolPrincipalTag? PrincipalTags { get; }
+
+    /// <summary>
+    /// Maps token claims to session tags for users of the pool (every client: the map belongs to the provider).
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-identitypoolprincipaltag.html
+    /// </summary>
+    private CfnIdentityPoolPrincipalTag? CreatePrincipalTags(IdentityFederationProps props) =>
+        props.PrincipalTags.Count == 0
+            ? null
+            : new CfnIdentityPoolPrincipalTag(this, "PrincipalTags", new CfnIdentityPoolPrincipalTagProps
+            {
+                IdentityPoolId = IdentityPool.Ref,
+                IdentityProviderName = props.UserPool.UserPoolProviderName,
+                PrincipalTags = props.PrincipalTags.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => (object)t.Value, StringComparer.Ordinal),
+                UseDefaults = false,
+            });
+
     private Role CreateRole(string id, string amr, string description, PolicyStatement[] statements, IBucket files, string[] objectPatterns)
     {
+        var federated = new FederatedPrincipal(IdentityService, new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object> { [$"{IdentityService}:aud"] = IdentityPool.Ref },
+            ["ForAnyValue:StringLike"] = new Dictionary<string, object> { [$"{IdentityService}:amr"] = amr },
+        }, "sts:AssumeRoleWithWebIdentity");
         var role = new Role(this, id, new RoleProps
         {
             Description = description,
-            AssumedBy = new FederatedPrincipal(IdentityService, new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { [$"{IdentityService}:aud"] = IdentityPool.Ref },
-                ["ForAnyValue:StringLike"] = new Dictionary<string, object> { [$"{IdentityService}:amr"] = amr },
-            }, "sts:AssumeRoleWithWebIdentity"),
+            // Principal tags need sts:TagSession in the trust policy, under the same conditions:
+            // https://docs.aws.amazon.com/cognito/latest/developerguide/using-afac-with-cognito-identity-pools.html
+            AssumedBy = PrincipalTags is not null && amr == "authenticated" ? federated.WithSessionTags() : federated,
             InlinePolicies = new Dictionary<string, PolicyDocument>
             {
                 ["UserFiles"] = new PolicyDocument(new PolicyDocumentProps { Statements = statements }),
@@ -104,25 +150,54 @@ public sealed class IdentityFederation : Construct
             MaxSessionDuration = Duration.Hours(1),
         });
         NagSuppressions.Add(role, "AwsSolutions-IAM5",
-            "Object-level access under a prefix needs a trailing wildcard; the prefix is the caller's own identity id (IAM policy variable) or public/, never the whole bucket.",
+            _tenantPrefix is null
+                ? "Object-level access under a prefix needs a trailing wildcard; the prefix is the caller's own identity id (IAM policy variable) or public/, never the whole bucket."
+                : "Object-level access under a prefix needs a trailing wildcard; the prefix is the caller's own identity id or tenant (IAM policy variables, the tenant only when the session carries the tag) or public/, never the whole bucket.",
             [.. objectPatterns.Select(pattern => NagSuppressions.ObjectsFinding(files, pattern))]);
         return role;
     }
 
-    private static PolicyStatement[] UserStatements(IBucket bucket) =>
+    private PolicyStatement[] UserStatements(IBucket bucket) =>
     [
         Allow(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], bucket.ArnForObjects(OwnObjects)),
         Allow(["s3:GetObject"], bucket.ArnForObjects(PublicObjects)),
-        new PolicyStatement(new PolicyStatementProps
+        ListUnder(bucket, OwnPrefix),
+        .. TenantStatements(bucket),
+    ];
+
+    /// <summary>
+    /// The tenant's shared prefix, only for sessions that carry the tag: without it IAM has no value for the
+    /// variable, and the Null condition says so rather than relying on how an unset variable resolves.
+    /// </summary>
+    private PolicyStatement[] TenantStatements(IBucket bucket)
+    {
+        if (_tenantPrefix is null || _tenantTagKey is null)
+        {
+            return [];
+        }
+
+        var tagged = new Dictionary<string, object> { ["Null"] = new Dictionary<string, object> { [_tenantTagKey] = "false" } };
+        var objects = new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            Resources = [bucket.ArnForObjects(_tenantPrefix + "*")],
+            Conditions = tagged,
+        });
+        var list = ListUnder(bucket, _tenantPrefix);
+        list.AddCondition("Null", new Dictionary<string, object> { [_tenantTagKey] = "false" });
+        return [objects, list];
+    }
+
+    private static PolicyStatement ListUnder(IBucket bucket, string prefix) =>
+        new(new PolicyStatementProps
         {
             Actions = ["s3:ListBucket"],
             Resources = [bucket.BucketArn],
             Conditions = new Dictionary<string, object>
             {
-                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { OwnPrefix, OwnObjects } },
+                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { prefix, prefix + "*" } },
             },
-        }),
-    ];
+        });
 
     /// <summary>
     /// The bucket's key, only through S3 of this region: uploading and downloading SSE-KMS objects needs

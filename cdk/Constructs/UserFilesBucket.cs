@@ -30,6 +30,9 @@ public sealed class UserFilesBucket : Construct
     /// <summary>Prefix everyone (including guests, where allowed) may read.</summary>
     public const string PublicPrefix = "public/";
 
+    /// <summary>Prefix under which the users of a tenant share <c>tenants/TENANT/</c> (with a tenant principal tag).</summary>
+    public const string TenantsPrefix = "tenants/";
+
     /// <summary>Creates the bucket and its access-log bucket.</summary>
     public UserFilesBucket(Construct scope, string id, UserFilesBucketProps props)
         : base(scope, id)

@@ -55,6 +55,17 @@ public sealed class IdentityStack : Stack
         {
             LoginStyles = new ManagedLoginStyles(this, "ManagedLogin", SignInOptions.Styles(settings.HostedUi, Directory, Clients));
         }
+
+        if (settings.Terms is { } terms)
+        {
+            Terms = new TermsDocuments(this, "Terms", ProtectionOptions.Terms(terms, Directory.UserPool, Clients));
+        }
+
+        if (settings.UserPool.RiskActions is { } risk)
+        {
+            ThreatResponses = new ThreatResponses(this, "ThreatResponses",
+                ProtectionOptions.ThreatResponses(this, risk, settings.Email, Directory.UserPool));
+        }
         Triggers = new TriggerFunctions(this, "Triggers", new TriggerFunctionsProps
         {
             UserPool = Directory.UserPool,
@@ -80,6 +91,8 @@ public sealed class IdentityStack : Stack
             UserFiles = UserFiles.Bucket,
             AllowGuests = settings.IdentityPool.AllowGuests,
             RemovalPolicy = props.RemovalPolicy,
+            PrincipalTags = settings.IdentityPool.PrincipalTags,
+            TenantTag = ProtectionOptions.TenantTag(settings.IdentityPool),
         });
         Directory.AssignGroupRole(GroupNames.Admin, Federation.AdminRole);
         if (settings.Waf.Enabled)
@@ -114,6 +127,12 @@ public sealed class IdentityStack : Stack
 
     /// <summary>Managed login styles of the user clients; null with the classic Hosted UI.</summary>
     public ManagedLoginStyles? LoginStyles { get; }
+
+    /// <summary>Terms documents of the user clients; null without a <c>terms</c> section.</summary>
+    public TermsDocuments? Terms { get; }
+
+    /// <summary>What threat protection does at each risk; null without <c>userPool.riskActions</c>.</summary>
+    public ThreatResponses? ThreatResponses { get; }
 
     /// <summary>The user pool's Lambda triggers.</summary>
     public TriggerFunctions Triggers { get; }

@@ -812,6 +812,10 @@ test_workflow_validator_rejects_broken_files() {
   return 0
 }
 
+# The client-secret rotation script's tests (test_rotate_*).
+# shellcheck source=SCRIPTDIR/rotate-client-secret-tests.sh
+source "$HERE/rotate-client-secret-tests.sh"
+
 # ---------------------------------------------------------------------------------------------------
 # Runner
 # ---------------------------------------------------------------------------------------------------
