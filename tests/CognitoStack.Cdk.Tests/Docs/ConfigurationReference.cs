@@ -85,7 +85,7 @@ internal static class ConfigurationReference
         foreach (var (key, reads) in Keys())
         {
             var description = SettingDescriptions.ByKey.TryGetValue(key, out var text) ? text : "**undescribed**";
-            table.Append("| `" + key + "` | " + Cell(description) + " | " + Cell(Distinct(reads.Select(r => r.Allowed))) + " | " + Cell(Distinct(reads.Select(r => r.Default))) + " |");
+            table.Append("| `" + key + "` | " + Cell(description) + " | " + Plain(Distinct(reads.Select(r => r.Allowed))) + " | " + Plain(Distinct(reads.Select(r => r.Default))) + " |");
             foreach (var column in Columns)
             {
                 table.Append(' ').Append(Cell(Written(reads.Where(r => r.Environment == column)))).Append(" |");
@@ -132,6 +132,10 @@ internal static class ConfigurationReference
             _ => $"`{value.GetRawText()}`",
         };
     }
+
+    /// <summary>A cell of the reader's own words: angle brackets shown, not read as HTML or links.</summary>
+    private static string Plain(string text) =>
+        Cell(text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal));
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }
