@@ -121,6 +121,7 @@ public static partial class SettingsLoader
         }),
         HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => ReadHostedUi(h, files)),
         Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
+        Replication = r.ObjectOrEmpty("replication").ReadAll(ReadReplication),
     };
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
@@ -238,6 +239,7 @@ public static partial class SettingsLoader
         }
 
         CheckSignIn(s, path);
+        CheckReplication(s, path);
     }
 
     private static void CrossCheckMonitoring(EnvironmentSettings s, string path)
