@@ -6,11 +6,11 @@ using CognitoStack.Cdk.Stacks;
 namespace CognitoStack.Cdk;
 
 /// <summary>The stacks of one environment, added to an app.</summary>
-public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, MonitoringStack? Monitoring)
+public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, MonitoringStack? Monitoring, ReplicaStack? Replica)
 {
     /// <summary>
-    /// Adds the stateful Identity stack, the stateless Api stack and, unless monitoring is off, the
-    /// Monitoring stack for <paramref name="settings"/>.
+    /// Adds the stateful Identity stack, the stateless Api stack, unless monitoring is off the Monitoring
+    /// stack and, with replication, the replica Region's stack for <paramref name="settings"/>.
     /// </summary>
     public static CognitoApp AddTo(App app, EnvironmentSettings settings, LambdaCode code)
     {
@@ -44,6 +44,21 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, Monitoring
                 StackProps = StackProps("Monitoring", "alarms, alarm topic and dashboard (stateless)"),
             })
             : null;
+        var replica = settings.Replication is { Enabled: true, Region: { } replicaRegion }
+            ? new ReplicaStack(app, "IdentityReplica", settings, new ReplicaStackProps
+            {
+                TriggersCode = code.ReplicaTriggers,
+                RemovalPolicy = removalPolicy,
+                // Its own Region: the replica's stack, deployed there; it shares no export with the others.
+                StackProps = new StackProps
+                {
+                    StackName = $"CognitoStack-{settings.Name}-Identity-{replicaRegion}",
+                    Description = $"CognitoStack {settings.Name}: user pool replica in {replicaRegion} (key replica, triggers, regional configuration, logs, web ACL)",
+                    Env = new Amazon.CDK.Environment { Account = settings.Account, Region = replicaRegion },
+                    TerminationProtection = removalPolicy == RemovalPolicy.RETAIN,
+                },
+            })
+            : null;
         SupportedPartition.Require(identity);
         SupportedPartition.Require(api);
         if (monitoring is not null)
@@ -51,7 +66,7 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, Monitoring
             SupportedPartition.Require(monitoring);
         }
 
-        return new CognitoApp(identity, api, monitoring);
+        return new CognitoApp(identity, api, monitoring, replica);
 
         // Every stack is named CognitoStack-<env>-<part> and described the same way.
         StackProps StackProps(string part, string contents, bool? terminationProtection = null) => new()

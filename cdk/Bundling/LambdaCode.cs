@@ -4,8 +4,11 @@ using CognitoStack.Cdk.Constructs;
 
 namespace CognitoStack.Cdk.Bundling;
 
-/// <summary>The repository's .NET Lambda projects as Lambda code, published as portable IL.</summary>
-public sealed record LambdaCode(Code Backend, Code Triggers)
+/// <summary>
+/// The repository's .NET Lambda projects as Lambda code, published as portable IL. An asset belongs to
+/// one stack, so the replica Region's stack has its own instance of the triggers.
+/// </summary>
+public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTriggers)
 {
     /// <summary>The API backend project, relative to the repository root.</summary>
     public const string BackendProject = "src/CognitoStack.Backend";
@@ -15,7 +18,7 @@ public sealed record LambdaCode(Code Backend, Code Triggers)
 
     /// <summary>Both projects of the repository at <paramref name="repositoryRoot"/>.</summary>
     public static LambdaCode FromRepository(string repositoryRoot) =>
-        new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject));
+        new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject), FromProject(repositoryRoot, TriggersProject));
 
     /// <summary>
     /// An asset bundled with <c>dotnet publish</c>, whose hash covers every input of that publish (see

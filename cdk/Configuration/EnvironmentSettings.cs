@@ -62,6 +62,67 @@ public sealed record EnvironmentSettings
 
     /// <summary>Terms of use and privacy policy links on managed login's sign-up page. Left out: none.</summary>
     public TermsSettings? Terms { get; init; }
+
+    /// <summary>Multi-Region replication of the user pool. Left out: off (docs/replication.md).</summary>
+    public required ReplicationSettings Replication { get; init; }
+}
+
+/// <summary>
+/// Multi-Region replication of the user pool: a secondary replica in <see cref="Region"/>, a multi-Region
+/// customer-managed key and the multi-Region issuer
+/// (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html).
+/// </summary>
+public sealed record ReplicationSettings
+{
+    /// <summary>Whether the pool is replicated. Default false.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>The replica Region; required when enabled, never the primary <c>region</c>.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>
+    /// ARN of an existing multi-Region (<c>mrk-</c>) key in the primary Region with a replica in <see cref="Region"/>.
+    /// Left out: this app creates the key and its replica (both retained).
+    /// </summary>
+    public string? ExistingKeyArn { get; init; }
+
+    /// <summary>The token issuer. Default UPDATED (multi-Region).</summary>
+    public required IssuerType Issuer { get; init; }
+
+    /// <summary>How far the replica is set up. Default INACTIVE.</summary>
+    public required ReplicaStatus Status { get; init; }
+
+    /// <summary>Route 53 health check that routes the managed login domain to the replica. Left out: no routing.</summary>
+    public string? FailoverHealthCheckId { get; init; }
+
+    /// <summary>Written-out acceptance that users with TOTP MFA cannot sign in in the replica. Default false.</summary>
+    public required bool AllowTotpLockout { get; init; }
+
+    /// <summary>Written-out acceptance of replication with <c>removalPolicy: DESTROY</c>. Default false.</summary>
+    public required bool AllowDestroy { get; init; }
+}
+
+/// <summary>The user pool's token issuer (<c>IssuerConfiguration.Type</c>).</summary>
+public enum IssuerType
+{
+    /// <summary><c>https://issuer-cognito-idp.PRIMARY.amazonaws.com/POOL</c>, the same in every Region.</summary>
+    Updated,
+
+    /// <summary><c>https://cognito-idp.REGION.amazonaws.com/POOL</c>.</summary>
+    Original,
+}
+
+/// <summary>How far the replica is set up.</summary>
+public enum ReplicaStatus
+{
+    /// <summary>Only the key (and its replica) and the issuer: the first step when this app creates the key.</summary>
+    KeyOnly,
+
+    /// <summary>The replica exists and does not serve.</summary>
+    Inactive,
+
+    /// <summary>The replica exists and may serve.</summary>
+    Active,
 }
 
 /// <summary>Removal policy of stateful resources. RETAIN unless an environment chooses DESTROY.</summary>

@@ -132,6 +132,7 @@ public static partial class SettingsLoader
         HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => ReadHostedUi(h, files)),
         Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
         Terms = r.OptionalObject("terms")?.ReadAll(ReadTerms),
+        Replication = r.ObjectOrEmpty("replication").ReadAll(ReadReplication),
     };
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
@@ -252,6 +253,7 @@ public static partial class SettingsLoader
 
         CheckSignIn(s, path);
         CheckProtection(s, path);
+        CheckReplication(s, path);
     }
 
     private static void CrossCheckMonitoring(EnvironmentSettings s, string path)

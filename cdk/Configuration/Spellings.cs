@@ -114,4 +114,21 @@ public static class Choices
         (Configuration.RiskAction.MfaIfConfigured, "MFA_IF_CONFIGURED"),
         (Configuration.RiskAction.MfaRequired, "MFA_REQUIRED"),
         (Configuration.RiskAction.Block, "BLOCK"));
+
+    /// <summary>
+    /// <c>replication.issuer</c>, spelled as CloudFormation's <c>IssuerConfiguration.Type</c>, which the template takes from here:
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_IssuerConfigurationType.html
+    /// </summary>
+    public static readonly Spellings<IssuerType> Issuer = new(
+        (IssuerType.Updated, "UPDATED"),
+        (IssuerType.Original, "ORIGINAL"));
+
+    /// <summary>
+    /// <c>replication.status</c>; <c>ACTIVE</c> and <c>INACTIVE</c> are the regional configuration's <c>Status</c>
+    /// spellings, which the template takes from here (<c>KEY_ONLY</c> creates no replica).
+    /// </summary>
+    public static readonly Spellings<ReplicaStatus> ReplicaStatus = new(
+        (Configuration.ReplicaStatus.KeyOnly, "KEY_ONLY"),
+        (Configuration.ReplicaStatus.Inactive, "INACTIVE"),
+        (Configuration.ReplicaStatus.Active, "ACTIVE"));
 }

@@ -12,8 +12,12 @@ namespace CognitoStack.Cdk.Constructs;
 /// <summary>Props of <see cref="TriggerFunctions"/>.</summary>
 public sealed record TriggerFunctionsProps
 {
-    /// <summary>The user pool the triggers attach to.</summary>
-    public required UserPool UserPool { get; init; }
+    /// <summary>
+    /// The user pool the triggers serve. A pool defined in this app gets them in its <c>LambdaConfig</c>;
+    /// an imported one (a replica's, configured by its regional configuration) gets only Cognito's
+    /// permission to invoke them, and its owner wires the ARNs.
+    /// </summary>
+    public required IUserPool UserPool { get; init; }
 
     /// <summary>Whether to attach pre token generation (V2 event: <c>tenant</c> and <c>role_hint</c> claims in ID and access tokens).</summary>
     public required bool PreTokenGeneration { get; init; }
@@ -60,12 +64,12 @@ public sealed class TriggerFunctions : Construct
         {
             PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", LambdaHandlers.PreTokenGeneration, "Adds tenant and role_hint claims to tokens",
                 new Dictionary<string, string> { [EnvironmentVariables.AdminGroup] = props.AdminGroup });
-            props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Function, LambdaVersion.V2_0);
-            if (props.MachineTokenClaims)
+            Attach(props.UserPool, UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration, LambdaVersion.V2_0);
+            if (props.MachineTokenClaims && props.UserPool is UserPool owned)
             {
                 // V3_0 adds client_credentials (machine) tokens to the V2 event; aws-cdk-lib 2.160 has no V3_0.
                 // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
-                ((CfnUserPool)props.UserPool.Node.DefaultChild!).AddPropertyOverride(
+                ((CfnUserPool)owned.Node.DefaultChild!).AddPropertyOverride(
                     "LambdaConfig.PreTokenGenerationConfig.LambdaVersion", "V3_0");
             }
         }
@@ -74,7 +78,7 @@ public sealed class TriggerFunctions : Construct
         {
             PostConfirmation = CreateFunction(props, "PostConfirmation", LambdaHandlers.PostConfirmation, "Adds confirmed users to the default group",
                 new Dictionary<string, string> { [EnvironmentVariables.DefaultGroup] = props.DefaultGroup });
-            props.UserPool.AddTrigger(UserPoolOperation.POST_CONFIRMATION, PostConfirmation.Function);
+            Attach(props.UserPool, UserPoolOperation.POST_CONFIRMATION, PostConfirmation);
 
             // A policy of its own, not the role's default policy: the function does not wait for it, so the
             // chain policy -> pool ARN -> pool -> function ARN -> role has no cycle, and the grant names
@@ -99,6 +103,25 @@ public sealed class TriggerFunctions : Construct
 
     /// <summary>The post confirmation function; null when not configured.</summary>
     public DotnetFunction? PostConfirmation { get; }
+
+    /// <summary>The Lambda version of the pre token generation event these functions expect.</summary>
+    public static string PreTokenGenerationVersion(bool machineTokenClaims) => machineTokenClaims ? "V3_0" : "V2_0";
+
+    private static void Attach(IUserPool pool, UserPoolOperation operation, DotnetFunction trigger, LambdaVersion? version = null)
+    {
+        if (pool is UserPool owned)
+        {
+            owned.AddTrigger(operation, trigger.Function, version);
+            return;
+        }
+
+        // What AddTrigger grants for an owned pool: Cognito, for this pool only.
+        trigger.Function.AddPermission("CognitoInvoke", new Permission
+        {
+            Principal = new ServicePrincipal("cognito-idp.amazonaws.com"),
+            SourceArn = pool.UserPoolArn,
+        });
+    }
 
     private DotnetFunction CreateFunction(TriggerFunctionsProps props, string id, string handler, string description, Dictionary<string, string> environment) =>
         new(this, id, new DotnetFunctionProps

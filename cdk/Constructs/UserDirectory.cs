@@ -167,10 +167,10 @@ public sealed class UserDirectory : Construct
             SelfSignUpEnabled = props.SelfSignUp,
             AutoVerify = new AutoVerifiedAttrs { Email = true },
             KeepOriginal = new KeepOriginalAttrs { Email = true },
-            StandardAttributes = new StandardAttributes
-            {
-                Email = new StandardAttribute { Required = true, Mutable = true },
-            },
+            // No StandardAttributes, so the template has no Schema: with one, every later update of an
+            // existing pool fails with "Invalid AttributeDataType input" (aws-amplify/amplify-backend#3299,
+            // aws/aws-cdk#8585). Leaving it out changes no attribute of a deployed pool; email stays the
+            // sign-in name. Evidence and decision: docs/replication.md#the-update-path-no-schema-in-the-template
             AccountRecovery = AccountRecovery.EMAIL_ONLY,
             PasswordPolicy = new PasswordPolicy
             {

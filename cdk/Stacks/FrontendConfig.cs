@@ -87,20 +87,40 @@ internal static class FrontendConfig
                 ["aws_region"] = stack.Region,
                 ["bucket_name"] = identity.UserFiles.Bucket.BucketName,
             },
-            ["custom"] = new Dictionary<string, object>
+            ["custom"] = Custom(stack, settings, apiUrl),
+        };
+        return stack.ToJsonString(config);
+    }
+
+    /// <summary>
+    /// The REST API and, with replication, the replica Region: Amplify takes one Region for auth, so a
+    /// client that calls Cognito directly switches to <c>custom.replication.region</c> itself during a
+    /// failover (managed login follows the domain's routing). See docs/replication.md.
+    /// </summary>
+    private static Dictionary<string, object> Custom(Stack stack, EnvironmentSettings settings, string apiUrl)
+    {
+        var custom = new Dictionary<string, object>
+        {
+            ["API"] = new Dictionary<string, object>
             {
-                ["API"] = new Dictionary<string, object>
+                [ApiName] = new Dictionary<string, object>
                 {
-                    [ApiName] = new Dictionary<string, object>
-                    {
-                        ["endpoint"] = apiUrl,
-                        ["region"] = stack.Region,
-                        ["apiName"] = ApiName,
-                    },
+                    ["endpoint"] = apiUrl,
+                    ["region"] = stack.Region,
+                    ["apiName"] = ApiName,
                 },
             },
         };
-        return stack.ToJsonString(config);
+        if (settings.Replication is { Enabled: true } replication)
+        {
+            custom["replication"] = new Dictionary<string, object>
+            {
+                ["region"] = replication.Region!,
+                ["status"] = Choices.ReplicaStatus.NameOf(replication.Status),
+            };
+        }
+
+        return custom;
     }
 
     /// <summary>Which passwordless first factors Amplify's sign-in may offer, and the passkey relying party.</summary>

@@ -34,6 +34,23 @@ public sealed class IdentityStack : Stack
     {
         Directory = new UserDirectory(this, "UserDirectory", PropsFromSettings.UserDirectory(this, settings, props.RemovalPolicy));
         SuppressChosenRisks(Directory.UserPool, settings.UserPool);
+        if (settings.Replication is { Enabled: true } replication)
+        {
+            Replication = new UserPoolReplication(this, "Replication", new UserPoolReplicationProps
+            {
+                UserPool = Directory.UserPool,
+                ReplicaRegion = replication.Region!,
+                ExistingKeyArn = replication.ExistingKeyArn,
+                IssuerType = Choices.Issuer.NameOf(replication.Issuer),
+                CreateReplica = replication.Status != ReplicaStatus.KeyOnly,
+                // The domain users reach managed login on: the custom one where there is one.
+                FailoverDomain = replication.FailoverHealthCheckId is null ? null : Directory.CustomDomain ?? Directory.Domain,
+                FailoverHealthCheckId = replication.FailoverHealthCheckId,
+                ParameterPrefix = ReplicaStack.ParameterPrefix(settings),
+                RemovalPolicy = props.RemovalPolicy,
+            });
+        }
+
         var providers = new ExternalProviders(this, "IdentityProviders", PropsFromSettings.ExternalProviders(Directory.UserPool, settings.IdentityProviders));
         Clients = new AppClients(this, "AppClients", new AppClientsProps
         {
@@ -121,6 +138,9 @@ public sealed class IdentityStack : Stack
 
     /// <summary>The user directory (pool, groups, resource server, domain).</summary>
     public UserDirectory Directory { get; }
+
+    /// <summary>The user pool's key, issuer and replica; null unless <c>replication.enabled</c>.</summary>
+    public UserPoolReplication? Replication { get; }
 
     /// <summary>The app clients.</summary>
     public AppClients Clients { get; }

@@ -15,6 +15,15 @@ internal static class ImmutableSettings
     private const string FailedUpdate =
         "CloudFormation cannot change this on an existing user pool: the update fails and rolls back. The only way out is a new user pool and a user migration (export users, import or migrate with a Lambda trigger).";
 
+    private const string PoolReplaced =
+        "The user pool is REPLACED: CloudFormation creates a new, empty directory and deletes the old one with every user, MFA device and passkey (or orphans it under RETAIN). Keep the pool's construct ID and path; a move needs a new pool and a user migration.";
+
+    /// <summary>
+    /// What the reader of a user pool's attributes returns when the template leaves <c>Schema</c> out: the
+    /// deployed pool keeps the attributes it has (docs/replication.md, the update path).
+    /// </summary>
+    public const string SchemaLeftOut = "(Schema left out: the pool keeps its attributes)";
+
     /// <summary>
     /// One setting that must not change, and what changing it would do in a real account. With
     /// <paramref name="AllowsAdditions"/>, new entries are fine and only changed or removed ones count.
@@ -23,6 +32,7 @@ internal static class ImmutableSettings
 
     public static readonly IReadOnlyList<Rule> Rules =
     [
+        new("user pool logical id", t => string.Join("; ", OfType(t, "AWS::Cognito::UserPool").Select(r => r.Key)), PoolReplaced),
         new("user pool UsernameAttributes", t => Property(t, "AWS::Cognito::UserPool", "UsernameAttributes"), FailedUpdate),
         new("user pool AliasAttributes", t => Property(t, "AWS::Cognito::UserPool", "AliasAttributes"), FailedUpdate),
         new("user pool username case sensitivity", t => Property(t, "AWS::Cognito::UserPool", "UsernameConfiguration"), FailedUpdate),
@@ -39,17 +49,30 @@ internal static class ImmutableSettings
         // Turning passkeys on for the first time is fine; changing or removing the relying party is not.
         new("passkey relying party id", t => PresentProperty(t, "AWS::Cognito::UserPool", "WebAuthnRelyingPartyID"),
             "The update succeeds, but every passkey users registered is bound to the old relying party (WebAuthn scopes a credential to its RP id), so none of them signs in any more and each user must register again — with a fallback factor they may not have. Adding a custom domain changes it too (the RP id follows the custom domain). Keep the old RP id, or plan the re-registration with every user first.", AllowsAdditions: true),
+        // Adding a replica is fine; removing it or moving it to another Region (RegionName replaces it) is not.
+        new("replica Regions", t => Values(t, "AWS::Cognito::UserPoolReplica", "RegionName"),
+            "The secondary replica in that Region is DELETED (RegionName replaces the resource; DeleteUserPoolReplica works only on INACTIVE replicas, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPoolReplica.html): the standby users could fail over to is gone. Remove a replica on purpose with the runbook in docs/replication.md.", AllowsAdditions: true),
+        // Setting a customer-managed key the first time is documented (UpdateUserPool); changing or removing one is not.
+        new("user pool encryption key", t => PresentProperty(t, "AWS::Cognito::UserPool", "KeyConfiguration"),
+            "AWS documents setting a customer-managed key on an existing pool, not changing or removing it: the update may fail, and replication needs the multi-Region key in every replica Region. Keep the key (rotate its material in KMS instead).", AllowsAdditions: true),
     ];
 
     /// <summary>The rules whose value differs between the deployed (committed) and the new template.</summary>
     public static IReadOnlyList<string> Violations(JsonNode committed, JsonNode current) =>
         [.. Rules
             .Select(rule => (rule, before: rule.Read(committed), after: rule.Read(current)))
+            .Where(x => !LeavesSchemaOut(x.before, x.after))
             .Where(x => x.rule.AllowsAdditions ? !Entries(x.before).IsSubsetOf(Entries(x.after)) : x.before != x.after)
             .Select(x => $"{x.rule.Name} would change from {x.before} to {x.after}. {x.rule.Consequence}")];
 
+    // Dropping Schema altogether changes no attribute of the deployed pool; putting one back does (and
+    // brings back the failing updates), so only that direction is allowed.
+    private static bool LeavesSchemaOut(string before, string after) =>
+        after.EndsWith(SchemaLeftOut, StringComparison.Ordinal) && !before.EndsWith(SchemaLeftOut, StringComparison.Ordinal);
+
+    // A template without Schema declares no attribute, so a Schema with none of a kind adds nothing of that kind.
     private static HashSet<string> Entries(string value) =>
-        [.. value.Split(['[', ']', ',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)];
+        value == SchemaLeftOut ? [] : [.. value.Split(['[', ']', ',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)];
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> OfType(JsonNode template, string type) =>
         template["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == type).OrderBy(r => r.Key, StringComparer.Ordinal);
@@ -63,6 +86,11 @@ internal static class ImmutableSettings
             .Select(r => $"{r.Key}={SynthesizedEnvironment.Text(r.Value!["Properties"]![property]).Replace(" ", "", StringComparison.Ordinal)}"));
 
     private static string Attributes(JsonNode template, Func<JsonNode, bool> select) =>
-        string.Join("; ", OfType(template, "AWS::Cognito::UserPool").Select(r =>
-            $"{r.Key}=[{string.Join(",", (r.Value!["Properties"]?["Schema"]?.AsArray() ?? []).Where(a => select(a!)).Select(a => SynthesizedEnvironment.Text(a).Replace(",", "|", StringComparison.Ordinal)).Order(StringComparer.Ordinal))}]"));
+        string.Join("; ", OfType(template, "AWS::Cognito::UserPool").Select(r => r.Value!["Properties"]?["Schema"] is not JsonArray schema
+            ? SchemaLeftOut
+            : $"{r.Key}=[{string.Join(",", schema.Where(a => select(a!)).Select(a => SynthesizedEnvironment.Text(a).Replace(",", "|", StringComparison.Ordinal)).Order(StringComparer.Ordinal))}]"));
+
+    /// <summary>The values of one property across every resource of a type, sorted (logical IDs left out: the value is what counts).</summary>
+    private static string Values(JsonNode template, string type, string property) =>
+        $"[{string.Join(",", OfType(template, type).Select(r => SynthesizedEnvironment.Text(r.Value!["Properties"]?[property])).Order(StringComparer.Ordinal))}]";
 }

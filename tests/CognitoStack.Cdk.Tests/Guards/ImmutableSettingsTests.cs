@@ -35,7 +35,7 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         { "user pool UsernameAttributes", t => Pool(t)["UsernameAttributes"] = new JsonArray("phone_number") },
         { "user pool AliasAttributes", t => Pool(t)["AliasAttributes"] = new JsonArray("preferred_username") },
         { "user pool username case sensitivity", t => Pool(t)["UsernameConfiguration"]!["CaseSensitive"] = true },
-        { "user pool required attributes", t => Pool(t)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "name", ["Required"] = true }) },
+        { "user pool required attributes", t => Schema(t).Add(new JsonObject { ["Name"] = "name", ["Required"] = true }) },
         { "app client GenerateSecret", t => First(t, "AWS::Cognito::UserPoolClient")["GenerateSecret"] = true },
         { "Hosted UI domain", t => First(t, "AWS::Cognito::UserPoolDomain")["Domain"] = "another-prefix" },
         { "group names", t => First(t, "AWS::Cognito::UserPoolGroup")["GroupName"] = "administrators" },
@@ -58,17 +58,21 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
 
     [Fact]
     public void Guard_Should_CoverEveryRuleWithAMutation() =>
-        // Custom attributes may be added, so their guard is proved by removing or changing one (tests above).
+        // Custom attributes, replicas and keys may be added, so their guards are proved by removing or changing one (tests below).
         Assert.Equal(ImmutableSettings.Rules.Select(r => r.Name).Order(StringComparer.Ordinal),
-            Mutations().Select(row => (string)row[0]).Append("user pool custom attributes").Order(StringComparer.Ordinal));
+            Mutations().Select(row => (string)row[0])
+                .Concat(["user pool custom attributes", "replica Regions", "user pool encryption key", "user pool logical id"])
+                .Order(StringComparer.Ordinal));
 
     [Fact]
     public void Guard_Should_Catch_When_ACustomAttributeIsRemoved()
     {
         var before = Committed.DeepClone();
-        Pool(before)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
+        Schema(before).Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
+        var after = Committed.DeepClone();
+        Schema(after).Add(new JsonObject { ["Name"] = "custom:region", ["AttributeDataType"] = "String" });
 
-        var violation = Assert.Single(ImmutableSettings.Violations(before, Committed));
+        var violation = Assert.Single(ImmutableSettings.Violations(before, after));
 
         Assert.StartsWith("user pool custom attributes", violation, StringComparison.Ordinal);
     }
@@ -77,9 +81,9 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
     public void Guard_Should_Catch_When_ACustomAttributeChangesType()
     {
         var before = Committed.DeepClone();
-        Pool(before)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
+        Schema(before).Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
         var after = Committed.DeepClone();
-        Pool(after)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "Number" });
+        Schema(after).Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "Number" });
 
         Assert.Single(ImmutableSettings.Violations(before, after));
     }
@@ -107,20 +111,129 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
     [Fact]
     public void Guard_Should_AllowChangesThatUpdateInPlace()
     {
-        var changed = Committed.DeepClone();
+        // A template that still declares a Schema (as before the update-path decision) may add custom attributes.
+        var committed = Committed.DeepClone();
+        Schema(committed).Add(new JsonObject { ["Mutable"] = true, ["Name"] = "email", ["Required"] = true });
+        var changed = committed.DeepClone();
         Pool(changed)["MfaConfiguration"] = "OPTIONAL";
         Pool(changed)["WebAuthnUserVerification"] = "preferred";
         First(changed, "AWS::Cognito::UserPoolDomain")["ManagedLoginVersion"] = 1;
         First(changed, "AWS::Cognito::UserPoolClient")["AccessTokenValidity"] = 30;
-        Pool(changed)["Schema"]!.AsArray().Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
+        Schema(changed).Add(new JsonObject { ["Name"] = "custom:tenant", ["AttributeDataType"] = "String" });
         // Email delivery and templates update in place (no replacement in the registry spec).
         Pool(changed)["EmailConfiguration"] = new JsonObject { ["EmailSendingAccount"] = "COGNITO_DEFAULT" };
         Pool(changed)["VerificationMessageTemplate"]!["EmailSubject"] = "Another subject";
 
-        Assert.Empty(ImmutableSettings.Violations(Committed, changed));
+        Assert.Empty(ImmutableSettings.Violations(committed, changed));
+    }
+
+    [Fact]
+    public void Guard_Should_Catch_When_ThePoolWouldBeReplaced()
+    {
+        var changed = Committed.DeepClone();
+        RenamePool(changed);
+
+        var violations = ImmutableSettings.Violations(Committed, changed);
+
+        Assert.Contains(violations, v => v.StartsWith("user pool logical id", StringComparison.Ordinal) && v.Contains("new, empty directory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Guard_Should_Allow_When_TheTemplateLeavesSchemaOut()
+    {
+        // The prod template as it was deployed before the update-path decision: Schema with a required email.
+        var before = Committed.DeepClone();
+        Schema(before).Add(new JsonObject { ["Mutable"] = true, ["Name"] = "email", ["Required"] = true });
+        var after = Committed.DeepClone();
+        Pool(after).AsObject().Remove("Schema");
+
+        Assert.Empty(ImmutableSettings.Violations(before, after));
+    }
+
+    [Fact]
+    public void Guard_Should_Catch_When_ASchemaComesBack()
+    {
+        var before = Committed.DeepClone();
+        Pool(before).AsObject().Remove("Schema");
+        var after = Committed.DeepClone();
+        Schema(after).Add(new JsonObject { ["Mutable"] = true, ["Name"] = "email", ["Required"] = true });
+
+        var violation = Assert.Single(ImmutableSettings.Violations(before, after));
+
+        Assert.StartsWith("user pool required attributes", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guard_Should_Catch_When_AReplicaRegionIsRemoved()
+    {
+        var before = Committed.DeepClone();
+        AddReplica(before, "eu-central-1");
+
+        var violation = Assert.Single(ImmutableSettings.Violations(before, Committed));
+
+        Assert.StartsWith("replica Regions", violation, StringComparison.Ordinal);
+        Assert.Contains("DELETED", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guard_Should_Catch_When_TheReplicaMovesToAnotherRegion()
+    {
+        var before = Committed.DeepClone();
+        AddReplica(before, "eu-central-1");
+        var after = Committed.DeepClone();
+        AddReplica(after, "eu-north-1");
+
+        Assert.StartsWith("replica Regions", Assert.Single(ImmutableSettings.Violations(before, after)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guard_Should_Allow_When_ReplicationIsAdded()
+    {
+        var after = Committed.DeepClone();
+        AddReplica(after, "eu-central-1");
+        Pool(after)["KeyConfiguration"] = Key("mrk-1");
+
+        Assert.Empty(ImmutableSettings.Violations(Committed, after));
+    }
+
+    [Fact]
+    public void Guard_Should_Catch_When_TheCustomerManagedKeyChanges()
+    {
+        var before = Committed.DeepClone();
+        Pool(before)["KeyConfiguration"] = Key("mrk-1");
+        var after = Committed.DeepClone();
+        Pool(after)["KeyConfiguration"] = Key("mrk-2");
+
+        Assert.StartsWith("user pool encryption key", Assert.Single(ImmutableSettings.Violations(before, after)), StringComparison.Ordinal);
+        Assert.StartsWith("user pool encryption key", Assert.Single(ImmutableSettings.Violations(before, Committed)), StringComparison.Ordinal);
     }
 
     private static JsonNode Pool(JsonNode template) => First(template, "AWS::Cognito::UserPool");
+
+    /// <summary>The pool's Schema list, created empty when the template leaves it out.</summary>
+    private static JsonArray Schema(JsonNode template) =>
+        Pool(template)["Schema"] as JsonArray ?? (JsonArray)(Pool(template)["Schema"] = new JsonArray());
+
+    private static void RenamePool(JsonNode template)
+    {
+        var resources = template["Resources"]!.AsObject();
+        var (id, pool) = resources.First(r => (string?)r.Value!["Type"] == "AWS::Cognito::UserPool");
+        resources.Remove(id);
+        resources["Moved" + id] = pool;
+    }
+
+    private static void AddReplica(JsonNode template, string region) =>
+        template["Resources"]!["UserPoolReplica"] = new JsonObject
+        {
+            ["Type"] = "AWS::Cognito::UserPoolReplica",
+            ["Properties"] = new JsonObject { ["RegionName"] = region, ["UserPoolId"] = "pool" },
+        };
+
+    private static JsonObject Key(string id) => new()
+    {
+        ["KeyType"] = "CUSTOMER_MANAGED_KEY",
+        ["KmsKeyArn"] = $"arn:aws:kms:eu-west-1:123456789012:key/{id}",
+    };
 
     private static JsonNode First(JsonNode template, string type) =>
         template["Resources"]!.AsObject().First(r => (string?)r.Value!["Type"] == type).Value!["Properties"]!;

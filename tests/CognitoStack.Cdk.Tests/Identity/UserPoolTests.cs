@@ -19,6 +19,18 @@ public sealed class UserPoolTests(SynthFixture synth)
             ("UsernameConfiguration", Obj(("CaseSensitive", false))),
             ("AliasAttributes", Match.Absent())));
 
+    public static TheoryData<string> Environments => [.. Repository.AllEnvironmentNames];
+
+    /// <summary>
+    /// The update path (docs/replication.md): a Schema in the template, even unchanged, fails every later
+    /// update of a deployed pool with "Invalid AttributeDataType input" (aws-amplify/amplify-backend#3299),
+    /// so no environment may emit one; leaving it out changes no attribute of a deployed pool.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void UserPoolSchema_Should_BeLeftOut_InEveryEnvironment(string env) =>
+        synth[env].Identity.HasProperties(UserPool, Obj(("Schema", Match.Absent())));
+
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]

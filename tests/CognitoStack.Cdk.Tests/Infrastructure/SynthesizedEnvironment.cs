@@ -18,9 +18,16 @@ public sealed class SynthesizedEnvironment
         Json = StackIdsFor(settings).ToDictionary(id => id, id => JsonNode.Parse(TemplateText(id))!);
     }
 
-    /// <summary>The stack construct IDs of an environment: Identity and Api, and Monitoring unless it is off.</summary>
+    /// <summary>
+    /// The stack construct IDs of an environment: Identity and Api, Monitoring unless it is off, and
+    /// IdentityReplica (the replica Region's stack) with replication.
+    /// </summary>
     public static IReadOnlyList<string> StackIdsFor(EnvironmentSettings settings) =>
-        settings.Monitoring.Enabled ? ["Identity", "Api", "Monitoring"] : ["Identity", "Api"];
+        [
+            "Identity", "Api",
+            .. settings.Monitoring.Enabled ? ["Monitoring"] : Array.Empty<string>(),
+            .. settings.Replication.Enabled ? ["IdentityReplica"] : Array.Empty<string>(),
+        ];
 
     /// <summary>This environment's stack construct IDs.</summary>
     public IReadOnlyList<string> StackIds => StackIdsFor(Settings);
@@ -45,6 +52,9 @@ public sealed class SynthesizedEnvironment
 
     /// <summary>The Monitoring stack's template for CDK assertions (only where monitoring is on).</summary>
     public Template Monitoring => Template("Monitoring");
+
+    /// <summary>The replica Region's stack's template for CDK assertions (only with replication).</summary>
+    public Template Replica => Template("IdentityReplica");
 
     /// <summary>The template file's text, as written by the synth.</summary>
     public string TemplateText(string stackId) =>
