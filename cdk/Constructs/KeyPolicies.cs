@@ -14,8 +14,11 @@ public static class KeyPolicies
     /// (https://docs.aws.amazon.com/controltower/latest/controlreference/kms-rules.html#ct-kms-pr-3-description);
     /// the condition keys: https://docs.aws.amazon.com/kms/latest/developerguide/grant-authorization.html.
     /// </summary>
-    public static void LimitGrantsToAwsServices(IKey key) =>
-        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+    public static void LimitGrantsToAwsServices(IKey key) => key.AddToResourcePolicy(GrantsOnlyForAwsServices());
+
+    /// <summary>The statement <see cref="LimitGrantsToAwsServices"/> adds, for key policies written whole (a replica key's).</summary>
+    public static PolicyStatement GrantsOnlyForAwsServices() =>
+        new(new PolicyStatementProps
         {
             Sid = "GrantsOnlyForAwsServices",
             Effect = Effect.DENY,
@@ -30,5 +33,5 @@ public static class KeyPolicies
                     ["aws:PrincipalIsAWSService"] = "false",
                 },
             },
-        }));
+        });
 }

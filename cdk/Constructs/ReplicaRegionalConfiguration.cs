@@ -110,6 +110,7 @@ public sealed class ReplicaRegionalConfiguration : Construct
                 Resources = ["*"],
             }),
             UserPoolReplication.CognitoUse(),
+            KeyPolicies.GrantsOnlyForAwsServices(),
         ],
     });
 }

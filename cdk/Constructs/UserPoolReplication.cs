@@ -116,6 +116,7 @@ public sealed class UserPoolReplication : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
         key.AddToResourcePolicy(CognitoUse());
+        KeyPolicies.LimitGrantsToAwsServices(key);
         return key;
     }
 

@@ -55,6 +55,7 @@ public sealed class ReplicaStack : Stack
                 DefaultGroup = GroupNames.Users,
                 LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
                 LogRemovalPolicy = props.RemovalPolicy,
+                LogEncryptionKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = props.RemovalPolicy }).Key,
             });
         }
 
@@ -92,6 +93,8 @@ public sealed class ReplicaStack : Stack
                 Target = WebAclTarget.UserPool,
                 ResourceArn = UserPool.UserPoolArn,
                 RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
+                // The replica Region's own metrics: the same name as the primary pool's ACL, in another Region.
+                MetricNamePrefix = $"CognitoStack-{settings.Name}",
             });
         }
     }
