@@ -93,8 +93,8 @@ public sealed class ReplicaStack : Stack
                 Target = WebAclTarget.UserPool,
                 ResourceArn = UserPool.UserPoolArn,
                 RateLimitPer5Minutes = settings.Waf.RateLimitPer5Minutes,
-                // The replica Region's own metrics: the same name as the primary pool's ACL, in another Region.
-                MetricNamePrefix = $"CognitoStack-{settings.Name}",
+                // Named for the Region too, so no two web ACLs of the app share a metric name.
+                MetricNamePrefix = $"CognitoStack-{settings.Name}-{replication.Region}",
             });
         }
     }

@@ -126,7 +126,8 @@ public sealed class ReplicationTemplateTests(SynthFixture synth)
     {
         var identity = synth["replicated-existing"].Identity;
 
-        identity.ResourceCountIs("AWS::KMS::Key", 0);
+        // The log and user-files keys stay; no multi-Region key is created.
+        identity.ResourcePropertiesCountIs("AWS::KMS::Key", Obj(("MultiRegion", true)), 0);
         identity.HasProperties("AWS::Cognito::UserPool", Obj(
             ("KeyConfiguration", Obj(("KeyType", "CUSTOMER_MANAGED_KEY"), ("KmsKeyArn", ExistingKey))),
             ("IssuerConfiguration", Obj(("Type", "ORIGINAL")))));
@@ -168,7 +169,7 @@ public sealed class ReplicationTemplateTests(SynthFixture synth)
         var settings = Settings.Load(environment: TestEnvironment("replicated", r => r["replication"]!["status"] = "KEY_ONLY"));
         var env = synth.Synthesize(settings, "replicated-key-only");
 
-        env.Identity.ResourceCountIs("AWS::KMS::Key", 1);
+        env.Identity.ResourcePropertiesCountIs("AWS::KMS::Key", Obj(("MultiRegion", true)), 1);
         env.Identity.ResourceCountIs("AWS::Cognito::UserPoolReplica", 0);
         env.Identity.HasProperties("AWS::Cognito::UserPoolDomain", Obj(("Routing", Match.Absent())));
         env.Replica.ResourceCountIs("AWS::KMS::ReplicaKey", 1);
