@@ -45,11 +45,11 @@ public static class UserExportFormat
     /// <summary>The format of every timestamp inside the files (<c>created</c>, <c>startedAt</c>, …): ISO 8601 UTC, whole seconds.</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    /// <summary>Media type of the user files.</summary>
-    public const string UsersContentType = "application/x-ndjson";
-
-    /// <summary>Content encoding of the user files.</summary>
-    public const string UsersContentEncoding = "gzip";
+    /// <summary>
+    /// Media type of the user files. No <c>Content-Encoding</c>: a client that decompressed on download would
+    /// no longer match the manifest's SHA-256 of the gzip bytes.
+    /// </summary>
+    public const string UsersContentType = "application/gzip";
 
     /// <summary>The folder of one pool's exports: <c>exports/&lt;userPoolId&gt;/</c>.</summary>
     public static string PoolPrefix(string userPoolId) => $"{RootPrefix}{userPoolId}/";
