@@ -18,9 +18,13 @@ public sealed class SynthesizedEnvironment
         Json = StackIdsFor(settings).ToDictionary(id => id, id => JsonNode.Parse(TemplateText(id))!);
     }
 
-    /// <summary>The stack construct IDs of an environment: Identity and Api, and Monitoring unless it is off.</summary>
+    /// <summary>The stack construct IDs of an environment: Identity and Api, then Backup and Monitoring unless they are off.</summary>
     public static IReadOnlyList<string> StackIdsFor(EnvironmentSettings settings) =>
-        settings.Monitoring.Enabled ? ["Identity", "Api", "Monitoring"] : ["Identity", "Api"];
+        [
+            "Identity", "Api",
+            .. settings.Backup.Enabled ? ["Backup"] : Array.Empty<string>(),
+            .. settings.Monitoring.Enabled ? ["Monitoring"] : Array.Empty<string>(),
+        ];
 
     /// <summary>This environment's stack construct IDs.</summary>
     public IReadOnlyList<string> StackIds => StackIdsFor(Settings);
@@ -42,6 +46,9 @@ public sealed class SynthesizedEnvironment
 
     /// <summary>The Api stack's template for CDK assertions.</summary>
     public Template Api => Template("Api");
+
+    /// <summary>The Backup stack's template for CDK assertions (only where backup is on).</summary>
+    public Template Backup => Template("Backup");
 
     /// <summary>The Monitoring stack's template for CDK assertions (only where monitoring is on).</summary>
     public Template Monitoring => Template("Monitoring");
