@@ -178,24 +178,24 @@ public sealed partial class UserExportFunction
     private static string? Check(string name, string? value, Regex pattern) =>
         value is null ? $"{name} is not set" : pattern.IsMatch(value) ? null : $"{name} is invalid";
 
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d$")]
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d\z")]
     private static partial Regex RegionPattern();
 
-    [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$")]
+    [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+\z")]
     private static partial Regex PoolPattern();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\z")]
     private static partial Regex BucketPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9/_.#:-]{1,255}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9/_.#:-]{1,255}\z")]
     private static partial Regex NamespacePattern();
 
-    [GeneratedRegex(@"^\d{2,3}$")]
+    [GeneratedRegex(@"^\d{2,3}\z")]
     private static partial Regex BudgetPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex FunctionPattern();
 
-    [GeneratedRegex(@"^\d{8}T\d{6}Z/$")]
+    [GeneratedRegex(@"^\d{8}T\d{6}Z/\z")]
     private static partial Regex StampPattern();
 }
