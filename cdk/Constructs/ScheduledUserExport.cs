@@ -70,11 +70,12 @@ public sealed class ScheduledUserExport : Construct
         Function = CreateFunction(props);
         var role = Function.Role;
 
-        // Named actions only (the L2 grants add wildcards and s3:PutObjectRetention): write and read back its own pool's folder.
+        // Named actions only (the L2 grants add wildcards and s3:PutObjectRetention): write and read back exports.
+        // The bucket holds this one pool's exports only, so exports/* is its pool's folder.
         role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["s3:PutObject", "s3:GetObject"],
-            Resources = [Bucket.ArnForObjects(UserExportFormat.PoolPrefix(props.UserPool.UserPoolId) + "*")],
+            Resources = [Bucket.ArnForObjects(UserExportFormat.RootPrefix + "*")],
         }));
         Key.Grant(role, "kms:GenerateDataKey", "kms:Decrypt");
         new Policy(this, "ReadUsersAndContinue", new PolicyProps
@@ -97,13 +98,20 @@ public sealed class ScheduledUserExport : Construct
         });
         OnlyTheExportRoleWrites(role);
 
+        NagSuppressions.Add(role.Node.FindChild("DefaultPolicy"), "AwsSolutions-IAM5",
+            "Each export is a folder of objects under exports/ (exports/<pool>/<startedAt>/...), written and read back by key; the bucket holds nothing else.",
+            NagSuppressions.ObjectsFinding(Bucket, UserExportFormat.RootPrefix + "*"));
         Function.Function.ConfigureAsyncInvoke(new EventInvokeConfigOptions { RetryAttempts = 0 });
-        new Rule(this, "Schedule", new RuleProps
+        NagSuppressions.Add(Function.Function.Node.FindChild("EventInvokeConfig"), "Serverless-LambdaAsyncFailureDestination",
+            "A failed export raises user-export-failed (the function's Errors) and the next scheduled run starts a new export; the event is a schedule tick or a resume pointer, nothing a destination could redeliver.");
+        var rule = new Rule(this, "Schedule", new RuleProps
         {
             Description = "Starts the user export",
             Schedule = props.Schedule,
             Targets = [new LambdaFunction(Function.Function, new LambdaFunctionProps { RetryAttempts = 2 })],
         });
+        NagSuppressions.Add(rule, "Serverless-EventBusDLQ",
+            "A schedule tick that EventBridge could not deliver shows as user-export-missing after the schedule's interval plus 2 hours; a dead-letter queue would only hold an empty tick.");
     }
 
     /// <summary>The exports' customer-managed key.</summary>
