@@ -40,6 +40,8 @@ benchmarks_dll=bench/Backend/bin/Release/net10.0/CognitoStack.Backend.Benchmarks
 cold_dll=bench/Backend/ColdStart/Handler/bin/Release/net10.0/CognitoStack.Backend.ColdStart.dll
 hello_dll=bench/Backend/ColdStart/HelloWorld/bin/Release/net10.0/CognitoStack.Backend.HelloWorld.dll
 get_me_event=tests/CognitoStack.Backend.Tests/Fixtures/get-me-id-token.json
+export_dll=bench/UserExport/bin/Release/net10.0/CognitoStack.UserExport.Bench.dll
+signer_dll=bench/SignerChoice/bin/Release/net10.0/SignerChoice.dll
 
 say() { printf '\n=== %s\n' "$*" >&2; }
 
@@ -193,6 +195,35 @@ if dotnet "$benchmarks_dll" "${bdn_args[@]}" >"$logs/benchmarkdotnet.log" 2>&1; 
 fi
 [ -n "${warm_ns[GetMe]:-}" ] || { failed+=" warm"; echo "FAILED: BenchmarkDotNet (see $logs/benchmarkdotnet.log)" >&2; }
 
+say "8. user export against a fake Cognito and S3 (bench/UserExport)"
+# One fresh process per pool size; /usr/bin/time's peak RSS when available, the program's own otherwise.
+export_users=100000
+$quick && export_users=10000
+export_line=$(/usr/bin/time -f "rssKB=%M" dotnet "$export_dll" "$export_users" 2>"$logs/user-export-time.log") || failed+=" export"
+export_rss_kb=$(sed -nE 's/^rssKB=([0-9]+)/\1/p' "$logs/user-export-time.log")
+echo "$export_line" >"$logs/user-export.log"
+ex() { sed -nE "s/.*$1=([^ ]+).*/\1/p" <<<"$export_line"; }
+
+say "9. signer choice: ours vs AWSSDK.Core (bench/SignerChoice)"
+signer_runs=7
+$quick && signer_runs=1
+: >"$logs/signer.log"
+for _ in $(seq "$signer_runs"); do
+  for mode in ours sdk; do
+    AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY AWS_SESSION_TOKEN=token \
+      AWS_REGION=eu-west-1 AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+      dotnet "$signer_dll" "$mode" >>"$logs/signer.log" 2>&1 || failed+=" signer-$mode"
+  done
+done
+signer_median() {
+  awk -v m="$1" '$1 == m { print $2 }' "$logs/signer.log" | sort -n |
+    awk '{ v[NR] = $1 } END { if (NR) printf "%.0f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+signer_ours=$(signer_median ours)
+signer_sdk=$(signer_median sdk)
+sdk_dll_bytes=$(stat -c %s "$(dirname "$signer_dll")/AWSSDK.Core.dll" 2>/dev/null)
+common_dll_bytes=$(stat -c %s "$(dirname "$signer_dll")/CognitoStack.Lambda.Common.dll" 2>/dev/null)
+
 # ------------------------------------------------------------------------------------------- report
 # Formatting helpers: numbers in, markdown cells out.
 secs() { [ -n "${median[$1]:-}" ] && awk -v m="${median[$1]}" 'BEGIN { printf "%.2f s", m }' || echo "failed"; }
@@ -250,6 +281,8 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| 6b | Cold path: fresh process loads the handler, answers one GET /me | $(millis cold) | $(spread cold ms) | ≤ 1.3 × (6a) | $(times_cell "$r_cold") (6a): $(verdict "$r_cold" 1.3) |"
   echo "| 7a | Warm GET /me (BenchmarkDotNet ${bdn_job:-?}, mean) | ${get_us:-failed} µs, $(fmt_bytes "$get_b") | | ≤ 10 µs, ≤ 4 KB | $warm_verdict |"
   echo "| 7b | Warm POST /items (BenchmarkDotNet ${bdn_job:-?}, mean) | ${post_us:-failed} µs, $(fmt_bytes "$post_b") | | | |"
+  echo "| 8 | User export, $(ex users) users from a local fake Cognito + fake S3, unpaced (\`bench/UserExport\`) | $(ex seconds) s, peak RSS $([ -n "$export_rss_kb" ] && awk -v k="$export_rss_kb" 'BEGIN { printf "%.0f MB", k / 1024 }' || echo "$(ex peakWorkingSetMB) MB") | GC heap $(ex peakGcHeapMB) MB; $(ex files) files, $(ex gzipBytes) B gzip; $(ex pages) pages = $(ex secondsAt10rps) s at 10 requests/s | constant memory | |"
+  echo "| 9 | First SigV4 signature in a fresh process, env credentials: ours vs AWSSDK.Core 4.1.1 (\`bench/SignerChoice\`, median of $signer_runs) | ${signer_ours:-?} ms vs ${signer_sdk:-?} ms | DLL ${common_dll_bytes:-?} B vs ${sdk_dll_bytes:-?} B | ≤ 1.3 × ours to switch | $(verdict "$( [ -n "$signer_sdk" ] && [ -n "$signer_ours" ] && awk -v a="$signer_sdk" -v b="$signer_ours" 'BEGIN { printf "%.2f", a / b }')" 1.3): keep ours unless met |"
   echo
   if [ -n "${cold_parts:-}" ]; then
     read -r c_since c_load c_construct c_invoke <<<"$cold_parts"

@@ -6,11 +6,12 @@ using CognitoStack.Cdk.Stacks;
 namespace CognitoStack.Cdk;
 
 /// <summary>The stacks of one environment, added to an app.</summary>
-public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, MonitoringStack? Monitoring, ReplicaStack? Replica)
+public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, BackupStack? Backup, MonitoringStack? Monitoring, ReplicaStack? Replica)
 {
     /// <summary>
-    /// Adds the stateful Identity stack, the stateless Api stack, unless monitoring is off the Monitoring
-    /// stack and, with replication, the replica Region's stack for <paramref name="settings"/>.
+    /// Adds the stateful Identity stack, the stateless Api stack, unless they are off the Backup stack
+    /// (scheduled user export) and the Monitoring stack and, with replication, the replica Region's stack for
+    /// <paramref name="settings"/>.
     /// </summary>
     public static CognitoApp AddTo(App app, EnvironmentSettings settings, LambdaCode code)
     {
@@ -36,11 +37,20 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, Monitoring
             RemovalPolicy = removalPolicy,
             StackProps = StackProps("Api", "protected REST API and backend (stateless)"),
         });
+        var backup = settings.Backup.Enabled
+            ? new BackupStack(app, "Backup", settings, new BackupStackProps
+            {
+                Identity = identity,
+                UserExportCode = code.UserExport,
+                StackProps = StackProps("Backup", "scheduled user export to a locked bucket (stateful)", terminationProtection: true),
+            })
+            : null;
         var monitoring = settings.Monitoring.Enabled
             ? new MonitoringStack(app, "Monitoring", settings, new MonitoringStackProps
             {
                 Identity = identity,
                 Api = api,
+                Backup = backup,
                 StackProps = StackProps("Monitoring", "alarms, alarm topic and dashboard (stateless)"),
             })
             : null;
@@ -61,12 +71,17 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, Monitoring
             : null;
         SupportedPartition.Require(identity);
         SupportedPartition.Require(api);
+        if (backup is not null)
+        {
+            SupportedPartition.Require(backup);
+        }
+
         if (monitoring is not null)
         {
             SupportedPartition.Require(monitoring);
         }
 
-        return new CognitoApp(identity, api, monitoring, replica);
+        return new CognitoApp(identity, api, backup, monitoring, replica);
 
         // Every stack is named CognitoStack-<env>-<part> and described the same way.
         StackProps StackProps(string part, string contents, bool? terminationProtection = null) => new()

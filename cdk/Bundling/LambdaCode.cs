@@ -5,10 +5,10 @@ using CognitoStack.Cdk.Constructs;
 namespace CognitoStack.Cdk.Bundling;
 
 /// <summary>
-/// The repository's .NET Lambda projects as Lambda code, published as portable IL. An asset belongs to
-/// one stack, so the replica Region's stack has its own instance of the triggers.
+/// The repository's .NET Lambda projects as Lambda code. An asset belongs to one stack, so the replica
+/// Region's stack has its own instance of the triggers.
 /// </summary>
-public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTriggers)
+public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTriggers, Code UserExport)
 {
     /// <summary>The API backend project, relative to the repository root.</summary>
     public const string BackendProject = "src/CognitoStack.Backend";
@@ -16,9 +16,13 @@ public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTrigger
     /// <summary>The user pool triggers project, relative to the repository root.</summary>
     public const string TriggersProject = "src/CognitoStack.Triggers";
 
-    /// <summary>Both projects of the repository at <paramref name="repositoryRoot"/>.</summary>
+    /// <summary>The scheduled user export project, relative to the repository root.</summary>
+    public const string UserExportProject = "src/CognitoStack.UserExport";
+
+    /// <summary>Every function project of the repository at <paramref name="repositoryRoot"/>.</summary>
     public static LambdaCode FromRepository(string repositoryRoot) =>
-        new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject), FromProject(repositoryRoot, TriggersProject));
+        new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject), FromProject(repositoryRoot, TriggersProject),
+            FromProject(repositoryRoot, UserExportProject));
 
     /// <summary>
     /// An asset bundled with <c>dotnet publish</c>, whose hash covers every input of that publish (see

@@ -65,6 +65,9 @@ public sealed record EnvironmentSettings
 
     /// <summary>Multi-Region replication of the user pool. Left out: off (docs/replication.md).</summary>
     public required ReplicationSettings Replication { get; init; }
+
+    /// <summary>The scheduled user export to a locked bucket (the Backup stack).</summary>
+    public required BackupSettings Backup { get; init; }
 }
 
 /// <summary>
@@ -680,4 +683,26 @@ public sealed record RiskActionSettings
 
     /// <summary>CIDR ranges never risk-checked, 0–200.</summary>
     public required IReadOnlyList<string> SkippedIpRanges { get; init; }
+}
+
+/// <summary>The scheduled user export (issue #19): schedule, Object Lock retention, expiry, mass-deletion alarm.</summary>
+public sealed record BackupSettings
+{
+    /// <summary>Whether the Backup stack (export function, schedule, locked bucket) is deployed. Default true.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>An EventBridge rate expression, <c>rate(1 day)</c> by default; 1 hour to 6 days.</summary>
+    public required string Schedule { get; init; }
+
+    /// <summary>The schedule's interval in hours (what the no-successful-export alarm waits for, plus 2 hours).</summary>
+    public required int ScheduleHours { get; init; }
+
+    /// <summary>Days each export stays locked (Object Lock, governance mode), 1-3,650. Default 35.</summary>
+    public required int RetentionDays { get; init; }
+
+    /// <summary>Days after which an export expires (lifecycle), at least <see cref="RetentionDays"/>, up to 3,650. Default 90.</summary>
+    public required int ExpireAfterDays { get; init; }
+
+    /// <summary>Fall of the exported user count since the last export, in percent, that raises the alarm, 1-100. Default 10.</summary>
+    public required int MaxDropPercent { get; init; }
 }

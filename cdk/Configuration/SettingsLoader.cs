@@ -133,7 +133,62 @@ public static partial class SettingsLoader
         Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
         Terms = r.OptionalObject("terms")?.ReadAll(ReadTerms),
         Replication = r.ObjectOrEmpty("replication").ReadAll(ReadReplication),
+        Backup = r.ObjectOrEmpty("backup").ReadAll(ReadBackup),
     };
+
+    /// <summary>EventBridge rate expressions: singular unit for 1, plural otherwise (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).</summary>
+    public const string BackupScheduleRule =
+        "use an EventBridge rate expression from rate(1 hour) to rate(144 hours) or rate(1 day) to rate(6 days): singular unit for 1, plural otherwise";
+
+    private static BackupSettings ReadBackup(SettingsReader b)
+    {
+        var schedule = b.OptionalString("schedule", s => ScheduleHours(s) is not null, BackupScheduleRule) ?? "rate(1 day)";
+        var retention = b.Int("retentionDays", 35, 1, 3_650);
+        var expire = b.Int("expireAfterDays", 90, 1, 3_650);
+        if (expire < retention)
+        {
+            throw b.Invalid("expireAfterDays", expire.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"use at least retentionDays ({retention}): a locked export cannot expire before its lock ends");
+        }
+
+        return new BackupSettings
+        {
+            Enabled = b.Bool("enabled", true),
+            Schedule = schedule,
+            ScheduleHours = ScheduleHours(schedule)!.Value,
+            RetentionDays = retention,
+            ExpireAfterDays = expire,
+            MaxDropPercent = b.Int("maxDropPercent", 10, 1, 100),
+        };
+    }
+
+    /// <summary>
+    /// The interval of a rate expression in hours, or null when it is not one this app accepts: the
+    /// no-successful-export alarm waits interval + 2 hours in 1-hour periods, and CloudWatch evaluates at most 7 days
+    /// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
+    /// </summary>
+    public static int? ScheduleHours(string expression)
+    {
+        var match = RateExpression().Match(expression);
+        if (!match.Success || match.Groups[1].Value.StartsWith('0')
+            || !int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        var unit = match.Groups[2].Value;
+        var plural = unit.EndsWith('s');
+        if ((value == 1) == plural)
+        {
+            return null;
+        }
+
+        var hours = unit.StartsWith("day", StringComparison.Ordinal) ? (long)value * 24 : value;
+        return hours is >= 1 and <= 144 ? (int)hours : null;
+    }
+
+    [GeneratedRegex(@"^rate\(([0-9]{1,4}) (hours?|days?)\)\z")]
+    private static partial Regex RateExpression();
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
     {

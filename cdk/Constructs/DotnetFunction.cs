@@ -28,6 +28,12 @@ public sealed record DotnetFunctionProps
     /// <summary>Who invokes the function synchronously (explains why it has no dead-letter queue).</summary>
     public required string SynchronousCaller { get; init; }
 
+    /// <summary>
+    /// Why an asynchronously invoked function has no dead-letter queue. Left out: the function is invoked
+    /// synchronously by <see cref="SynchronousCaller"/>.
+    /// </summary>
+    public string? DeadLetterQueueReason { get; init; }
+
     /// <summary>Environment variables the function reads at start-up.</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 
@@ -90,8 +96,8 @@ public sealed class DotnetFunction : Construct
         NagSuppressions.Add(role.Node.FindChild("DefaultPolicy"), "AwsSolutions-IAM5",
             "X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the CDK grants them on * for active tracing.",
             "Resource::*");
-        NagSuppressions.Add(Function, "Serverless-LambdaDLQ",
-            $"Invoked synchronously by {props.SynchronousCaller}: a failed request is returned to the caller, there is nothing to redeliver.");
+        NagSuppressions.Add(Function, "Serverless-LambdaDLQ", props.DeadLetterQueueReason
+            ?? $"Invoked synchronously by {props.SynchronousCaller}: a failed request is returned to the caller, there is nothing to redeliver.");
     }
 
     /// <summary>The function.</summary>

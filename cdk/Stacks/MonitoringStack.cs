@@ -17,6 +17,9 @@ public sealed record MonitoringStackProps
     /// <summary>The stateless stack (API, backend, web ACL).</summary>
     public required ApiStack Api { get; init; }
 
+    /// <summary>The Backup stack (scheduled user export); null where backup is off.</summary>
+    public BackupStack? Backup { get; init; }
+
     /// <summary>Stack properties (name, environment).</summary>
     public required IStackProps StackProps { get; init; }
 }
@@ -55,7 +58,7 @@ public sealed class MonitoringStack : Stack
             Backend = (api.Backend.Function, backendTimeout),
             BackendDurationThreshold = Duration.Millis(backendTimeout.ToMilliseconds() * monitoring.BackendDurationPercentOfTimeout / 100),
             Triggers = Triggers(identity.Triggers),
-            MetricNamespace = $"CognitoStack/{settings.Name}",
+            MetricNamespace = BackupStack.MetricNamespace(settings),
             UserPool = (identity.Directory.UserPool.UserPoolId,
                 [.. identity.Node.FindAll().OfType<UserPoolClient>().Select(c => c.UserPoolClientId)]),
             Federation = settings.IdentityProviders.Any,
@@ -67,12 +70,27 @@ public sealed class MonitoringStack : Stack
             RiskyRequests = monitoring.RiskyRequestsPer5Minutes,
         };
         Alarms = new OperationalAlarms(this, "Alarms", watched);
+        if (props.Backup is { } backup)
+        {
+            ExportAlarms = new UserExportAlarms(this, "UserExportAlarms", new UserExportAlarmsProps
+            {
+                NamePrefix = watched.NamePrefix,
+                Topics = topics,
+                Function = backup.Export.Function.Function,
+                UserPoolId = identity.Directory.UserPool.UserPoolId,
+                MetricNamespace = BackupStack.MetricNamespace(settings),
+                ScheduleHours = settings.Backup.ScheduleHours,
+                MaxDropPercent = settings.Backup.MaxDropPercent,
+            });
+        }
+
         Dashboard = new OperationsDashboard(this, "Operations", new OperationsDashboardProps
         {
             // A fixed name, so that people find it; unique per environment in an account.
             DashboardName = $"CognitoStack-{settings.Name}",
             Watched = watched,
             Alarms = Alarms,
+            MoreAlarms = [.. ExportAlarms?.All ?? []],
         });
 
         new CfnOutput(this, "DashboardName", new CfnOutputProps
@@ -84,6 +102,9 @@ public sealed class MonitoringStack : Stack
 
     /// <summary>The alarms.</summary>
     public OperationalAlarms Alarms { get; }
+
+    /// <summary>The user export's alarms; null where backup is off.</summary>
+    public UserExportAlarms? ExportAlarms { get; }
 
     /// <summary>The operations dashboard.</summary>
     public OperationsDashboard Dashboard { get; }

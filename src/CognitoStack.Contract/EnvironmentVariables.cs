@@ -23,4 +23,16 @@ public static class EnvironmentVariables
 
     /// <summary>Post confirmation: the group every confirmed user joins.</summary>
     public const string DefaultGroup = "DEFAULT_GROUP";
+
+    /// <summary>User export: the user pool to export, e.g. <c>eu-west-1_AbCdEf123</c>.</summary>
+    public const string UserPoolId = "USER_POOL_ID";
+
+    /// <summary>User export: the bucket exports are written to.</summary>
+    public const string ExportBucket = "EXPORT_BUCKET";
+
+    /// <summary>User export: the CloudWatch namespace of the export's metrics, e.g. <c>CognitoStack/prod</c>.</summary>
+    public const string MetricNamespace = "METRIC_NAMESPACE";
+
+    /// <summary>User export: seconds one invocation may work before it checkpoints and hands over (below the timeout).</summary>
+    public const string TimeBudgetSeconds = "TIME_BUDGET_SECONDS";
 }

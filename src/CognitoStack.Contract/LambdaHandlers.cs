@@ -15,4 +15,7 @@ public static class LambdaHandlers
 
     /// <summary>The post confirmation trigger.</summary>
     public const string PostConfirmation = "CognitoStack.Triggers::CognitoStack.Triggers.PostConfirmation::Handle";
+
+    /// <summary>The scheduled user export (issue #19).</summary>
+    public const string UserExport = "CognitoStack.UserExport::CognitoStack.UserExport.UserExportFunction::Handle";
 }

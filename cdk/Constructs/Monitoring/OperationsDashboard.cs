@@ -14,6 +14,9 @@ public sealed record OperationsDashboardProps
 
     /// <summary>The alarms, shown as a status row at the top.</summary>
     public required OperationalAlarms Alarms { get; init; }
+
+    /// <summary>Alarms of other parts (the user export), shown in the same row. Default none.</summary>
+    public IReadOnlyList<Amazon.CDK.AWS.CloudWatch.IAlarm> MoreAlarms { get; init; } = [];
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public sealed class OperationsDashboard : Construct
         Dashboard.AddWidgets(new AlarmStatusWidget(new AlarmStatusWidgetProps
         {
             Title = "Alarms",
-            Alarms = [.. props.Alarms.All],
+            Alarms = [.. props.Alarms.All, .. props.MoreAlarms],
             Width = 24,
             Height = 4,
         }));

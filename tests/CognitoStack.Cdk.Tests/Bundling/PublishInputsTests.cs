@@ -190,6 +190,7 @@ public sealed class PublishInputsTests : IDisposable
     [Theory]
     [InlineData(LambdaCode.BackendProject)]
     [InlineData(LambdaCode.TriggersProject)]
+    [InlineData(LambdaCode.UserExportProject)]
     public void Files_Should_CoverTheSharedProjectsAndBuildSettings_When_PublishingARealFunction(string project)
     {
         var files = PublishInputs.Files(Repository.Root, project);

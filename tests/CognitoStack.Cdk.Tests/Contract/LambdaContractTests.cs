@@ -5,6 +5,7 @@ using CognitoStack.Backend;
 using CognitoStack.Backend.Items;
 using CognitoStack.Cdk.Tests.Infrastructure;
 using CognitoStack.Triggers;
+using CognitoStack.UserExport;
 
 namespace CognitoStack.Cdk.Tests.Contract;
 
@@ -18,9 +19,9 @@ public sealed class LambdaContractTests(SynthFixture synth)
     // Variables Lambda sets itself in every function's environment, which the functions may read too
     // (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
     private static readonly string[] LambdaReservedVariables =
-        ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+        ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME"];
 
-    private static readonly Assembly[] FunctionAssemblies = [typeof(Function).Assembly, typeof(PreTokenGeneration).Assembly];
+    private static readonly Assembly[] FunctionAssemblies = [typeof(Function).Assembly, typeof(PreTokenGeneration).Assembly, typeof(UserExportFunction).Assembly];
 
     public static TheoryData<string> Environments => [.. Repository.AllEnvironmentNames];
 
@@ -52,6 +53,29 @@ public sealed class LambdaContractTests(SynthFixture synth)
         var read = Read(readVariable => new Function(readVariable, Stream.Null));
 
         Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void UserExport_Should_ReadExactlyTheVariablesTheStackSetsAndAcceptTheirValues()
+    {
+        var (_, properties) = Assert.Single(DotnetFunctions("prod"), f => (string)f.Properties["Handler"]! == CognitoStack.Contract.LambdaHandlers.UserExport);
+        // The pool id and bucket name are references ({"Fn::ImportValue"}, {"Ref"}), resolved at deploy time: here,
+        // well-formed stand-ins.
+        var variables = properties["Environment"]!["Variables"]!.AsObject().ToDictionary(v => v.Key,
+            v => v.Value is JsonValue value ? (string)value!
+                : v.Key == CognitoStack.Contract.EnvironmentVariables.UserPoolId ? "eu-west-1_AbCdEf123" : "export-bucket-1", StringComparer.Ordinal);
+        using var http = new HttpClient();
+        using var log = new MemoryStream();
+
+        var read = Read(readVariable => new UserExportFunction(readVariable, http, log));
+        var deployed = new Dictionary<string, string>(variables, StringComparer.Ordinal);
+        deployed["AWS_REGION"] = "eu-west-1";
+        deployed["AWS_LAMBDA_FUNCTION_NAME"] = "CognitoStack-prod-Backup-UserExport";
+        using var accepted = new MemoryStream();
+        _ = new UserExportFunction(deployed.GetValueOrDefault, http, accepted);
+
+        Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Order(StringComparer.Ordinal));
+        Assert.Equal(0, accepted.Length);
     }
 
     [Theory]

@@ -124,5 +124,10 @@ internal static class SettingDescriptions
         ["replication.failoverHealthCheckId"] = "Route 53 health check id that routes the managed login domain to the replica Region while unhealthy; left out, no routing.",
         ["replication.allowTotpLockout"] = "Written-out acceptance that users with TOTP MFA cannot sign in in the replica (secondaries do not support TOTP).",
         ["replication.allowDestroy"] = "Written-out acceptance of replication with removalPolicy DESTROY (throwaway environments).",
+        ["backup.enabled"] = "Whether the Backup stack (scheduled user export to a locked bucket) is deployed.",
+        ["backup.schedule"] = "When the export runs: an EventBridge rate expression from rate(1 hour) to rate(6 days).",
+        ["backup.retentionDays"] = "Days each export stays locked (S3 Object Lock, governance mode).",
+        ["backup.expireAfterDays"] = "Days after which exports expire; at least retentionDays.",
+        ["backup.maxDropPercent"] = "Fall of the exported user count since the previous export, in percent, that raises the mass-deletion alarm.",
     };
 }

@@ -19,12 +19,13 @@ public sealed class SynthesizedEnvironment
     }
 
     /// <summary>
-    /// The stack construct IDs of an environment: Identity and Api, Monitoring unless it is off, and
-    /// IdentityReplica (the replica Region's stack) with replication.
+    /// The stack construct IDs of an environment: Identity and Api, then Backup and Monitoring unless they
+    /// are off, and IdentityReplica (the replica Region's stack) with replication.
     /// </summary>
     public static IReadOnlyList<string> StackIdsFor(EnvironmentSettings settings) =>
         [
             "Identity", "Api",
+            .. settings.Backup.Enabled ? ["Backup"] : Array.Empty<string>(),
             .. settings.Monitoring.Enabled ? ["Monitoring"] : Array.Empty<string>(),
             .. settings.Replication.Enabled ? ["IdentityReplica"] : Array.Empty<string>(),
         ];
@@ -49,6 +50,9 @@ public sealed class SynthesizedEnvironment
 
     /// <summary>The Api stack's template for CDK assertions.</summary>
     public Template Api => Template("Api");
+
+    /// <summary>The Backup stack's template for CDK assertions (only where backup is on).</summary>
+    public Template Backup => Template("Backup");
 
     /// <summary>The Monitoring stack's template for CDK assertions (only where monitoring is on).</summary>
     public Template Monitoring => Template("Monitoring");

@@ -49,8 +49,8 @@ public sealed class AlarmTests(SynthFixture synth)
     {
         var names = Alarms.ByName(Prod).Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(18, names.Count());
-        Assert.All(new[] { "api-", "backend-", "pretokengeneration-", "postconfirmation-", "userpool-", "waf-" },
+        Assert.Equal(21, names.Count());
+        Assert.All(new[] { "api-", "backend-", "pretokengeneration-", "postconfirmation-", "userpool-", "waf-", "user-export-" },
             area => Assert.Contains(names, n => n.StartsWith($"CognitoStack-prod-{area}", StringComparison.Ordinal)));
     }
 
@@ -61,7 +61,8 @@ public sealed class AlarmTests(SynthFixture synth)
             var actions = SynthesizedEnvironment.Text(alarm.Value["AlarmActions"]);
             Assert.NotEqual("[]", actions);
             Assert.Equal(actions, SynthesizedEnvironment.Text(alarm.Value["OKActions"]));
-            Assert.Equal("notBreaching", (string?)alarm.Value["TreatMissingData"]);
+            // Except the one alarm whose signal is silence: no export means no datapoint.
+            Assert.Equal(alarm.Key.EndsWith("-user-export-missing", StringComparison.Ordinal) ? "breaching" : "notBreaching", (string?)alarm.Value["TreatMissingData"]);
             Assert.Contains("Check first:", (string?)alarm.Value["AlarmDescription"], StringComparison.Ordinal);
         }));
 

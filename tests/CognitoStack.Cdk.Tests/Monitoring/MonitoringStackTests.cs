@@ -19,7 +19,9 @@ public sealed class MonitoringStackTests(SynthFixture synth)
     {
         var prod = synth["prod"];
 
-        Assert.Equal(["Api", "Identity"], Dependencies(prod, "Monitoring").Order(StringComparer.Ordinal));
+        // And on Backup where the export is on (its alarms watch the export function).
+        Assert.Equal(["Api", "Backup", "Identity"], Dependencies(prod, "Monitoring").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("Monitoring", Dependencies(prod, "Backup"));
         Assert.DoesNotContain("Monitoring", Dependencies(prod, "Identity").Concat(Dependencies(prod, "Api")));
         Assert.DoesNotContain("Api", Dependencies(prod, "Identity"));
         Assert.Equal("CognitoStack-prod-Monitoring", (string?)prod.StackArtifact("Monitoring")["properties"]!["stackName"]);

@@ -1,0 +1,208 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
+using CognitoStack.Contract;
+using Constructs;
+
+namespace CognitoStack.Cdk.Constructs;
+
+/// <summary>Props of <see cref="ScheduledUserExport"/>.</summary>
+public sealed record ScheduledUserExportProps
+{
+    /// <summary>The pool to export.</summary>
+    public required IUserPool UserPool { get; init; }
+
+    /// <summary>The published export project.</summary>
+    public required Code Code { get; init; }
+
+    /// <summary>When the export runs (an EventBridge rate expression).</summary>
+    public required Schedule Schedule { get; init; }
+
+    /// <summary>How long each exported object is locked (Object Lock, governance mode).</summary>
+    public required Duration LockRetention { get; init; }
+
+    /// <summary>When exported objects expire (lifecycle; at least <see cref="LockRetention"/>).</summary>
+    public required Duration ExpireAfter { get; init; }
+
+    /// <summary>Namespace of the metrics the export emits.</summary>
+    public required string MetricNamespace { get; init; }
+
+    /// <summary>Retention of the function's log group.</summary>
+    public required RetentionDays LogRetention { get; init; }
+}
+
+/// <summary>
+/// The scheduled user export (issue #19): a function on an EventBridge schedule that writes every user and group
+/// membership to a dedicated bucket: versioned, SSE-KMS with its own customer-managed key, Object Lock in governance
+/// mode, public access blocked, TLS only, expiring by lifecycle, always retained. Only the export role may write; the
+/// bucket policy denies every principal deleting objects or versions, bypassing governance retention and changing
+/// the lock configuration, and no role here is granted any of those.
+/// </summary>
+public sealed class ScheduledUserExport : Construct
+{
+    /// <summary>Lambda's most: the export checkpoints well before it.</summary>
+    public const int TimeoutSeconds = 900;
+
+    /// <summary>What one invocation reads for before it checkpoints: 2 minutes to finish the file and hand over.</summary>
+    public const int TimeBudgetSeconds = 780;
+
+    /// <summary>Actions no principal may use on the bucket (the bucket policy denies them to everyone).</summary>
+    public static readonly string[] DeniedActions =
+        ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutBucketObjectLockConfiguration", "s3:PutObjectRetention"];
+
+    /// <summary>Creates the key, the bucket (with its access-log bucket), the function and the schedule.</summary>
+    public ScheduledUserExport(Construct scope, string id, ScheduledUserExportProps props)
+        : base(scope, id)
+    {
+        Key = new Key(this, "Key", new KeyProps
+        {
+            Description = "Encrypts the user exports (SSE-KMS)",
+            EnableKeyRotation = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        Bucket = CreateBucket(props);
+        Function = CreateFunction(props);
+        var role = Function.Role;
+
+        // Named actions only (the L2 grants add wildcards and s3:PutObjectRetention): write and read back exports.
+        // The bucket holds this one pool's exports only, so exports/* is its pool's folder.
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:PutObject", "s3:GetObject"],
+            Resources = [Bucket.ArnForObjects(UserExportFormat.RootPrefix + "*")],
+        }));
+        Key.Grant(role, "kms:GenerateDataKey", "kms:Decrypt");
+        new Policy(this, "ReadUsersAndContinue", new PolicyProps
+        {
+            Roles = [role],
+            Statements =
+            [
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Actions = ["cognito-idp:ListUsers", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup"],
+                    Resources = [props.UserPool.UserPoolArn],
+                }),
+                // A policy of its own, so the function does not wait for a grant on its own ARN (no cycle).
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Actions = ["lambda:InvokeFunction"],
+                    Resources = [Function.Function.FunctionArn],
+                }),
+            ],
+        });
+        OnlyTheExportRoleWrites(role);
+
+        NagSuppressions.Add(role.Node.FindChild("DefaultPolicy"), "AwsSolutions-IAM5",
+            "Each export is a folder of objects under exports/ (exports/<pool>/<startedAt>/...), written and read back by key; the bucket holds nothing else.",
+            NagSuppressions.ObjectsFinding(Bucket, UserExportFormat.RootPrefix + "*"));
+        Function.Function.ConfigureAsyncInvoke(new EventInvokeConfigOptions { RetryAttempts = 0 });
+        NagSuppressions.Add(Function.Function.Node.FindChild("EventInvokeConfig"), "Serverless-LambdaAsyncFailureDestination",
+            "A failed export raises user-export-failed (the function's Errors) and the next scheduled run starts a new export; the event is a schedule tick or a resume pointer, nothing a destination could redeliver.");
+        var rule = new Rule(this, "Schedule", new RuleProps
+        {
+            Description = "Starts the user export",
+            Schedule = props.Schedule,
+            Targets = [new LambdaFunction(Function.Function, new LambdaFunctionProps { RetryAttempts = 2 })],
+        });
+        NagSuppressions.Add(rule, "Serverless-EventBusDLQ",
+            "A schedule tick that EventBridge could not deliver shows as user-export-missing after the schedule's interval plus 2 hours; a dead-letter queue would only hold an empty tick.");
+    }
+
+    /// <summary>The exports' customer-managed key.</summary>
+    public Key Key { get; }
+
+    /// <summary>The export bucket.</summary>
+    public Bucket Bucket { get; }
+
+    /// <summary>The export function.</summary>
+    public DotnetFunction Function { get; }
+
+    private Bucket CreateBucket(ScheduledUserExportProps props)
+    {
+        var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
+        {
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            Encryption = BucketEncryption.S3_MANAGED,
+            EnforceSSL = true,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            LifecycleRules = [new LifecycleRule { Id = "ExpireAccessLogs", Expiration = Duration.Days(365) }],
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        return new Bucket(this, "Bucket", new BucketProps
+        {
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            Encryption = BucketEncryption.KMS,
+            EncryptionKey = Key,
+            BucketKeyEnabled = true,
+            EnforceSSL = true,
+            Versioned = true,
+            ObjectLockEnabled = true,
+            ObjectLockDefaultRetention = ObjectLockRetention.Governance(props.LockRetention),
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            ServerAccessLogsBucket = accessLogs,
+            ServerAccessLogsPrefix = "exports/",
+            LifecycleRules =
+            [
+                new LifecycleRule
+                {
+                    Id = "ExpireExports",
+                    Expiration = props.ExpireAfter,
+                    NoncurrentVersionExpiration = props.ExpireAfter,
+                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+                },
+            ],
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+    }
+
+    private DotnetFunction CreateFunction(ScheduledUserExportProps props) =>
+        new(this, "Export", new DotnetFunctionProps
+        {
+            Code = props.Code,
+            Handler = LambdaHandlers.UserExport,
+            Description = "Exports every user and group membership to the locked export bucket",
+            MemorySizeMb = 1024,
+            TimeoutSeconds = TimeoutSeconds,
+            SynchronousCaller = "nobody",
+            DeadLetterQueueReason = "Invoked by its schedule (and by itself to continue): a failed export raises the export-failed alarm and the next scheduled run starts a new export; an event holds nothing to redeliver.",
+            Environment = new Dictionary<string, string>
+            {
+                [EnvironmentVariables.UserPoolId] = props.UserPool.UserPoolId,
+                [EnvironmentVariables.ExportBucket] = Bucket.BucketName,
+                [EnvironmentVariables.MetricNamespace] = props.MetricNamespace,
+                [EnvironmentVariables.TimeBudgetSeconds] = TimeBudgetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            LogRetention = props.LogRetention,
+            LogRemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+    private void OnlyTheExportRoleWrites(IRole role)
+    {
+        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "NoDeletionNoUnlock",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = DeniedActions,
+            Resources = [Bucket.BucketArn, Bucket.ArnForObjects("*")],
+        }));
+        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "OnlyTheExportRoleWrites",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = ["s3:PutObject"],
+            Resources = [Bucket.ArnForObjects("*")],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnNotEquals"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = role.RoleArn },
+            },
+        }));
+    }
+}

@@ -1,0 +1,59 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Lambda;
+using CognitoStack.Cdk.Configuration;
+using CognitoStack.Cdk.Constructs;
+using Constructs;
+
+namespace CognitoStack.Cdk.Stacks;
+
+/// <summary>What the Backup stack needs: the pool it exports and the export's code.</summary>
+public sealed record BackupStackProps
+{
+    /// <summary>The stateful stack whose user pool is exported.</summary>
+    public required IdentityStack Identity { get; init; }
+
+    /// <summary>The published (or, in tests, unbundled) export function.</summary>
+    public required Code UserExportCode { get; init; }
+
+    /// <summary>Stack properties (name, environment, termination protection).</summary>
+    public required IStackProps StackProps { get; init; }
+}
+
+/// <summary>
+/// The second copy of the users: the scheduled export and its locked bucket. A stateful stack of its own, not part
+/// of Identity: the export must outlive a deleted, replaced or rolled-back Identity stack (the disasters it exists
+/// for), must not be touched by the Identity stack's frequent updates, and may be pointed at a new pool without
+/// moving the bucket. It depends on Identity (the pool id) and nothing depends on it but Monitoring. Its bucket and
+/// key are always retained and the stack is termination-protected.
+/// </summary>
+public sealed class BackupStack : Stack
+{
+    /// <summary>Wires the export from the settings.</summary>
+    public BackupStack(Construct scope, string id, EnvironmentSettings settings, BackupStackProps props)
+        : base(scope, id, props.StackProps)
+    {
+        var backup = settings.Backup;
+        Export = new ScheduledUserExport(this, "UserExport", new ScheduledUserExportProps
+        {
+            UserPool = props.Identity.Directory.UserPool,
+            Code = props.UserExportCode,
+            Schedule = Schedule.Expression(backup.Schedule),
+            LockRetention = Duration.Days(backup.RetentionDays),
+            ExpireAfter = Duration.Days(backup.ExpireAfterDays),
+            MetricNamespace = MetricNamespace(settings),
+            LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
+        });
+        new CfnOutput(this, "ExportBucketName", new CfnOutputProps
+        {
+            Value = Export.Bucket.BucketName,
+            Description = "Bucket of the user exports (exports/<user pool id>/<started at>/)",
+        });
+    }
+
+    /// <summary>The export function, bucket and key.</summary>
+    public ScheduledUserExport Export { get; }
+
+    /// <summary>The environment's custom metric namespace (shared with the Monitoring stack's log metric filters).</summary>
+    public static string MetricNamespace(EnvironmentSettings settings) => $"CognitoStack/{settings.Name}";
+}

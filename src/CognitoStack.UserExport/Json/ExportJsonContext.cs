@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace CognitoStack.UserExport.Json;
+
+/// <summary>Source-generated JSON for every shape the exporter reads or writes; no reflection at run time.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = 16)]
+[JsonSerializable(typeof(ListUsersRequest))]
+[JsonSerializable(typeof(ListUsersInGroupRequest))]
+[JsonSerializable(typeof(ListGroupsRequest))]
+[JsonSerializable(typeof(UsersResponse))]
+[JsonSerializable(typeof(GroupsResponse))]
+[JsonSerializable(typeof(AwsErrorBody))]
+[JsonSerializable(typeof(ExportManifest))]
+[JsonSerializable(typeof(LatestExport))]
+[JsonSerializable(typeof(Checkpoint))]
+[JsonSerializable(typeof(ResumeEvent))]
+[JsonSerializable(typeof(ExportResult))]
+internal sealed partial class ExportJsonContext : JsonSerializerContext;
