@@ -35,6 +35,9 @@ public sealed record ScheduledUserExportProps
 
     /// <summary>Retention of the function's log group.</summary>
     public required RetentionDays LogRetention { get; init; }
+
+    /// <summary>The stack's key for its log groups (AWS Control Tower CT.CLOUDWATCH.PR.3).</summary>
+    public required IKey LogEncryptionKey { get; init; }
 }
 
 /// <summary>
@@ -66,6 +69,7 @@ public sealed class ScheduledUserExport : Construct
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
+        KeyPolicies.LimitGrantsToAwsServices(Key);
         Bucket = CreateBucket(props);
         Function = CreateFunction(props);
         var role = Function.Role;
@@ -180,6 +184,7 @@ public sealed class ScheduledUserExport : Construct
             },
             LogRetention = props.LogRetention,
             LogRemovalPolicy = RemovalPolicy.RETAIN,
+            LogEncryptionKey = props.LogEncryptionKey,
         });
 
     private void OnlyTheExportRoleWrites(IRole role)

@@ -43,6 +43,8 @@ public sealed class BackupStack : Stack
             ExpireAfter = Duration.Days(backup.ExpireAfterDays),
             MetricNamespace = MetricNamespace(settings),
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
+            // Retained like the export function's log group.
+            LogEncryptionKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = RemovalPolicy.RETAIN }).Key,
         });
         new CfnOutput(this, "ExportBucketName", new CfnOutputProps
         {
