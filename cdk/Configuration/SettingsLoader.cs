@@ -94,6 +94,7 @@ public static partial class SettingsLoader
         {
             MemorySizeMb = b.Int("memorySizeMb", 512, 128, 10_240),
             TimeoutSeconds = b.Int("timeoutSeconds", 10, 1, 29),
+            SnapStart = b.Bool("snapStart", false),
         }),
         Waf = r.ObjectOrEmpty("waf").ReadAll(w => new WafSettings
         {
@@ -106,6 +107,7 @@ public static partial class SettingsLoader
             PreTokenGeneration = t.Bool("preTokenGeneration", true),
             PostConfirmation = t.Bool("postConfirmation", true),
             MachineTokenClaims = t.Bool("machineTokenClaims", false),
+            SnapStart = t.Bool("snapStart", false),
         }),
         Monitoring = r.ObjectOrEmpty("monitoring").ReadAll(m => new MonitoringSettings
         {
@@ -225,6 +227,7 @@ public static partial class SettingsLoader
                 $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
         }
 
+        CrossCheckSnapStart(s, path);
         CrossCheckMonitoring(s, path);
         EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);
 
@@ -238,6 +241,23 @@ public static partial class SettingsLoader
         }
 
         CheckSignIn(s, path);
+    }
+
+    private static void CrossCheckSnapStart(EnvironmentSettings s, string path)
+    {
+        if (s.Region is not { } region || !LambdaRules.RegionsWithoutSnapStart.Contains(region))
+        {
+            return;
+        }
+
+        foreach (var (key, on) in new[] { ("backend.snapStart", s.Backend.SnapStart), ("triggers.snapStart", s.Triggers.SnapStart) })
+        {
+            if (on)
+            {
+                throw new ConfigurationException(
+                    $"{path}.{key} true is invalid with region \"{region}\": Lambda SnapStart is not offered in {string.Join(" and ", LambdaRules.RegionsWithoutSnapStart)}; set {key} false or choose another region");
+            }
+        }
     }
 
     private static void CrossCheckMonitoring(EnvironmentSettings s, string path)

@@ -26,6 +26,15 @@ public sealed record TriggerFunctionsProps
     /// </summary>
     public bool MachineTokenClaims { get; init; }
 
+    /// <summary>
+    /// Whether both functions run with Lambda SnapStart, Cognito invoking their <c>live</c> alias. Default
+    /// false. Cognito's trigger settings take a qualified ARN: LambdaConfigType's pattern ends in
+    /// <c>function:NAME(:QUALIFIER)?</c> for PreTokenGenerationConfig.LambdaArn and PostConfirmation alike
+    /// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html,
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PreTokenGenerationVersionConfigType.html).
+    /// </summary>
+    public bool SnapStart { get; init; }
+
     /// <summary>The published triggers project.</summary>
     public required Code Code { get; init; }
 
@@ -56,7 +65,7 @@ public sealed class TriggerFunctions : Construct
         {
             PreTokenGeneration = CreateFunction(props, "PreTokenGeneration", LambdaHandlers.PreTokenGeneration, "Adds tenant and role_hint claims to tokens",
                 new Dictionary<string, string> { [EnvironmentVariables.AdminGroup] = props.AdminGroup });
-            props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Function, LambdaVersion.V2_0);
+            props.UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, PreTokenGeneration.Invocable, LambdaVersion.V2_0);
             if (props.MachineTokenClaims)
             {
                 // V3_0 adds client_credentials (machine) tokens to the V2 event; aws-cdk-lib 2.160 has no V3_0.
@@ -70,7 +79,7 @@ public sealed class TriggerFunctions : Construct
         {
             PostConfirmation = CreateFunction(props, "PostConfirmation", LambdaHandlers.PostConfirmation, "Adds confirmed users to the default group",
                 new Dictionary<string, string> { [EnvironmentVariables.DefaultGroup] = props.DefaultGroup });
-            props.UserPool.AddTrigger(UserPoolOperation.POST_CONFIRMATION, PostConfirmation.Function);
+            props.UserPool.AddTrigger(UserPoolOperation.POST_CONFIRMATION, PostConfirmation.Invocable);
 
             // A policy of its own, not the role's default policy: the function does not wait for it, so the
             // chain policy -> pool ARN -> pool -> function ARN -> role has no cycle, and the grant names
@@ -106,6 +115,7 @@ public sealed class TriggerFunctions : Construct
             MemorySizeMb = 256,
             TimeoutSeconds = 5,
             SynchronousCaller = "Cognito during sign-up and sign-in",
+            SnapStart = props.SnapStart,
             Environment = environment,
             LogRetention = props.LogRetention,
             LogRemovalPolicy = props.LogRemovalPolicy,
