@@ -21,6 +21,8 @@ esac
 if $quick; then runs=1 warmup=1 cli_unchanged_warmup=0 cold_runs=1 cold_warmup=1; else
   runs=5 warmup=1 cli_unchanged_warmup=1 cold_runs=20 cold_warmup=3
 fi
+# BENCH_COLD_RUNS: more (or fewer) paired cold-path runs than the mode's default, e.g. with --quick on a busy machine.
+cold_runs=${BENCH_COLD_RUNS:-$cold_runs}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 CDK_DISABLE_CLI_TELEMETRY=true
 root=$PWD
