@@ -21,6 +21,8 @@ esac
 if $quick; then runs=1 warmup=1 cli_unchanged_warmup=0 cold_runs=1 cold_warmup=1; else
   runs=5 warmup=1 cli_unchanged_warmup=1 cold_runs=20 cold_warmup=3
 fi
+# BENCH_COLD_RUNS: more (or fewer) paired cold-path runs than the mode's default, e.g. with --quick on a busy machine.
+cold_runs=${BENCH_COLD_RUNS:-$cold_runs}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 CDK_DISABLE_CLI_TELEMETRY=true
 root=$PWD
@@ -135,16 +137,15 @@ time_it cli_alone "$runs" "$warmup" "" "npx cdk --version"
 say "4. test suite"
 time_it tests "$runs" "$warmup" "" "dotnet test CognitoStack.sln --no-build -c Release --nologo"
 
-say "5. backend package"
-asset_dir=$(dirname "$(find "$cli_out" -path '*/asset.*/CognitoStack.Backend.dll' -print -quit 2>/dev/null)")
-zip_bytes="" zip_files="" raw_bytes="" zip_tool=""
-if [ -f "$asset_dir/CognitoStack.Backend.dll" ]; then
+say "5. function packages"
+# zip_dir DIR ZIP: zips DIR's files (deflate, level 9) and prints the zip's size in bytes.
+zip_tool=$(command -v zip >/dev/null && echo "zip -r -9 -X" || echo "python3 zipfile (deflate, level 9)")
+zip_dir() {
+  rm -f "$2"
   if command -v zip >/dev/null; then
-    zip_tool="zip -r -9 -X"
-    (cd "$asset_dir" && zip -q -r -9 -X "$work/backend.zip" .)
-  elif command -v python3 >/dev/null; then
-    zip_tool="python3 zipfile (deflate, level 9)"
-    python3 - "$asset_dir" "$work/backend.zip" <<'PY'
+    (cd "$1" && zip -q -r -9 -X "$2" .) || return 1
+  else
+    python3 - "$1" "$2" <<'PY' || return 1
 import os, sys, zipfile
 source, target = sys.argv[1:]
 with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -154,33 +155,70 @@ with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as arch
             archive.write(path, os.path.relpath(path, source))
 PY
   fi
-  if [ -f "$work/backend.zip" ]; then
-    zip_bytes=$(stat -c %s "$work/backend.zip")
-    zip_files=$(find "$asset_dir" -type f | wc -l)
-    raw_bytes=$(find "$asset_dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  stat -c %s "$2"
+}
+# The deployed assets (3a's CLI synth: linux-arm64 ReadyToRun) against a portable IL publish of the same
+# source (what the bundling produced before issue 22).
+declare -A asset_dir zip_bytes il_zip_bytes
+for fn in Backend Triggers; do
+  asset_dir[$fn]=$(dirname "$(find "$cli_out" -path "*/asset.*/CognitoStack.$fn.dll" -print -quit 2>/dev/null)")
+  if [ -f "${asset_dir[$fn]}/CognitoStack.$fn.dll" ]; then
+    zip_bytes[$fn]=$(zip_dir "${asset_dir[$fn]}" "$work/$fn.zip")
   fi
-fi
-[ -n "$zip_bytes" ] || { failed+=" zip"; echo "FAILED: no published backend asset to zip in $cli_out" >&2; }
+  if dotnet publish "src/CognitoStack.$fn" -c Release -o "$work/il-$fn" --nologo -v q >>"$logs/publish.log" 2>&1; then
+    il_zip_bytes[$fn]=$(zip_dir "$work/il-$fn" "$work/il-$fn.zip")
+  fi
+  [ -n "${zip_bytes[$fn]:-}" ] && [ -n "${il_zip_bytes[$fn]:-}" ] ||
+    { failed+=" zip-$fn"; echo "FAILED: no published $fn asset in $cli_out, or its IL publish failed ($logs/publish.log)" >&2; }
+done
 
-say "6. backend cold path"
-# bench/Backend/ColdStart (owned by the backend benchmark) prints one JSON line per run with in-process times.
-if [ -f "$cold_dll" ] && [ -f "$hello_dll" ] && [ -n "$zip_bytes" ]; then
-  time_it hello "$cold_runs" "$cold_warmup" "" "dotnet $hello_dll"
-  time_it cold "$cold_runs" "$cold_warmup" "" "dotnet $cold_dll $(q "$asset_dir/CognitoStack.Backend.dll") $get_me_event"
-  # Medians over every run, warm-ups included (they are fresh processes too).
-  cold_parts=$(node -e '
-    const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(l => /"program"/.test(l)).map(JSON.parse);
-    const med = k => { const v = lines.map(l => l[k]).sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
-    console.log(["sinceProcessStartMs", "loadMs", "constructMs", "firstInvokeMs"].map(k => med(k).toFixed(1)).join(" "));
-  ' "$logs/cold.log" 2>/dev/null || true)
-  hello_since=$(node -e '
-    const v = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(l => /"program"/.test(l)).map(l => JSON.parse(l).sinceProcessStartMs).sort((a, b) => a - b);
-    const m = v.length >> 1; console.log((v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2).toFixed(1));
-  ' "$logs/hello.log" 2>/dev/null || true)
-else
-  failed+=" cold"
-  echo "FAILED: bench/Backend/ColdStart not built, or no published backend" >&2
+say "6. cold paths: JIT vs ReadyToRun (linux-x64 stand-in), backend and pre token generation trigger"
+# arm64 code cannot run here: the ReadyToRun figures come from the same publish for linux-x64 (the deployed
+# package is the linux-arm64 one of row 5). Each run starts hello world and the four builds in turn
+# (interleaved), so machine load hits all of them alike and the ratios stay comparable.
+get_me_event=$(q "$get_me_event")
+pre_token_event=tests/CognitoStack.Triggers.Tests/Fixtures/pre-token-generation-v2-authentication.json
+declare -A cold_cmd
+cold_ok=true
+for fn in Backend Triggers; do
+  for mode in jit r2r; do
+    extra=()
+    [ "$mode" = r2r ] && extra=(-p:PublishReadyToRun=true)
+    dotnet publish "src/CognitoStack.$fn" -c Release -r linux-x64 --self-contained false "${extra[@]}" -o "$work/$mode-$fn" --nologo -v q \
+      >>"$logs/publish.log" 2>&1 || cold_ok=false
+  done
+done
+cold_cmd[hello]="dotnet $hello_dll"
+cold_cmd[backend_jit]="dotnet $cold_dll $(q "$work/jit-Backend/CognitoStack.Backend.dll") $get_me_event"
+cold_cmd[backend_r2r]="dotnet $cold_dll $(q "$work/r2r-Backend/CognitoStack.Backend.dll") $get_me_event"
+trigger_args="$pre_token_event CognitoStack.Triggers.PreTokenGeneration claimsAndScopeOverrideDetails"
+cold_cmd[trigger_jit]="dotnet $cold_dll $(q "$work/jit-Triggers/CognitoStack.Triggers.dll") $trigger_args"
+cold_cmd[trigger_r2r]="dotnet $cold_dll $(q "$work/r2r-Triggers/CognitoStack.Triggers.dll") $trigger_args"
+cold_keys=(hello backend_jit backend_r2r trigger_jit trigger_r2r)
+declare -A cold_parts
+if $cold_ok && [ -f "$cold_dll" ] && [ -f "$hello_dll" ]; then
+  declare -A cold_times
+  for key in "${cold_keys[@]}"; do : >"$logs/cold-$key.log"; done
+  for ((i = 0; i < cold_warmup + cold_runs; i++)); do
+    for key in "${cold_keys[@]}"; do
+      t0=$(date +%s%N)
+      bash -c "${cold_cmd[$key]}" >>"$logs/cold-$key.log" 2>&1 || { cold_ok=false; echo "FAILED: $key (see $logs/cold-$key.log)" >&2; }
+      t1=$(date +%s%N)
+      ((i < cold_warmup)) || cold_times[$key]+="$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.6f", d / 1e9 }') "
+    done
+  done
+  for key in "${cold_keys[@]}"; do
+    read -r "median[$key]" "low[$key]" "high[$key]" "count[$key]" < <(printf '%s\n' ${cold_times[$key]} | sort -g |
+      awk '{ t[NR] = $1 } END { printf "%.6f %.6f %.6f %d\n", NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2, t[1], t[NR], NR }')
+    # In-process medians over every run, warm-ups included (they are fresh processes too).
+    cold_parts[$key]=$(node -e '
+      const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(l => /"program"/.test(l)).map(JSON.parse);
+      const med = k => { const v = lines.map(l => l[k]).filter(x => x !== undefined).sort((a, b) => a - b); const m = v.length >> 1; return v.length ? (v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2).toFixed(1) : "-"; };
+      console.log(["sinceProcessStartMs", "loadMs", "constructMs", "firstInvokeMs"].map(med).join(" "));
+    ' "$logs/cold-$key.log" 2>/dev/null || true)
+  done
 fi
+$cold_ok || { failed+=" cold"; echo "FAILED: cold paths (see $logs/publish.log and $logs/cold-*.log)" >&2; }
 
 say "7. backend warm path (BenchmarkDotNet)"
 bdn_args=(--artifacts "$results/bdn")
@@ -247,7 +285,12 @@ round_trip_ms=$([ -n "${round_trip_us:-}" ] && awk -v n="${round_trips:-0}" -v u
 above_floor_ms=$([ -n "${median[app_dll]:-}" ] && [ -n "${median[floor]:-}" ] && awk -v a="${median[app_dll]}" -v f="${median[floor]}" 'BEGIN { printf "%.0f", (a - f) * 1000 }')
 r_cli_changed=$(ratio cli_changed cli_unchanged)
 r_tests=$(ratio tests app_synth)
-r_cold=$(ratio cold hello)
+r_backend_jit=$(ratio backend_jit hello)
+r_backend_r2r=$(ratio backend_r2r hello)
+r_trigger_jit=$(ratio trigger_jit hello)
+r_trigger_r2r=$(ratio trigger_r2r hello)
+r_backend_pair=$(ratio backend_r2r backend_jit)
+r_trigger_pair=$(ratio trigger_r2r trigger_jit)
 get_us=$([ -n "${warm_ns[GetMe]:-}" ] && awk -v n="${warm_ns[GetMe]}" 'BEGIN { printf "%.2f", n / 1000 }')
 post_us=$([ -n "${warm_ns[PostItems]:-}" ] && awk -v n="${warm_ns[PostItems]}" 'BEGIN { printf "%.2f", n / 1000 }')
 get_b=${warm_bytes[GetMe]:-}
@@ -276,18 +319,25 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| 3c | The app command alone, up to date (\`node tools/app/run.mjs …\`: input check + app dll) | $(secs launcher) | $(spread launcher) | | $(times_cell "$r_launcher") (2b) |"
   echo "| 3d | The CDK CLI alone (\`npx cdk --version\`) | $(secs cli_alone) | $(spread cli_alone) | | |"
   echo "| 4 | Test suite: \`dotnet test CognitoStack.sln --no-build -c Release\` | $(secs tests) | $(spread tests) | ≤ 1.5 × (2) | $(times_cell "$r_tests") (2): $(verdict "$r_tests" 1.5) |"
-  echo "| 5 | Backend package: published asset zipped ($zip_tool) | $([ -n "$zip_bytes" ] && echo "$zip_bytes B" || echo failed) | ${zip_files:-?} files, ${raw_bytes:-?} B unzipped | ≤ 200 KB (204800 B) | $(verdict "$zip_bytes" 204800) |"
-  echo "| 6a | Hello-world .NET process (\`dotnet HelloWorld.dll\`) | $(millis hello) | $(spread hello ms) | (baseline) | ${hello_since:-?} ms to Main |"
-  echo "| 6b | Cold path: fresh process loads the handler, answers one GET /me | $(millis cold) | $(spread cold ms) | ≤ 1.3 × (6a) | $(times_cell "$r_cold") (6a): $(verdict "$r_cold" 1.3) |"
+  for fn in Backend Triggers; do
+    echo "| 5${fn:0:1} | $fn package zipped ($zip_tool): linux-arm64 ReadyToRun (deployed) vs portable IL (before) | ${zip_bytes[$fn]:-failed} B | IL: ${il_zip_bytes[$fn]:-?} B | $([ "$fn" = Backend ] && echo "≤ 200 KB (204800 B)") | $([ "$fn" = Backend ] && verdict "${zip_bytes[$fn]:-}" 204800) |"
+  done
+  echo "| 6a | Hello-world .NET process (\`dotnet HelloWorld.dll\`) | $(millis hello) | $(spread hello ms) | (baseline) | |"
+  echo "| 6b | Backend cold path (GET /me), JIT: linux-x64 IL publish | $(millis backend_jit) | $(spread backend_jit ms) | | $(times_cell "$r_backend_jit") (6a) |"
+  echo "| 6c | Backend cold path (GET /me), ReadyToRun: linux-x64 stand-in for the linux-arm64 package | $(millis backend_r2r) | $(spread backend_r2r ms) | ≤ 1.2 × (6a) | $(times_cell "$r_backend_r2r") (6a): $(verdict "$r_backend_r2r" 1.2); $(times_cell "$r_backend_pair") (6b) |"
+  echo "| 6d | Pre token generation cold path, JIT: linux-x64 IL publish | $(millis trigger_jit) | $(spread trigger_jit ms) | | $(times_cell "$r_trigger_jit") (6a) |"
+  echo "| 6e | Pre token generation cold path, ReadyToRun: linux-x64 stand-in | $(millis trigger_r2r) | $(spread trigger_r2r ms) | ≤ 1.2 × (6a) | $(times_cell "$r_trigger_r2r") (6a): $(verdict "$r_trigger_r2r" 1.2); $(times_cell "$r_trigger_pair") (6d) |"
   echo "| 7a | Warm GET /me (BenchmarkDotNet ${bdn_job:-?}, mean) | ${get_us:-failed} µs, $(fmt_bytes "$get_b") | | ≤ 10 µs, ≤ 4 KB | $warm_verdict |"
   echo "| 7b | Warm POST /items (BenchmarkDotNet ${bdn_job:-?}, mean) | ${post_us:-failed} µs, $(fmt_bytes "$post_b") | | | |"
   echo "| 8 | User export, $(ex users) users from a local fake Cognito + fake S3, unpaced (\`bench/UserExport\`) | $(ex seconds) s, peak RSS $([ -n "$export_rss_kb" ] && awk -v k="$export_rss_kb" 'BEGIN { printf "%.0f MB", k / 1024 }' || echo "$(ex peakWorkingSetMB) MB") | GC heap $(ex peakGcHeapMB) MB; $(ex files) files, $(ex gzipBytes) B gzip; $(ex pages) pages = $(ex secondsAt10rps) s at 10 requests/s | constant memory | |"
   echo "| 9 | First SigV4 signature in a fresh process, env credentials: ours vs AWSSDK.Core 4.1.1 (\`bench/SignerChoice\`, median of $signer_runs) | ${signer_ours:-?} ms vs ${signer_sdk:-?} ms | DLL ${common_dll_bytes:-?} B vs ${sdk_dll_bytes:-?} B | ≤ 1.3 × ours to switch | $(verdict "$( [ -n "$signer_sdk" ] && [ -n "$signer_ours" ] && awk -v a="$signer_sdk" -v b="$signer_ours" 'BEGIN { printf "%.2f", a / b }')" 1.3): keep ours unless met |"
   echo
-  if [ -n "${cold_parts:-}" ]; then
-    read -r c_since c_load c_construct c_invoke <<<"$cold_parts"
-    echo "Cold path inside the process (medians, ms): $c_since from process start to answer; load assembly $c_load, construct Function $c_construct, first invoke $c_invoke."
-  fi
+  echo "Cold paths inside the process (medians, ms: since process start; load assembly, construct the handler (now with its warm-up), first invoke):"
+  for key in backend_jit backend_r2r trigger_jit trigger_r2r; do
+    [ -n "${cold_parts[$key]:-}" ] && read -r c_since c_load c_construct c_invoke <<<"${cold_parts[$key]}" &&
+      echo "- $key: $c_since since start; load $c_load, construct $c_construct, first invoke $c_invoke"
+  done
+  echo
   echo "Ratios compare medians measured in this run. Logs: bench/results/logs/; BenchmarkDotNet reports: bench/results/bdn/results/."
 } >"$results/latest.md"
 

@@ -5,8 +5,9 @@ using CognitoStack.Cdk.Constructs;
 namespace CognitoStack.Cdk.Bundling;
 
 /// <summary>
-/// The repository's .NET Lambda projects as Lambda code. An asset belongs to one stack, so the replica
-/// Region's stack has its own instance of the triggers.
+/// The repository's .NET Lambda projects as Lambda code, each a linux-arm64 ReadyToRun publish (see
+/// <see cref="DotnetPublish"/>). An asset belongs to one stack, so the replica Region's stack has its own
+/// instance of the triggers.
 /// </summary>
 public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTriggers, Code UserExport)
 {
@@ -25,26 +26,31 @@ public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTrigger
             FromProject(repositoryRoot, UserExportProject));
 
     /// <summary>
-    /// An asset bundled with <c>dotnet publish</c>, whose hash covers every input of that publish (see
-    /// <see cref="PublishInputs"/>): the project, the projects it references, sources it includes from
-    /// elsewhere and the repository's build settings. The CDK publishes again only when that hash changes;
+    /// An asset bundled with <c>dotnet publish</c> (<see cref="DotnetPublish"/>: framework-dependent,
+    /// ReadyToRun, for <paramref name="runtimeIdentifier"/>; linux-arm64 unless a function runs on x86_64),
+    /// whose hash covers every input of that publish (see <see cref="PublishInputs"/>): the project, the
+    /// projects it references, sources it includes from elsewhere, the repository's build settings and the
+    /// publish settings themselves. The CDK publishes again only when that hash changes;
     /// hashing the project folder alone would let a change to Directory.Build.props or a shared project
     /// ship stale code. When bundling is skipped for a stack (tests set the context
     /// <c>aws:cdk:bundling-stacks</c> to none), the CDK uses the same hash without publishing.
     /// </summary>
-    public static Code FromProject(string repositoryRoot, string projectPath)
+    /// <param name="repositoryRoot">The repository root.</param>
+    /// <param name="projectPath">The project folder, relative to the root.</param>
+    /// <param name="runtimeIdentifier"><see cref="DotnetPublish.LinuxArm64"/> (the default, for arm64 functions) or <see cref="DotnetPublish.LinuxX64"/>.</param>
+    public static Code FromProject(string repositoryRoot, string projectPath, string runtimeIdentifier = DotnetPublish.LinuxArm64)
     {
         var projectDirectory = Path.Combine(repositoryRoot, projectPath);
         return Code.FromAsset(projectDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions
         {
             AssetHashType = AssetHashType.CUSTOM,
-            AssetHash = PublishInputs.HashProject(repositoryRoot, projectPath),
+            AssetHash = PublishInputs.HashProject(repositoryRoot, projectPath, DotnetPublish.Settings(runtimeIdentifier)),
             Exclude = ["bin", "obj"],
             Bundling = new BundlingOptions
             {
                 // Only used if local bundling declined, which it never does: it publishes or fails.
                 Image = DotnetFunction.Dotnet10.BundlingImage,
-                Local = new DotnetPublishBundling(projectDirectory),
+                Local = new DotnetPublishBundling(projectDirectory, runtimeIdentifier),
                 OutputType = BundlingOutput.NOT_ARCHIVED,
             },
         });

@@ -19,7 +19,8 @@ namespace CognitoStack.Cdk.Bundling;
 /// wildcard item adds the whole folder before its first wildcard);</item>
 /// <item>the files MSBuild and the SDK resolver pick up by walking up from each project folder to the
 /// repository root: <c>Directory.Build.props</c>, <c>Directory.Build.targets</c>,
-/// <c>Directory.Packages.props</c>, <c>NuGet.config</c> and <c>global.json</c> (and what they include).</item>
+/// <c>Directory.Packages.props</c>, <c>NuGet.config</c> and <c>global.json</c> (and what they include);</item>
+/// <item>the publish settings (runtime identifier, ReadyToRun: <see cref="DotnetPublish.Settings"/>), given by the caller.</item>
 /// </list>
 /// <para>
 /// Not inputs: <c>.editorconfig</c>. With <c>EnforceCodeStyleInBuild</c> it decides whether the build
@@ -104,10 +105,27 @@ public static class PublishInputs
     /// <summary>SHA-256 (lower-case hex) over <paramref name="files"/>: each file's relative path, length and content.</summary>
     /// <param name="repositoryRoot">The repository root the paths are relative to.</param>
     /// <param name="files">Repository-relative paths, as <see cref="Files"/> returns them.</param>
-    public static string Hash(string repositoryRoot, IReadOnlyList<string> files)
+    public static string Hash(string repositoryRoot, IReadOnlyList<string> files) => Hash(repositoryRoot, files, []);
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) over <paramref name="publishSettings"/> (the arguments that decide what the
+    /// publish produces, such as its runtime identifier and ReadyToRun), then over <paramref name="files"/>.
+    /// </summary>
+    /// <param name="repositoryRoot">The repository root the paths are relative to.</param>
+    /// <param name="files">Repository-relative paths, as <see cref="Files"/> returns them.</param>
+    /// <param name="publishSettings">Publish arguments, in order; none leaves the hash of the files alone.</param>
+    public static string Hash(string repositoryRoot, IReadOnlyList<string> files, IReadOnlyList<string> publishSettings)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> length = stackalloc byte[sizeof(long)];
+        foreach (var setting in publishSettings)
+        {
+            // A prefix no repository path starts with, so settings and files cannot be confused.
+            hash.AppendData("\0setting:"u8);
+            hash.AppendData(Encoding.UTF8.GetBytes(setting));
+            hash.AppendData([0]);
+        }
+
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
             var content = File.ReadAllBytes(Path.Combine(repositoryRoot, file));
@@ -124,6 +142,10 @@ public static class PublishInputs
     /// <summary>The hash of every input of publishing <paramref name="projectPath"/>.</summary>
     public static string HashProject(string repositoryRoot, string projectPath) =>
         Hash(repositoryRoot, Files(repositoryRoot, projectPath));
+
+    /// <summary>The hash of every input of publishing <paramref name="projectPath"/> with <paramref name="publishSettings"/>.</summary>
+    public static string HashProject(string repositoryRoot, string projectPath, IReadOnlyList<string> publishSettings) =>
+        Hash(repositoryRoot, Files(repositoryRoot, projectPath), publishSettings);
 
     private enum ReferenceKind
     {

@@ -389,6 +389,12 @@ public sealed record TriggerSettings
     /// Customize client_credentials access tokens too (V3_0 trigger event; billed per request). Default false.
     /// </summary>
     public required bool MachineTokenClaims { get; init; }
+
+    /// <summary>
+    /// Lambda SnapStart on published versions of both triggers, with Cognito invoking their <c>live</c>
+    /// alias. Default false (billed per cached snapshot and restore; see docs/performance.md).
+    /// </summary>
+    public required bool SnapStart { get; init; }
 }
 
 /// <summary>Which generation of Cognito's hosted sign-in pages the domains serve.</summary>
@@ -533,6 +539,12 @@ public sealed record BackendSettings
 
     /// <summary>Timeout, 1–29 seconds (the API integration limit). Default 10.</summary>
     public required int TimeoutSeconds { get; init; }
+
+    /// <summary>
+    /// Lambda SnapStart on published versions, with API Gateway invoking the <c>live</c> alias. Default false
+    /// (billed per cached snapshot and restore; see docs/performance.md).
+    /// </summary>
+    public required bool SnapStart { get; init; }
 }
 
 /// <summary>WAF settings.</summary>

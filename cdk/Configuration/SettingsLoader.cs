@@ -104,6 +104,7 @@ public static partial class SettingsLoader
         {
             MemorySizeMb = b.Int("memorySizeMb", 512, 128, 10_240),
             TimeoutSeconds = b.Int("timeoutSeconds", 10, 1, 29),
+            SnapStart = b.Bool("snapStart", false),
         }),
         Waf = r.ObjectOrEmpty("waf").ReadAll(w => new WafSettings
         {
@@ -116,6 +117,7 @@ public static partial class SettingsLoader
             PreTokenGeneration = t.Bool("preTokenGeneration", true),
             PostConfirmation = t.Bool("postConfirmation", true),
             MachineTokenClaims = t.Bool("machineTokenClaims", false),
+            SnapStart = t.Bool("snapStart", false),
         }),
         Monitoring = r.ObjectOrEmpty("monitoring").ReadAll(m => new MonitoringSettings
         {
@@ -294,6 +296,7 @@ public static partial class SettingsLoader
                 $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
         }
 
+        CrossCheckSnapStart(s, path);
         CrossCheckMonitoring(s, path);
         EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);
 
@@ -309,6 +312,23 @@ public static partial class SettingsLoader
         CheckSignIn(s, path);
         CheckProtection(s, path);
         CheckReplication(s, path);
+    }
+
+    private static void CrossCheckSnapStart(EnvironmentSettings s, string path)
+    {
+        if (s.Region is not { } region || !LambdaRules.RegionsWithoutSnapStart.Contains(region))
+        {
+            return;
+        }
+
+        foreach (var (key, on) in new[] { ("backend.snapStart", s.Backend.SnapStart), ("triggers.snapStart", s.Triggers.SnapStart) })
+        {
+            if (on)
+            {
+                throw new ConfigurationException(
+                    $"{path}.{key} true is invalid with region \"{region}\": Lambda SnapStart is not offered in {string.Join(" and ", LambdaRules.RegionsWithoutSnapStart)}; set {key} false or choose another region");
+            }
+        }
     }
 
     private static void CrossCheckMonitoring(EnvironmentSettings s, string path)

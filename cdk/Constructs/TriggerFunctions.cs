@@ -31,6 +31,15 @@ public sealed record TriggerFunctionsProps
     /// </summary>
     public bool MachineTokenClaims { get; init; }
 
+    /// <summary>
+    /// Whether both functions run with Lambda SnapStart, Cognito invoking their <c>live</c> alias. Default
+    /// false. Cognito's trigger settings take a qualified ARN: LambdaConfigType's pattern ends in
+    /// <c>function:NAME(:QUALIFIER)?</c> for PreTokenGenerationConfig.LambdaArn and PostConfirmation alike
+    /// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html,
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PreTokenGenerationVersionConfigType.html).
+    /// </summary>
+    public bool SnapStart { get; init; }
+
     /// <summary>The published triggers project.</summary>
     public required Code Code { get; init; }
 
@@ -111,12 +120,12 @@ public sealed class TriggerFunctions : Construct
     {
         if (pool is UserPool owned)
         {
-            owned.AddTrigger(operation, trigger.Function, version);
+            owned.AddTrigger(operation, trigger.Invocable, version);
             return;
         }
 
         // What AddTrigger grants for an owned pool: Cognito, for this pool only.
-        trigger.Function.AddPermission("CognitoInvoke", new Permission
+        trigger.Invocable.AddPermission("CognitoInvoke", new Permission
         {
             Principal = new ServicePrincipal("cognito-idp.amazonaws.com"),
             SourceArn = pool.UserPoolArn,
@@ -133,6 +142,7 @@ public sealed class TriggerFunctions : Construct
             MemorySizeMb = 256,
             TimeoutSeconds = 5,
             SynchronousCaller = "Cognito during sign-up and sign-in",
+            SnapStart = props.SnapStart,
             Environment = environment,
             LogRetention = props.LogRetention,
             LogRemovalPolicy = props.LogRemovalPolicy,

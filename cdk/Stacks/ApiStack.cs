@@ -44,6 +44,7 @@ public sealed class ApiStack : Stack
             MemorySizeMb = settings.Backend.MemorySizeMb,
             TimeoutSeconds = settings.Backend.TimeoutSeconds,
             SynchronousCaller = "API Gateway",
+            SnapStart = settings.Backend.SnapStart,
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,
@@ -61,7 +62,7 @@ public sealed class ApiStack : Stack
         {
             RestApiName = $"CognitoStack-{settings.Name}",
             UserPool = directory.UserPool,
-            Handler = Backend.Function,
+            Handler = Backend.Invocable,
             ThrottlingRateLimit = settings.Api.ThrottlingRateLimit,
             ThrottlingBurstLimit = settings.Api.ThrottlingBurstLimit,
             ManageAccountCloudWatchRole = settings.Api.ManageAccountCloudWatchRole,

@@ -89,6 +89,7 @@ public sealed class IdentityStack : Stack
             PreTokenGeneration = settings.Triggers.PreTokenGeneration,
             PostConfirmation = settings.Triggers.PostConfirmation,
             MachineTokenClaims = settings.Triggers.MachineTokenClaims,
+            SnapStart = settings.Triggers.SnapStart,
             Code = props.TriggersCode,
             AdminGroup = GroupNames.Admin,
             DefaultGroup = GroupNames.Users,

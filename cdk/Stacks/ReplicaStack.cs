@@ -69,7 +69,7 @@ public sealed class ReplicaStack : Stack
             Configure = configure,
             Status = replication.Status == ReplicaStatus.Active ? "ACTIVE" : "INACTIVE",
             Email = Email(settings),
-            PreTokenGeneration = Triggers?.PreTokenGeneration?.Function,
+            PreTokenGeneration = Triggers?.PreTokenGeneration?.Invocable,
             PreTokenGenerationVersion = TriggerFunctions.PreTokenGenerationVersion(settings.Triggers.MachineTokenClaims),
         });
 

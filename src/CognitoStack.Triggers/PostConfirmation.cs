@@ -91,7 +91,20 @@ public sealed class PostConfirmation
 
         _defaultGroup = defaultGroup;
         _groups = new UserPoolGroups(httpClient, region!, clock ?? TimeProvider.System);
+
+        // Initialization work moved out of the first sign-up (issue 22): the event's serializer metadata
+        // and one signed, unsent request (see UserPoolGroups.WarmUp). No connection is opened here.
+        _ = JsonSerializer.Deserialize(WarmUpEvent, TriggersJsonContext.Default.PostConfirmationEvent);
+        _groups.WarmUp();
     }
+
+    private static ReadOnlySpan<byte> WarmUpEvent =>
+        """
+        {"version":"1","triggerSource":"PostConfirmation_ConfirmSignUp","region":"eu-west-1","userPoolId":"eu-west-1_WARMUP",
+         "userName":"warm-up","callerContext":{"awsSdkVersion":"warm-up","clientId":"warmup"},
+         "request":{"userAttributes":{"sub":"warm-up","cognito:user_status":"CONFIRMED","email_verified":"true","email":"warm-up@example.invalid"}},
+         "response":{}}
+        """u8;
 
     /// <summary>Answers one post confirmation event.</summary>
     /// <param name="input">The event JSON.</param>

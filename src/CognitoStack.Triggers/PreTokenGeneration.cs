@@ -69,18 +69,41 @@ public sealed class PreTokenGeneration
         }
 
         _adminGroup = adminGroup;
+        WarmUp();
     }
 
     /// <summary>Answers one pre token generation event.</summary>
     /// <param name="input">The event JSON.</param>
     /// <returns>The event with <c>response.claimsAndScopeOverrideDetails</c> filled, or the event unchanged.</returns>
-    public Stream Handle(Stream input)
+    public Stream Handle(Stream input) => Handle(input, _log);
+
+    // Initialization work moved out of the first sign-in (issue 22): one sample V2 event through the same
+    // path a real one takes, its answer and log line thrown away. It builds the serializer metadata and
+    // runs (JIT-compiles) that path in the constructor, which Lambda runs in the Init phase and SnapStart
+    // captures. Nothing unique per execution environment (clock, random, credentials, connections) is
+    // created or kept here.
+    private void WarmUp()
+    {
+        using var sample = new MemoryStream(WarmUpEvent, writable: false);
+        using var answer = Handle(sample, new TriggerLog(Stream.Null, nameof(PreTokenGeneration)));
+    }
+
+    private static byte[] WarmUpEvent =>
+        """
+        {"version":"2","triggerSource":"TokenGeneration_Authentication","region":"eu-west-1","userPoolId":"eu-west-1_WARMUP",
+         "userName":"warm-up","callerContext":{"awsSdkVersion":"warm-up","clientId":"warmup"},
+         "request":{"userAttributes":{"sub":"warm-up","email_verified":"true","email":"warm-up@example.invalid"},
+          "groupConfiguration":{"groupsToOverride":["warm-up"],"iamRolesToOverride":[],"preferredRole":null},"scopes":["openid"]},
+         "response":{"claimsAndScopeOverrideDetails":null}}
+        """u8.ToArray();
+
+    private Stream Handle(Stream input, TriggerLog log)
     {
         var started = Stopwatch.GetTimestamp();
         var payload = EventPayload.Read(input);
         if (payload.Problem is not null)
         {
-            _log.Error($"malformed event: {payload.Problem}; answered {{}} (no custom claims)", EventIdentity.None);
+            log.Error($"malformed event: {payload.Problem}; answered {{}} (no custom claims)", EventIdentity.None);
             return payload.Unchanged();
         }
 
@@ -91,7 +114,7 @@ public sealed class PreTokenGeneration
             var problem = Check(e);
             if (problem is not null)
             {
-                _log.Error($"malformed event: {problem}; returned unchanged (no custom claims)", e?.ToIdentity() ?? EventIdentity.None);
+                log.Error($"malformed event: {problem}; returned unchanged (no custom claims)", e?.ToIdentity() ?? EventIdentity.None);
                 return payload.Unchanged();
             }
 
@@ -100,25 +123,25 @@ public sealed class PreTokenGeneration
                 : TokenClaims.For(e.Request!.Attribute("email"), e.Request.Attribute("email_verified"), e.Request.GroupConfiguration?.GroupsToOverride, _adminGroup);
             if (claims.IsEmpty)
             {
-                _log.Info("no claims to add; returned unchanged", e.ToIdentity(), new LogDetails(DurationMs: Elapsed(started)));
+                log.Info("no claims to add; returned unchanged", e.ToIdentity(), new LogDetails(DurationMs: Elapsed(started)));
                 return payload.Unchanged();
             }
 
             AddClaims(e, claims);
             var output = JsonSerializer.SerializeToUtf8Bytes(e, TriggersJsonContext.Default.PreTokenGenerationEvent);
-            _log.Info("claims added", e.ToIdentity(), new LogDetails(Claims: claims.Names, DurationMs: Elapsed(started)));
+            log.Info("claims added", e.ToIdentity(), new LogDetails(Claims: claims.Names, DurationMs: Elapsed(started)));
             return new MemoryStream(output, writable: false);
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
             // What reading the event throws is the event's fault (wrong member types, invalid escapes).
-            _log.Error($"malformed event: {exception.GetType().Name} while reading it; returned unchanged (no custom claims)", e?.ToIdentity() ?? EventIdentity.None);
+            log.Error($"malformed event: {exception.GetType().Name} while reading it; returned unchanged (no custom claims)", e?.ToIdentity() ?? EventIdentity.None);
             return payload.Unchanged();
         }
         catch (Exception exception)
         {
             // The trigger must answer, never throw: a throwing trigger blocks sign-in.
-            _log.Error($"unexpected {exception.GetType().Name}; returned unchanged (no custom claims)", e?.ToIdentity() ?? EventIdentity.None);
+            log.Error($"unexpected {exception.GetType().Name}; returned unchanged (no custom claims)", e?.ToIdentity() ?? EventIdentity.None);
             return payload.Unchanged();
         }
     }

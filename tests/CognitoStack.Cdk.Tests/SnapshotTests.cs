@@ -40,6 +40,15 @@ public sealed class SnapshotTests(SynthFixture synth)
     }
 
     [Fact]
+    public void Normalize_Should_ScrubTheVersionHash_When_AFunctionPublishesItsCurrentVersion()
+    {
+        var normalized = Snapshot.Normalize("""{"Ref":"BackendFunctionCurrentVersion3C3E1D2A0123456789abcdef0123456789abcdef"}""");
+
+        Assert.Contains("BackendFunctionCurrentVersion3C3E1D2AVERSION_HASH", normalized);
+        Assert.DoesNotContain("0123456789abcdef", normalized);
+    }
+
+    [Fact]
     public void Diff_Should_ShowChangedLinesWithNumbers()
     {
         var diff = Snapshot.Diff("a\nb\nc", "a\nB\nc");

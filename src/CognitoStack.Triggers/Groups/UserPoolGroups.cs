@@ -58,6 +58,20 @@ internal sealed class UserPoolGroups(HttpClient http, string region, TimeProvide
         }
     }
 
+    /// <summary>
+    /// Builds and signs one request without sending it, so the first sign-up does not pay for the
+    /// serializer metadata and the signer's first run (initialization work, captured by SnapStart). The
+    /// credentials are placeholders and the request is thrown away: no connection is opened, no real
+    /// credential or signing time is kept.
+    /// </summary>
+    public void WarmUp()
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new AdminAddUserToGroupRequest("warm-up_pool", "warm-up", "warm-up"),
+            TriggersJsonContext.Default.AdminAddUserToGroupRequest);
+        using var request = CreateSignedRequest(body, new AwsCredentials("WARMUPACCESSKEY", "warm-up", "warm-up"));
+    }
+
     private HttpRequestMessage CreateSignedRequest(byte[] body, AwsCredentials credentials)
     {
         var now = clock.GetUtcNow();

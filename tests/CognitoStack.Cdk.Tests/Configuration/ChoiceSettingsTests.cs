@@ -59,6 +59,8 @@ public sealed class ChoiceSettingsTests
     [InlineData("api.manageAccountCloudWatchRole")]
     [InlineData("waf.enabled")]
     [InlineData("clients.smokeTestClient")]
+    [InlineData("backend.snapStart")]
+    [InlineData("triggers.snapStart")]
     public void BooleanSetting_Should_Fail_When_Yes(string path)
     {
         // Act
@@ -72,6 +74,8 @@ public sealed class ChoiceSettingsTests
     [InlineData("userPool.selfSignUp", "\"true\"", "\"true\"")]
     [InlineData("waf.enabled", "1", "1")]
     [InlineData("identityPool.allowGuests", "[true]", "(a list)")]
+    [InlineData("backend.snapStart", "\"\\u0007\"", "\"\\u0007\"")]
+    [InlineData("triggers.snapStart", "{}", "(an object)")]
     public void BooleanSetting_Should_Fail_When_NotAJsonBoolean(string path, string json, string received)
     {
         // Act
@@ -94,6 +98,10 @@ public sealed class ChoiceSettingsTests
     [InlineData("waf.enabled", false)]
     [InlineData("clients.smokeTestClient", true)]
     [InlineData("clients.smokeTestClient", false)]
+    [InlineData("backend.snapStart", true)]
+    [InlineData("backend.snapStart", false)]
+    [InlineData("triggers.snapStart", true)]
+    [InlineData("triggers.snapStart", false)]
     public void BooleanSetting_Should_Load_When_TrueOrFalse(string path, bool value)
     {
         // Act

@@ -119,6 +119,36 @@ public sealed class CrossSettingRulesTests
         Assert.Equal((region, enabled), (settings.Region, settings.Waf.Enabled));
     }
 
+    [Theory]
+    [InlineData("ap-southeast-6", "backend.snapStart")]
+    [InlineData("ap-east-2", "backend.snapStart")]
+    [InlineData("ap-southeast-6", "triggers.snapStart")]
+    [InlineData("ap-east-2", "triggers.snapStart")]
+    public void SnapStart_Should_FailNamingTheRegion_When_LambdaDoesNotOfferItThere(string region, string key)
+    {
+        // Act
+        var message = Error(All(Set("region", region), Set(key, true)));
+
+        // Assert
+        Assert.Equal(
+            $"{Key(key)} true is invalid with region \"{region}\": Lambda SnapStart is not offered in ap-southeast-6 and ap-east-2; set {key} false or choose another region",
+            message);
+    }
+
+    [Theory]
+    [InlineData("ap-east-2", false)]
+    [InlineData("ap-southeast-6", false)]
+    [InlineData("ap-east-1", true)]
+    [InlineData("ap-southeast-5", true)]
+    public void SnapStart_Should_Load_When_OffOrTheRegionOffersIt(string region, bool on)
+    {
+        // Act
+        var settings = Load(All(Set("region", region), Set("backend.snapStart", on), Set("triggers.snapStart", on)));
+
+        // Assert
+        Assert.Equal((on, on), (settings.Backend.SnapStart, settings.Triggers.SnapStart));
+    }
+
     private static Action<JsonObject> Tokens(int refreshDays, int accessMinutes, int idMinutes) => All(
         Set("clients.refreshTokenValidityDays", refreshDays),
         Set("clients.accessTokenValidityMinutes", accessMinutes),

@@ -5,23 +5,23 @@ namespace CognitoStack.Cdk.Tests.Federation;
 [Collection(SynthCollection.Name)]
 public sealed class TriggerTests(SynthFixture synth)
 {
+    // dev invokes the function; prod (triggers.snapStart true) its live alias, whose Ref is the alias ARN.
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void PreTokenGeneration_Should_UseTheV2Event(string env)
+    [InlineData("dev", """^\{"Fn::GetAtt":\["TriggersPreTokenGeneration[A-Za-z0-9]+","Arn"\]\}$""")]
+    [InlineData("prod", """^\{"Ref":"TriggersPreTokenGenerationLiveAlias[A-Za-z0-9]+"\}$""")]
+    public void PreTokenGeneration_Should_UseTheV2Event(string env, string arn)
     {
         var config = Pool(env)["LambdaConfig"]!["PreTokenGenerationConfig"]!;
 
         Assert.Equal("V2_0", (string?)config["LambdaVersion"]);
-        Assert.Matches("""^\{"Fn::GetAtt":\["TriggersPreTokenGeneration[A-Za-z0-9]+","Arn"\]\}$""", SynthesizedEnvironment.Text(config["LambdaArn"]));
+        Assert.Matches(arn, SynthesizedEnvironment.Text(config["LambdaArn"]));
     }
 
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void PostConfirmation_Should_BeWired(string env) =>
-        Assert.Matches("""^\{"Fn::GetAtt":\["TriggersPostConfirmation[A-Za-z0-9]+","Arn"\]\}$""",
-            SynthesizedEnvironment.Text(Pool(env)["LambdaConfig"]!["PostConfirmation"]));
+    [InlineData("dev", """^\{"Fn::GetAtt":\["TriggersPostConfirmation[A-Za-z0-9]+","Arn"\]\}$""")]
+    [InlineData("prod", """^\{"Ref":"TriggersPostConfirmationLiveAlias[A-Za-z0-9]+"\}$""")]
+    public void PostConfirmation_Should_BeWired(string env, string arn) =>
+        Assert.Matches(arn, SynthesizedEnvironment.Text(Pool(env)["LambdaConfig"]!["PostConfirmation"]));
 
     [Theory]
     [InlineData("CognitoStack.Triggers::CognitoStack.Triggers.PreTokenGeneration::Handle", "ADMIN_GROUP", "admin")]
