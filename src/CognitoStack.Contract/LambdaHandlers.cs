@@ -15,4 +15,10 @@ public static class LambdaHandlers
 
     /// <summary>The post confirmation trigger.</summary>
     public const string PostConfirmation = "CognitoStack.Triggers::CognitoStack.Triggers.PostConfirmation::Handle";
+
+    /// <summary>
+    /// The user migration trigger (<c>UserMigration_Authentication</c>, <c>UserMigration_ForgotPassword</c>):
+    /// verifies a user against the old user pool and hands Cognito the user's attributes.
+    /// </summary>
+    public const string UserMigration = "CognitoStack.Triggers::CognitoStack.Triggers.UserMigration::Handle";
 }
