@@ -121,7 +121,23 @@ public static partial class SettingsLoader
         }),
         HostedUi = r.ObjectOrEmpty("hostedUi").ReadAll(h => ReadHostedUi(h, files)),
         Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
+        Migration = r.OptionalObject("migration")?.ReadAll(ReadMigration),
     };
+
+    // Off unless written; the region defaults to the one the pool ID names and may not disagree with it.
+    private static MigrationSettings ReadMigration(SettingsReader m)
+    {
+        var poolId = m.RequiredString("oldUserPoolId", CognitoIds.IsUserPoolId, CognitoIds.UserPoolIdRule);
+        var clientId = m.RequiredString("oldClientId", CognitoIds.IsClientId, CognitoIds.ClientIdRule);
+        var poolRegion = CognitoIds.RegionOf(poolId);
+        var region = m.OptionalString("oldRegion", r => r == poolRegion, $"use {poolRegion}, the region oldUserPoolId names, or leave it out") ?? poolRegion;
+        if (!RegionName().IsMatch(region))
+        {
+            throw m.Invalid("oldUserPoolId", $"\"{poolId}\"", RegionRule);
+        }
+
+        return new MigrationSettings { OldUserPoolId = poolId, OldClientId = clientId, OldRegion = region };
+    }
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
     {

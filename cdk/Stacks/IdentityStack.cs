@@ -65,6 +65,9 @@ public sealed class IdentityStack : Stack
             DefaultGroup = GroupNames.Users,
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
             LogRemovalPolicy = props.RemovalPolicy,
+            MigrationSource = settings.Migration is { } migration
+                ? new UserMigrationSource { UserPoolId = migration.OldUserPoolId, ClientId = migration.OldClientId, Region = migration.OldRegion }
+                : null,
         });
         UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps
         {

@@ -22,9 +22,10 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
     public const string AuthFlow = "ADMIN_USER_PASSWORD_AUTH";
 
     // The old pool's answers that mean "not this user, not this password": the sign-in simply fails.
+    // InvalidPasswordException is how cognito-local answers a wrong password (Cognito: NotAuthorizedException).
     private static readonly HashSet<string> UserErrors = new(StringComparer.Ordinal)
     {
-        "NotAuthorizedException", "UserNotFoundException", "UserNotConfirmedException", "PasswordResetRequiredException",
+        "NotAuthorizedException", "UserNotFoundException", "UserNotConfirmedException", "PasswordResetRequiredException", "InvalidPasswordException",
     };
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class StructureTests
 
     [Theory]
     [InlineData("mfaMode", "userPool", "deletionProtection, featurePlan, groups, mfa, mfaFactors, passkeys, passwordHistorySize, passwordMinimumLength, selfSignUp, signInFactors, temporaryPasswordValidityDays, threatProtection")]
-    [InlineData("region ", "", "account, api, backend, clients, domain, email, hostedUi, identityPool, identityProviders, logRetentionDays, monitoring, region, removalPolicy, resourceServer, triggers, userPool, waf, webOrigins")]
+    [InlineData("region ", "", "account, api, backend, clients, domain, email, hostedUi, identityPool, identityProviders, logRetentionDays, migration, monitoring, region, removalPolicy, resourceServer, triggers, userPool, waf, webOrigins")]
     [InlineData("Enabled", "waf", "enabled, rateLimitPer5Minutes")]
     [InlineData("memorySize", "backend", "memorySizeMb, timeoutSeconds")]
     [InlineData("throttlingRate", "api", "manageAccountCloudWatchRole, throttlingBurstLimit, throttlingRateLimit")]
