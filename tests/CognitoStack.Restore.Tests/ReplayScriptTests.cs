@@ -48,6 +48,40 @@ public sealed class ReplayScriptTests : IDisposable
         Assert.Equal(["cognito-idp admin-disable-user --user-pool-id eu-west-1_Target1 --username bob"], calls);
     }
 
+    // Like scripts/tests/run.sh: shellcheck is part of CI (.ci/run installs it); without it this test says so.
+    [Fact]
+    public void GeneratedScripts_Should_BeShellcheckClean()
+    {
+        var bob = FakeExport.User("bob", "bob@example.com", "admin", "users");
+        bob["enabled"] = false;
+        _export.Add(bob).Add(FakeExport.User("o'brien", "ob@example.com", "users")).Write();
+        Restorer.Run(_export.Options());
+
+        var start = new ProcessStartInfo("shellcheck", ["replay-groups.sh", "disable-users.sh"])
+        {
+            WorkingDirectory = _export.OutputDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            process = null;
+        }
+
+        Assert.True(process is not null, "shellcheck is not installed (apt-get install shellcheck)");
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, output);
+        }
+    }
+
     private (int Status, List<string> Calls) RunScript(string script, string pool)
     {
         var bin = Path.Combine(_export.Root, "bin");
