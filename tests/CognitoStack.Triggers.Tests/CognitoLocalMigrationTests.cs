@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -109,6 +110,12 @@ public sealed partial class CognitoLocal : IDisposable
     public const string PoolId = "eu-west-1_OldPool01";
 
     public CognitoLocal()
+        : this(null)
+    {
+    }
+
+    /// <summary>Starts one with <paramref name="config"/> as its .cognito/config.json (triggers, Lambda endpoint).</summary>
+    internal CognitoLocal(string? config)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "CognitoStack.sln")))
@@ -126,6 +133,11 @@ public sealed partial class CognitoLocal : IDisposable
         // cognito-local names the pools it creates "local_…", which is no region; a pool file written before
         // it starts gives the old pool a real ID (it loads every .cognito/db/<id>.json at start-up).
         Directory.CreateDirectory(Path.Combine(_directory, ".cognito", "db"));
+        if (config is not null)
+        {
+            File.WriteAllText(Path.Combine(_directory, ".cognito", "config.json"), config);
+        }
+
         File.WriteAllText(Path.Combine(_directory, ".cognito", "db", $"{PoolId}.json"),
             $$$"""{"Users":{},"Groups":{},"Options":{"Id":"{{{PoolId}}}","UsernameAttributes":["email"]}}""");
         var start = new ProcessStartInfo(bin) { WorkingDirectory = _directory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -212,15 +224,30 @@ public sealed partial class CognitoLocal : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private JsonNode Call(string operation, JsonObject body)
+    /// <summary>The HTTP status of an operation (for calls that must fail).</summary>
+    public HttpStatusCode Status(string operation, JsonObject body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body.ToJsonString()) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", $"AWSCognitoIdentityProviderService.{operation}");
+        using var request = Request(operation, body);
+        using var response = _http.Send(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>Calls an operation of the emulator's API (no signature: it checks none).</summary>
+    public JsonNode Call(string operation, JsonObject body)
+    {
+        using var request = Request(operation, body);
         using var response = _http.Send(request);
         var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
         Assert.True(response.IsSuccessStatusCode, $"{operation}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+    }
+
+    private HttpRequestMessage Request(string operation, JsonObject body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body.ToJsonString()) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", $"AWSCognitoIdentityProviderService.{operation}");
+        return request;
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+")]
