@@ -68,6 +68,12 @@ public sealed record EnvironmentSettings
 
     /// <summary>The scheduled user export to a locked bucket (the Backup stack).</summary>
     public required BackupSettings Backup { get; init; }
+
+    /// <summary>
+    /// Moving users from an old user pool into this one at their next sign-in or password reset (the user
+    /// migration trigger). Left out: no migration trigger.
+    /// </summary>
+    public MigrationSettings? Migration { get; init; }
 }
 
 /// <summary>
@@ -126,6 +132,19 @@ public enum ReplicaStatus
 
     /// <summary>The replica exists and may serve.</summary>
     Active,
+}
+
+/// <summary>The user pool users migrate from (see docs/disaster-recovery.md).</summary>
+public sealed record MigrationSettings
+{
+    /// <summary>The old pool's ID, e.g. <c>eu-west-1_AbCdEf123</c>; same AWS account as this stack.</summary>
+    public required string OldUserPoolId { get; init; }
+
+    /// <summary>The old pool's app client for the migration: no secret, <c>ALLOW_ADMIN_USER_PASSWORD_AUTH</c>.</summary>
+    public required string OldClientId { get; init; }
+
+    /// <summary>The old pool's region. Default: the region its ID names.</summary>
+    public required string OldRegion { get; init; }
 }
 
 /// <summary>Removal policy of stateful resources. RETAIN unless an environment chooses DESTROY.</summary>

@@ -136,6 +136,7 @@ public static partial class SettingsLoader
         Terms = r.OptionalObject("terms")?.ReadAll(ReadTerms),
         Replication = r.ObjectOrEmpty("replication").ReadAll(ReadReplication),
         Backup = r.ObjectOrEmpty("backup").ReadAll(ReadBackup),
+        Migration = r.OptionalObject("migration")?.ReadAll(ReadMigration),
     };
 
     /// <summary>EventBridge rate expressions: singular unit for 1, plural otherwise (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).</summary>
@@ -191,6 +192,22 @@ public static partial class SettingsLoader
 
     [GeneratedRegex(@"^rate\(([0-9]{1,4}) (hours?|days?)\)\z")]
     private static partial Regex RateExpression();
+
+
+    // Off unless written; the region defaults to the one the pool ID names and may not disagree with it.
+    private static MigrationSettings ReadMigration(SettingsReader m)
+    {
+        var poolId = m.RequiredString("oldUserPoolId", CognitoIds.IsUserPoolId, CognitoIds.UserPoolIdRule);
+        var clientId = m.RequiredString("oldClientId", CognitoIds.IsClientId, CognitoIds.ClientIdRule);
+        var poolRegion = CognitoIds.RegionOf(poolId);
+        var region = m.OptionalString("oldRegion", r => r == poolRegion, $"use {poolRegion}, the region oldUserPoolId names, or leave it out") ?? poolRegion;
+        if (!RegionName().IsMatch(region))
+        {
+            throw m.Invalid("oldUserPoolId", $"\"{poolId}\"", RegionRule);
+        }
+
+        return new MigrationSettings { OldUserPoolId = poolId, OldClientId = clientId, OldRegion = region };
+    }
 
     private static UserPoolSettings ReadUserPool(SettingsReader p) => new()
     {

@@ -57,11 +57,28 @@ public sealed record TriggerFunctionsProps
 
     /// <summary>The customer managed key the functions' log groups are encrypted with.</summary>
     public required IKey LogEncryptionKey { get; init; }
+
+    /// <summary>The pool users migrate from (the user migration trigger). Left out: no migration trigger.</summary>
+    public UserMigrationSource? MigrationSource { get; init; }
+}
+
+/// <summary>The old user pool of a user migration, in this stack's account.</summary>
+public sealed record UserMigrationSource
+{
+    /// <summary>The old pool's ID.</summary>
+    public required string UserPoolId { get; init; }
+
+    /// <summary>The old pool's app client that checks passwords (no secret, <c>ALLOW_ADMIN_USER_PASSWORD_AUTH</c>).</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>The old pool's region.</summary>
+    public required string Region { get; init; }
 }
 
 /// <summary>
-/// User pool Lambda triggers: pre token generation (V2 event: claims in ID and access tokens) and post
-/// confirmation (adds the user to the default group, allowed on this pool only).
+/// User pool Lambda triggers: pre token generation (V2 event: claims in ID and access tokens), post
+/// confirmation (adds the user to the default group, allowed on this pool only) and, where a migration source
+/// is given, user migration (checks users against the old pool, allowed to read that pool only).
 /// </summary>
 public sealed class TriggerFunctions : Construct
 {
@@ -105,6 +122,11 @@ public sealed class TriggerFunctions : Construct
                 ],
             });
         }
+
+        if (props.MigrationSource is { } source)
+        {
+            UserMigration = CreateUserMigration(props, source);
+        }
     }
 
     /// <summary>The pre token generation function; null when not configured.</summary>
@@ -130,6 +152,47 @@ public sealed class TriggerFunctions : Construct
             Principal = new ServicePrincipal("cognito-idp.amazonaws.com"),
             SourceArn = pool.UserPoolArn,
         });
+    }
+
+    /// <summary>The user migration function; null when no migration source is configured.</summary>
+    public DotnetFunction? UserMigration { get; }
+
+    /// <summary>The ARN of the old pool the user migration function may read; null without migration.</summary>
+    public string? MigrationSourceArn { get; private set; }
+
+    // The trigger checks users against the old pool: AdminInitiateAuth (the password) and AdminGetUser (the
+    // attributes) on that pool's ARN, nothing else.
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html
+    private DotnetFunction CreateUserMigration(TriggerFunctionsProps props, UserMigrationSource source)
+    {
+        var function = CreateFunction(props, "UserMigration", LambdaHandlers.UserMigration, "Moves users from the old user pool at sign-in or password reset",
+            new Dictionary<string, string>
+            {
+                [EnvironmentVariables.OldUserPoolId] = source.UserPoolId,
+                [EnvironmentVariables.OldClientId] = source.ClientId,
+                [EnvironmentVariables.OldRegion] = source.Region,
+            });
+        Attach(props.UserPool, UserPoolOperation.USER_MIGRATION, function);
+        MigrationSourceArn = Stack.Of(this).FormatArn(new ArnComponents
+        {
+            Service = "cognito-idp",
+            Region = source.Region,
+            Resource = "userpool",
+            ResourceName = source.UserPoolId,
+        });
+        new Policy(this, "OldUserPoolPolicy", new PolicyProps
+        {
+            Roles = [function.Role],
+            Statements =
+            [
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Actions = ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser"],
+                    Resources = [MigrationSourceArn],
+                }),
+            ],
+        });
+        return function;
     }
 
     private DotnetFunction CreateFunction(TriggerFunctionsProps props, string id, string handler, string description, Dictionary<string, string> environment) =>

@@ -96,6 +96,9 @@ public sealed class IdentityStack : Stack
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = props.RemovalPolicy }).Key,
+            MigrationSource = settings.Migration is { } migration
+                ? new UserMigrationSource { UserPoolId = migration.OldUserPoolId, ClientId = migration.OldClientId, Region = migration.OldRegion }
+                : null,
         });
         UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps
         {

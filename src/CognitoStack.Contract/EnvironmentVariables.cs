@@ -35,4 +35,15 @@ public static class EnvironmentVariables
 
     /// <summary>User export: seconds one invocation may work before it checkpoints and hands over (below the timeout).</summary>
     public const string TimeBudgetSeconds = "TIME_BUDGET_SECONDS";
+    /// <summary>User migration: the ID of the user pool users move from, e.g. <c>eu-west-1_AbCdEf123</c>.</summary>
+    public const string OldUserPoolId = "OLD_USER_POOL_ID";
+
+    /// <summary>
+    /// User migration: the old pool's app client (no secret, <c>ALLOW_ADMIN_USER_PASSWORD_AUTH</c>) that
+    /// passwords are checked with.
+    /// </summary>
+    public const string OldClientId = "OLD_CLIENT_ID";
+
+    /// <summary>User migration: the old pool's region, e.g. <c>eu-west-1</c>.</summary>
+    public const string OldRegion = "OLD_REGION";
 }

@@ -18,4 +18,10 @@ public static class LambdaHandlers
 
     /// <summary>The scheduled user export (issue #19).</summary>
     public const string UserExport = "CognitoStack.UserExport::CognitoStack.UserExport.UserExportFunction::Handle";
+
+    /// <summary>
+    /// The user migration trigger (<c>UserMigration_Authentication</c>, <c>UserMigration_ForgotPassword</c>):
+    /// verifies a user against the old user pool and hands Cognito the user's attributes.
+    /// </summary>
+    public const string UserMigration = "CognitoStack.Triggers::CognitoStack.Triggers.UserMigration::Handle";
 }

@@ -4,6 +4,7 @@ using CognitoStack.Contract;
 using CognitoStack.Lambda.Common;
 using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.Triggers.Claims;
+using CognitoStack.Triggers.Cognito;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Groups;
 using CognitoStack.Triggers.Json;
@@ -90,7 +91,7 @@ public sealed class PostConfirmation
         }
 
         _defaultGroup = defaultGroup;
-        _groups = new UserPoolGroups(httpClient, region!, clock ?? TimeProvider.System);
+        _groups = new UserPoolGroups(new CognitoApi(httpClient, region!, clock ?? TimeProvider.System));
 
         // Initialization work moved out of the first sign-up (issue 22): the event's serializer metadata
         // and one signed, unsent request (see UserPoolGroups.WarmUp). No connection is opened here.

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CognitoStack.Triggers.Events;
+using CognitoStack.Triggers.Migration;
 
 namespace CognitoStack.Triggers.Json;
 
@@ -16,5 +17,9 @@ namespace CognitoStack.Triggers.Json;
 [JsonSerializable(typeof(PostConfirmationEvent))]
 [JsonSerializable(typeof(AdminAddUserToGroupRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(AwsErrorBody))]
+[JsonSerializable(typeof(AdminInitiateAuthRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(AdminInitiateAuthResponse))]
+[JsonSerializable(typeof(AdminGetUserRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(AdminGetUserResponse))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class TriggersJsonContext : JsonSerializerContext;

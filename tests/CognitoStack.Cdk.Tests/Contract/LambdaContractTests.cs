@@ -99,8 +99,10 @@ public sealed class LambdaContractTests(SynthFixture synth)
             var variables = Variables(properties);
             using var http = new HttpClient();
             using var log = new MemoryStream();
-            Func<Func<string, string?>, Stream, object> create = ((string)properties["Handler"]!).Contains(nameof(PostConfirmation), StringComparison.Ordinal)
-                ? (readVariable, output) => new PostConfirmation(readVariable, http, output)
+            var handler = (string)properties["Handler"]!;
+            Func<Func<string, string?>, Stream, object> create =
+                handler.Contains(nameof(PostConfirmation), StringComparison.Ordinal) ? (readVariable, output) => new PostConfirmation(readVariable, http, output)
+                : handler.Contains(nameof(UserMigration), StringComparison.Ordinal) ? (readVariable, output) => new UserMigration(readVariable, http, output)
                 : (readVariable, output) => new PreTokenGeneration(readVariable, output);
 
             var read = Read(readVariable => create(readVariable, Stream.Null));

@@ -131,5 +131,9 @@ internal static class SettingDescriptions
         ["backup.maxDropPercent"] = "Fall of the exported user count since the previous export, in percent, that raises the mass-deletion alarm.",
         ["backend.snapStart"] = "boolean — Lambda SnapStart for the backend: each deployment publishes a version Lambda snapshots after initialization, and API Gateway invokes its `live` alias; billed per cached snapshot and per restore (see docs/performance.md); not offered in ap-southeast-6 and ap-east-2",
         ["triggers.snapStart"] = "boolean — Lambda SnapStart for both triggers, Cognito invoking their `live` alias (its trigger settings take a qualified ARN); billed per cached snapshot and per restore (see docs/performance.md); not offered in ap-southeast-6 and ap-east-2",
+        ["migration"] = "Moves users from an old user pool into this one at their next password sign-in or password reset (user migration trigger). Left out: no trigger. See docs/disaster-recovery.md.",
+        ["migration.oldUserPoolId"] = "The old pool's ID (REGION_ID, at most 55 characters), in this stack's account; the trigger may call AdminInitiateAuth and AdminGetUser on it and nothing else.",
+        ["migration.oldClientId"] = "An app client of the old pool kept for the migration: no secret, ALLOW_ADMIN_USER_PASSWORD_AUTH (1-128 letters, digits, _ or +).",
+        ["migration.oldRegion"] = "The old pool's region. Default: the region oldUserPoolId names; any other value is refused.",
     };
 }

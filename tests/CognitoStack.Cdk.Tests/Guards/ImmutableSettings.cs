@@ -13,7 +13,9 @@ namespace CognitoStack.Cdk.Tests.Guards;
 internal static class ImmutableSettings
 {
     private const string FailedUpdate =
-        "CloudFormation cannot change this on an existing user pool: the update fails and rolls back. The only way out is a new user pool and a user migration (export users, import or migrate with a Lambda trigger).";
+        "CloudFormation cannot change this on an existing user pool: the update fails and rolls back. The only way out is a new user pool that users move to: keep the old pool, "
+        + "deploy the new one with the migration setting (migration.oldUserPoolId, migration.oldClientId) so users move at their next sign-in with their password, "
+        + "and import the rest from the latest export; the steps are in docs/disaster-recovery.md, \"A change needs a new pool\".";
 
     private const string PoolReplaced =
         "The user pool is REPLACED: CloudFormation creates a new, empty directory and deletes the old one with every user, MFA device and passkey (or orphans it under RETAIN). Keep the pool's construct ID and path; a move needs a new pool and a user migration.";

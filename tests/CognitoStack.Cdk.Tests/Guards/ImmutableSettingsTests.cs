@@ -56,6 +56,22 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         Assert.Matches("(update fails|REPLACED|passkey users registered)", violation);
     }
 
+    // A change the pool cannot take in place must leave the operator with a path to follow, not just a warning.
+    [Theory]
+    [InlineData("user pool UsernameAttributes")]
+    [InlineData("user pool required attributes")]
+    public void Guard_Should_PointToTheMigrationPath_When_TheUpdateWouldFail(string setting)
+    {
+        var changed = Committed.DeepClone();
+        ((Action<JsonNode>)Mutations().Single(row => (string)row[0] == setting)[1])(changed);
+
+        var violation = Assert.Single(ImmutableSettings.Violations(Committed, changed));
+
+        Assert.Contains("migration.oldUserPoolId", violation, StringComparison.Ordinal);
+        Assert.Contains("docs/disaster-recovery.md, \"A change needs a new pool\"", violation, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "docs", "disaster-recovery.md")), "the guard points to a missing file");
+    }
+
     [Fact]
     public void Guard_Should_CoverEveryRuleWithAMutation() =>
         // Custom attributes, replicas and keys may be added, so their guards are proved by removing or changing one (tests below).
