@@ -58,7 +58,13 @@ public static partial class SettingsLoader
                 + "(https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html); after that, sign-up codes, password resets and invitations stop arriving. Use SES beyond throwaway environments."]
             : [];
 
-    private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files) => new()
+    private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files)
+    {
+        var userPool = r.RequiredObject("userPool").ReadAll(ReadUserPool);
+        return Read(r, name, files, userPool);
+    }
+
+    private static EnvironmentSettings Read(SettingsReader r, string name, RepositoryFiles files, UserPoolSettings userPool) => new()
     {
         Name = name,
         Account = r.OptionalString("account", AccountId(), "use a 12-digit AWS account id"),
@@ -66,7 +72,7 @@ public static partial class SettingsLoader
         RemovalPolicy = r.Enum("removalPolicy", Choices.RemovalPolicy, StatefulRemovalPolicy.Retain),
         WebOrigins = r.StringList("webOrigins", 1, 20, UrlRules.IsOrigin, UrlRules.OriginRule),
         LogRetentionDays = r.OneOf("logRetentionDays", 365, LogRetentionPeriods.Days),
-        UserPool = r.RequiredObject("userPool").ReadAll(ReadUserPool),
+        UserPool = userPool,
         Domain = r.RequiredObject("domain").ReadAll(d => new DomainSettings
         {
             Prefix = d.RequiredString("prefix", DomainPrefix(), CognitoRules.DomainPrefixRule),
@@ -78,7 +84,7 @@ public static partial class SettingsLoader
                     "use the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): the Hosted UI is served by CloudFront"),
             }),
         }),
-        Clients = r.RequiredObject("clients").ReadAll(ReadClients),
+        Clients = r.RequiredObject("clients").ReadAll(c => ReadClients(c, userPool.CustomAttributes)),
         ResourceServer = r.RequiredObject("resourceServer").ReadAll(ReadResourceServer),
         IdentityPool = r.ObjectOrEmpty("identityPool").ReadAll(p => new IdentityPoolSettings
         {
@@ -101,12 +107,7 @@ public static partial class SettingsLoader
             RateLimitPer5Minutes = w.Int("rateLimitPer5Minutes", 1_000, 100, 2_000_000_000),
         }),
         IdentityProviders = r.ObjectOrEmpty("identityProviders").ReadAll(p => ProviderSettingsReader.Read(p, files)),
-        Triggers = r.ObjectOrEmpty("triggers").ReadAll(t => new TriggerSettings
-        {
-            PreTokenGeneration = t.Bool("preTokenGeneration", true),
-            PostConfirmation = t.Bool("postConfirmation", true),
-            MachineTokenClaims = t.Bool("machineTokenClaims", false),
-        }),
+        Triggers = r.ObjectOrEmpty("triggers").ReadAll(t => TriggerSettingsReader.Read(t, files)),
         Monitoring = r.ObjectOrEmpty("monitoring").ReadAll(m => new MonitoringSettings
         {
             Enabled = m.Bool("enabled", true),
@@ -140,6 +141,7 @@ public static partial class SettingsLoader
         }),
         MfaFactors = p.EnumList("mfaFactors", Choices.MfaFactor, TotpOnly, 1, 2),
         PasswordHistorySize = p.Int("passwordHistorySize", 0, 0, 24),
+        CustomAttributes = AttributeSettingsReader.ReadCustomAttributes(p),
     };
 
     private static readonly IReadOnlyList<GroupSettings> DefaultGroups =
@@ -165,7 +167,7 @@ public static partial class SettingsLoader
         return groups;
     }
 
-    private static ClientSettings ReadClients(SettingsReader c) => new()
+    private static ClientSettings ReadClients(SettingsReader c, IReadOnlyList<CustomAttributeSettings> custom) => new()
     {
         CallbackUrls = c.StringList("callbackUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
         LogoutUrls = c.StringList("logoutUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
@@ -178,6 +180,8 @@ public static partial class SettingsLoader
             Enabled = t.Bool("enabled", true),
             RetryGracePeriodSeconds = t.Int("retryGracePeriodSeconds", 0, 0, 60),
         }),
+        Web = c.ObjectOrEmpty("web").ReadAll(w => AttributeSettingsReader.ReadClient(w, custom)),
+        Confidential = c.ObjectOrEmpty("confidential").ReadAll(w => AttributeSettingsReader.ReadClient(w, custom)),
     };
 
     private static ResourceServerSettings ReadResourceServer(SettingsReader s)
@@ -238,6 +242,7 @@ public static partial class SettingsLoader
         }
 
         CheckSignIn(s, path);
+        CheckAttributesAndTriggers(s, path);
     }
 
     private static void CrossCheckMonitoring(EnvironmentSettings s, string path)

@@ -104,4 +104,15 @@ public static class Choices
     public static readonly Spellings<EmailSender> EmailSender = new(
         (Configuration.EmailSender.Ses, "SES"),
         (Configuration.EmailSender.Cognito, "COGNITO"));
+
+    /// <summary>
+    /// <c>userPool.customAttributes[].type</c>, spelled as CloudFormation's <c>Schema[].AttributeDataType</c>:
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SchemaAttributeType.html
+    /// (the stacks map it to the CDK's attribute classes).
+    /// </summary>
+    public static readonly Spellings<CustomAttributeType> CustomAttributeType = new(
+        (Configuration.CustomAttributeType.Text, "String"),
+        (Configuration.CustomAttributeType.WholeNumber, "Number"),
+        (Configuration.CustomAttributeType.TrueFalse, "Boolean"),
+        (Configuration.CustomAttributeType.DateTime, "DateTime"));
 }

@@ -40,11 +40,22 @@ public sealed record TriggerFunctionsProps
 
     /// <summary>What happens to the functions' log groups when they leave the stack.</summary>
     public required RemovalPolicy LogRemovalPolicy { get; init; }
+
+    /// <summary>Email domains whose addresses may sign up (pre sign-up trigger). Null: no such trigger.</summary>
+    public IReadOnlyList<string>? AllowedEmailDomains { get; init; }
+
+    /// <summary>Locales with a message file, the default first (custom message trigger). Null: no such trigger.</summary>
+    public IReadOnlyList<string>? MessageLocales { get; init; }
+
+    /// <summary>Claim mappings as the trigger reads them, JSON (inbound federation trigger). Null: no such trigger.</summary>
+    public string? ClaimMappingsJson { get; init; }
 }
 
 /// <summary>
-/// User pool Lambda triggers: pre token generation (V2 event: claims in ID and access tokens) and post
-/// confirmation (adds the user to the default group, allowed on this pool only).
+/// User pool Lambda triggers: pre token generation (V2 event: claims in ID and access tokens), post
+/// confirmation (adds the user to the default group, allowed on this pool only) and, where configured, pre
+/// sign-up (email-domain allow-list), custom message (messages per locale) and inbound federation (provider
+/// claims to custom attributes).
 /// </summary>
 public sealed class TriggerFunctions : Construct
 {
@@ -88,13 +99,70 @@ public sealed class TriggerFunctions : Construct
                 ],
             });
         }
+
+        AddOptionalTriggers(props);
     }
+
+    /// <summary>The pre sign-up function; null when not configured.</summary>
+    public DotnetFunction? PreSignUp { get; private set; }
+
+    /// <summary>The custom message function; null when not configured.</summary>
+    public DotnetFunction? CustomMessage { get; private set; }
+
+    /// <summary>The inbound federation function; null when not configured.</summary>
+    public DotnetFunction? InboundFederation { get; private set; }
+
+    /// <summary>Every trigger function with its construct ID, for alarms and dashboards.</summary>
+    public IReadOnlyList<(string Name, DotnetFunction Function)> All =>
+        [.. new[]
+        {
+            (Name: "PreTokenGeneration", Function: PreTokenGeneration),
+            (Name: "PostConfirmation", Function: PostConfirmation),
+            (Name: "PreSignUp", Function: PreSignUp),
+            (Name: "CustomMessage", Function: CustomMessage),
+            (Name: "InboundFederation", Function: InboundFederation),
+        }.Where(t => t.Function is not null).Select(t => (t.Name, t.Function!))];
 
     /// <summary>The pre token generation function; null when not configured.</summary>
     public DotnetFunction? PreTokenGeneration { get; }
 
     /// <summary>The post confirmation function; null when not configured.</summary>
     public DotnetFunction? PostConfirmation { get; }
+
+    private void AddOptionalTriggers(TriggerFunctionsProps props)
+    {
+        if (props.AllowedEmailDomains is { } domains)
+        {
+            PreSignUp = CreateFunction(props, "PreSignUp", LambdaHandlers.PreSignUp, "Lets only listed email domains sign up",
+                new Dictionary<string, string> { [EnvironmentVariables.AllowedEmailDomains] = string.Join(",", domains) });
+            props.UserPool.AddTrigger(UserPoolOperation.PRE_SIGN_UP, PreSignUp.Function);
+        }
+
+        if (props.MessageLocales is { } locales)
+        {
+            CustomMessage = CreateFunction(props, "CustomMessage", LambdaHandlers.CustomMessage, "Writes every message in the user's locale",
+                new Dictionary<string, string> { [EnvironmentVariables.MessageLocales] = string.Join(",", locales) });
+            props.UserPool.AddTrigger(UserPoolOperation.CUSTOM_MESSAGE, CustomMessage.Function);
+        }
+
+        if (props.ClaimMappingsJson is { } mappings)
+        {
+            InboundFederation = CreateFunction(props, "InboundFederation", LambdaHandlers.InboundFederation, "Maps provider claims to custom attributes",
+                new Dictionary<string, string> { [EnvironmentVariables.ClaimMappings] = mappings });
+
+            // aws-cdk-lib 2.160 has no INBOUND_FEDERATION operation: set the property CloudFormation has, with the
+            // only version Cognito accepts, and let this pool (only) invoke the function, as AddTrigger would.
+            // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InboundFederationLambdaType.html
+            var pool = (CfnUserPool)props.UserPool.Node.DefaultChild!;
+            pool.AddPropertyOverride("LambdaConfig.InboundFederation.LambdaArn", InboundFederation.Function.FunctionArn);
+            pool.AddPropertyOverride("LambdaConfig.InboundFederation.LambdaVersion", "V1_0");
+            InboundFederation.Function.AddPermission("InboundFederationCognito", new Permission
+            {
+                Principal = new ServicePrincipal("cognito-idp.amazonaws.com"),
+                SourceArn = props.UserPool.UserPoolArn,
+            });
+        }
+    }
 
     private DotnetFunction CreateFunction(TriggerFunctionsProps props, string id, string handler, string description, Dictionary<string, string> environment) =>
         new(this, id, new DotnetFunctionProps

@@ -49,6 +49,8 @@ public sealed class IdentityStack : Stack
             WebClientRefreshTokenRotationGrace = settings.Clients.RefreshTokenRotation.Enabled
                 ? Duration.Seconds(settings.Clients.RefreshTokenRotation.RetryGracePeriodSeconds)
                 : null,
+            WebClientAttributes = PropsFromSettings.ClientAttributes(settings.Clients.Web),
+            ConfidentialClientAttributes = PropsFromSettings.ClientAttributes(settings.Clients.Confidential),
         });
         if (settings.HostedUi.Style == HostedUiStyle.ManagedLogin)
         {
@@ -65,6 +67,11 @@ public sealed class IdentityStack : Stack
             DefaultGroup = GroupNames.Users,
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
             LogRemovalPolicy = props.RemovalPolicy,
+            AllowedEmailDomains = settings.Triggers.PreSignUp?.AllowedEmailDomains,
+            MessageLocales = settings.Triggers.CustomMessage?.Locales,
+            ClaimMappingsJson = settings.Triggers.InboundFederation is { } federation
+                ? TriggerSettingsReader.ClaimMappingsJson(TriggerSettingsReader.EffectiveMappings(federation, settings.IdentityProviders))
+                : null,
         });
         UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps
         {

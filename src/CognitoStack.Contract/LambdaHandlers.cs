@@ -15,4 +15,13 @@ public static class LambdaHandlers
 
     /// <summary>The post confirmation trigger.</summary>
     public const string PostConfirmation = "CognitoStack.Triggers::CognitoStack.Triggers.PostConfirmation::Handle";
+
+    /// <summary>The pre sign-up trigger (email-domain allow-list).</summary>
+    public const string PreSignUp = "CognitoStack.Triggers::CognitoStack.Triggers.PreSignUp::Handle";
+
+    /// <summary>The custom message trigger (messages per locale).</summary>
+    public const string CustomMessage = "CognitoStack.Triggers::CognitoStack.Triggers.CustomMessage::Handle";
+
+    /// <summary>The inbound federation trigger (provider claims to custom attributes).</summary>
+    public const string InboundFederation = "CognitoStack.Triggers::CognitoStack.Triggers.InboundFederation::Handle";
 }

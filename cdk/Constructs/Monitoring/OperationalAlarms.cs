@@ -19,6 +19,13 @@ public sealed record MonitoredTrigger
 
     /// <summary>The function's log group.</summary>
     public required ILogGroup LogGroup { get; init; }
+
+    /// <summary>
+    /// Whether the trigger refuses requests by failing (pre sign-up: Cognito rejects a sign-up when the function
+    /// throws). Each refusal writes one <c>outcome: rejected</c> line; the errors alarm counts only the failures
+    /// beyond those. Default false.
+    /// </summary>
+    public bool RejectsByFailing { get; init; }
 }
 
 /// <summary>Props of <see cref="OperationalAlarms"/>.</summary>
@@ -77,6 +84,9 @@ public sealed class OperationalAlarms : Construct
     /// <summary>The JSON field and value of a trigger's ERROR log line (what the metric filter matches).</summary>
     public static readonly (string Field, string Value) TriggerErrorLine = ("$.level", "error");
 
+    /// <summary>The JSON field and value of a deliberate refusal (see <see cref="MonitoredTrigger.RejectsByFailing"/>).</summary>
+    public static readonly (string Field, string Value) TriggerRejectionLine = ("$.outcome", "rejected");
+
     private readonly List<Alarm> _alarms = [];
     private readonly OperationalAlarmsProps _props;
     private readonly SnsAction[] _actions;
@@ -130,7 +140,8 @@ public sealed class OperationalAlarms : Construct
     private void AddTriggerAlarms(MonitoredTrigger trigger)
     {
         AddFunctionAlarms(trigger.Name, trigger.Function,
-            $"the {trigger.Name} log group: a failing trigger makes Cognito fail the sign-in or sign-up");
+            $"the {trigger.Name} log group: a failing trigger makes Cognito fail the sign-in or sign-up",
+            trigger.RejectsByFailing ? Rejections(trigger) : null);
         var metricName = $"{trigger.Name}ErrorLines";
         new MetricFilter(this, $"{trigger.Name}ErrorLinesFilter", new MetricFilterProps
         {
@@ -146,11 +157,30 @@ public sealed class OperationalAlarms : Construct
             TriggerErrorLines(trigger.Name), 1);
     }
 
-    private void AddFunctionAlarms(string name, IFunction function, string checkFirst)
+    /// <summary>Counts a trigger's deliberate refusals (its <c>outcome: rejected</c> lines).</summary>
+    private Metric Rejections(MonitoredTrigger trigger)
+    {
+        var metricName = $"{trigger.Name}Rejections";
+        new MetricFilter(this, $"{trigger.Name}RejectionsFilter", new MetricFilterProps
+        {
+            LogGroup = trigger.LogGroup,
+            FilterPattern = FilterPattern.StringValue(TriggerRejectionLine.Field, "=", TriggerRejectionLine.Value),
+            MetricNamespace = _props.MetricNamespace,
+            MetricName = metricName,
+            MetricValue = "1",
+        });
+        return Signals.Custom(_props.MetricNamespace, metricName);
+    }
+
+    private void AddFunctionAlarms(string name, IFunction function, string checkFirst, Metric? rejections = null)
     {
         var slug = name.ToLowerInvariant();
-        Add($"{name}Errors", $"{slug}-errors", $"{name} function invocations failed (threw, timed out or ran out of memory).",
-            checkFirst + ".", Signals.LambdaErrors(function.FunctionName), 1);
+        Add($"{name}Errors", $"{slug}-errors",
+            rejections is null
+                ? $"{name} function invocations failed (threw, timed out or ran out of memory)."
+                : $"{name} function invocations failed beyond its deliberate refusals (timed out, ran out of memory or crashed).",
+            checkFirst + ".",
+            rejections is null ? Signals.LambdaErrors(function.FunctionName) : Signals.ErrorsBeyond(function.FunctionName, rejections), 1);
         Add($"{name}Throttles", $"{slug}-throttles", $"{name} function invocations were throttled: the account or function is out of concurrency.",
             "the account's concurrent executions in this region and any reserved concurrency.", Signals.LambdaThrottles(function.FunctionName), 1);
     }

@@ -17,4 +17,6 @@ namespace CognitoStack.Triggers.Json;
 [JsonSerializable(typeof(AdminAddUserToGroupRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(AwsErrorBody))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(List<ClaimMapping>))]
 internal sealed partial class TriggersJsonContext : JsonSerializerContext;
