@@ -79,7 +79,7 @@ public sealed record OperationalAlarmsProps
 /// Runbook); each sends both ALARM and OK to the topic, and treats missing data as not breaching: no
 /// traffic means nothing failed.
 /// </summary>
-public sealed class OperationalAlarms : Construct
+public sealed partial class OperationalAlarms : Construct
 {
     /// <summary>The JSON field and value of a trigger's ERROR log line (what the metric filter matches).</summary>
     public static readonly (string Field, string Value) TriggerErrorLine = ("$.level", "error");
@@ -135,41 +135,6 @@ public sealed class OperationalAlarms : Construct
             $"API p99 latency is at least {_props.ApiLatencyP99.ToMilliseconds()} ms for 15 minutes.",
             "the backend's p99 duration and X-Ray traces; then throttling of the stage.",
             Signals.ApiLatencyP99(name, stage), _props.ApiLatencyP99.ToMilliseconds(), periods: 3, datapoints: 3);
-    }
-
-    private void AddTriggerAlarms(MonitoredTrigger trigger)
-    {
-        AddFunctionAlarms(trigger.Name, trigger.Function,
-            $"the {trigger.Name} log group: a failing trigger makes Cognito fail the sign-in or sign-up",
-            trigger.RejectsByFailing ? Rejections(trigger) : null);
-        var metricName = $"{trigger.Name}ErrorLines";
-        new MetricFilter(this, $"{trigger.Name}ErrorLinesFilter", new MetricFilterProps
-        {
-            LogGroup = trigger.LogGroup,
-            FilterPattern = FilterPattern.StringValue(TriggerErrorLine.Field, "=", TriggerErrorLine.Value),
-            MetricNamespace = _props.MetricNamespace,
-            MetricName = metricName,
-            MetricValue = "1",
-        });
-        Add($"{trigger.Name}ErrorLines", $"{trigger.Name.ToLowerInvariant()}-logged-errors",
-            $"{trigger.Name} logged an error: it answered Cognito but did less than it should (e.g. a user not added to a group).",
-            $"the {trigger.Name} log group's level=error lines (errorType, status), then the function's IAM permissions.",
-            TriggerErrorLines(trigger.Name), 1);
-    }
-
-    /// <summary>Counts a trigger's deliberate refusals (its <c>outcome: rejected</c> lines).</summary>
-    private Metric Rejections(MonitoredTrigger trigger)
-    {
-        var metricName = $"{trigger.Name}Rejections";
-        new MetricFilter(this, $"{trigger.Name}RejectionsFilter", new MetricFilterProps
-        {
-            LogGroup = trigger.LogGroup,
-            FilterPattern = FilterPattern.StringValue(TriggerRejectionLine.Field, "=", TriggerRejectionLine.Value),
-            MetricNamespace = _props.MetricNamespace,
-            MetricName = metricName,
-            MetricValue = "1",
-        });
-        return Signals.Custom(_props.MetricNamespace, metricName);
     }
 
     private void AddFunctionAlarms(string name, IFunction function, string checkFirst, Metric? rejections = null)
