@@ -74,6 +74,19 @@ public sealed class CustomAttributeSettingsTests
         Assert.Equal(Invalid("userPool.customAttributes[0].name", "42", NameRule),
             Error(SetJson("userPool.customAttributes", """[{"name": 42, "type": "String", "mutable": true}]""")));
 
+    [Theory]
+    [InlineData("trusted", "\"yes\"", "use true or false")]
+    [InlineData("mutable", "1", "use true or false")]
+    [InlineData("maxLength", "\"64\"", "use a whole number from 1 to 2,048")]
+    public void CustomAttributeField_Should_FailWithTheRule_When_TheWrongType(string key, string json, string allowed) =>
+        Assert.Equal(Invalid($"userPool.customAttributes[0].{key}", json, allowed),
+            Error(SetJson("userPool.customAttributes", $$"""[{"name": "x", "type": "String", "mutable": true, "{{key}}": {{json}}}]""".Replace("\"mutable\": true, \"mutable\"", "\"mutable\"", StringComparison.Ordinal))));
+
+    [Fact]
+    public void CustomAttributes_Should_Fail_When_NotAList() =>
+        Assert.StartsWith(Invalid("userPool.customAttributes", "(an object)", "use a list of 0 to 25 entries"),
+            Error(SetJson("userPool.customAttributes", """{"name": "x"}""")));
+
     [Fact]
     public void CustomAttributes_Should_Fail_When_TwoShareANameIgnoringCase() =>
         Assert.Equal(Invalid("userPool.customAttributes", "(two entries named \"tenant\")", "each name may appear only once (Cognito compares names without case)"),

@@ -39,6 +39,24 @@ public sealed class TriggerSettingsTests
             Error(TriggerValue("preSignUp", new { allowedEmailDomains = new[] { domain } })));
 
     [Fact]
+    public void AllowedEmailDomain_Should_FailWithTheRule_When_Huge() =>
+        Assert.Equal($"{Key("triggers.preSignUp.allowedEmailDomains")}[0] {Received(new string('a', 100_000) + ".com")} is invalid: {DomainRule}",
+            Error(TriggerValue("preSignUp", new { allowedEmailDomains = new[] { new string('a', 100_000) + ".com" } })));
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("true")]
+    [InlineData("{}")]
+    public void AllowedEmailDomain_Should_FailWithTheRule_When_NotAString(string json) =>
+        Assert.Equal($"{Key("triggers.preSignUp.allowedEmailDomains")}[0] {(json == "{}" ? "(an object)" : json)} is invalid: {DomainRule}",
+            Error(TriggerJson("preSignUp", $$"""{"allowedEmailDomains": [{{json}}]}""")));
+
+    [Fact]
+    public void PreSignUp_Should_Fail_When_AnUnknownKeyIsGiven() =>
+        Assert.StartsWith($"{Key("triggers.preSignUp.allowedDomains")} is not a known setting",
+            Error(TriggerJson("preSignUp", """{"allowedEmailDomains": ["example.com"], "allowedDomains": ["x.com"]}""")));
+
+    [Fact]
     public void AllowedEmailDomains_Should_Load_When_50() =>
         Assert.Equal(50, Load(TriggerValue("preSignUp", new { allowedEmailDomains = Many(50, "d{0}.example.com") })).Triggers.PreSignUp!.AllowedEmailDomains.Count);
 
