@@ -241,8 +241,64 @@ public sealed record UserPoolSettings
     /// </summary>
     public RiskActionSettings? RiskActions { get; init; }
 
+    /// <summary>
+    /// Custom attributes (<c>custom:NAME</c>), 0–25. Cognito can add one to an existing pool but never change
+    /// or remove it. Left out: none.
+    /// </summary>
+    public required IReadOnlyList<CustomAttributeSettings> CustomAttributes { get; init; }
+
     /// <summary>True when a first factor other than the password is on (choice-based sign-in).</summary>
     public bool Passwordless => SignInFactors.Any(f => f != SignInFactor.Password);
+}
+
+/// <summary>The type of a custom attribute (<c>AttributeDataType</c>).</summary>
+public enum CustomAttributeType
+{
+    /// <summary>Text, with optional length limits (<c>String</c>).</summary>
+    Text,
+
+    /// <summary>A whole number, with optional value limits (<c>Number</c>).</summary>
+    WholeNumber,
+
+    /// <summary><c>true</c> or <c>false</c> (<c>Boolean</c>).</summary>
+    TrueFalse,
+
+    /// <summary>A date and time.</summary>
+    DateTime,
+}
+
+/// <summary>A custom attribute of the user pool.</summary>
+public sealed record CustomAttributeSettings
+{
+    /// <summary>The name without the <c>custom:</c> prefix.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The full attribute name, as tokens and app clients spell it: <c>custom:NAME</c>.</summary>
+    public string AttributeName => $"custom:{Name}";
+
+    /// <summary>The type.</summary>
+    public required CustomAttributeType Type { get; init; }
+
+    /// <summary>Whether the value may change after the user is created. Required: it can never change later.</summary>
+    public required bool Mutable { get; init; }
+
+    /// <summary>
+    /// Whether the backend or the triggers rely on the value (a tenant, a role, a group from the identity
+    /// provider): then no client a user holds may write it. Default false.
+    /// </summary>
+    public required bool Trusted { get; init; }
+
+    /// <summary>Shortest value (String only). Left out: Cognito's default (0).</summary>
+    public int? MinLength { get; init; }
+
+    /// <summary>Longest value (String only). Left out: Cognito's default (2,048).</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>Smallest value (Number only). Left out: no limit.</summary>
+    public int? MinValue { get; init; }
+
+    /// <summary>Largest value (Number only). Left out: no limit.</summary>
+    public int? MaxValue { get; init; }
 }
 
 /// <summary>A first sign-in factor (<c>Policies.SignInPolicy.AllowedFirstAuthFactors</c>).</summary>
@@ -414,6 +470,52 @@ public sealed record TriggerSettings
     /// alias. Default false (billed per cached snapshot and restore; see docs/performance.md).
     /// </summary>
     public required bool SnapStart { get; init; }
+
+    /// <summary>Self sign-up only for email addresses of listed domains. Left out: no pre sign-up trigger.</summary>
+    public PreSignUpSettings? PreSignUp { get; init; }
+
+    /// <summary>Every message Cognito sends, per <c>locale</c> attribute. Left out: no custom message trigger.</summary>
+    public CustomMessageSettings? CustomMessage { get; init; }
+
+    /// <summary>Claims of external providers mapped to custom attributes. Left out: no inbound federation trigger.</summary>
+    public InboundFederationSettings? InboundFederation { get; init; }
+}
+
+/// <summary>The pre sign-up trigger: an allow-list of email domains for self sign-up.</summary>
+public sealed record PreSignUpSettings
+{
+    /// <summary>Domains (lower case, exact match, no subdomains) whose addresses may sign up, 1–50.</summary>
+    public required IReadOnlyList<string> AllowedEmailDomains { get; init; }
+}
+
+/// <summary>The custom message trigger: message text per locale from <c>config/messages/LOCALE.json</c>.</summary>
+public sealed record CustomMessageSettings
+{
+    /// <summary>Locales with a message file, 1–20; the first is the default.</summary>
+    public required IReadOnlyList<string> Locales { get; init; }
+
+    /// <summary>The locale used when the user's <c>locale</c> attribute has no file: the first of <see cref="Locales"/>.</summary>
+    public string DefaultLocale => Locales[0];
+}
+
+/// <summary>The inbound federation trigger: claims of external providers written to custom attributes.</summary>
+public sealed record InboundFederationSettings
+{
+    /// <summary>What to map, 1–25 entries.</summary>
+    public required IReadOnlyList<ClaimMappingSettings> Mappings { get; init; }
+}
+
+/// <summary>One claim of one provider mapped to one custom attribute.</summary>
+public sealed record ClaimMappingSettings
+{
+    /// <summary>The provider name (<c>Google</c>, or an OIDC or SAML provider's name).</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>The claim (OIDC ID token or userInfo) or SAML attribute name.</summary>
+    public required string Claim { get; init; }
+
+    /// <summary>The target: a declared, mutable, trusted custom attribute, <c>custom:NAME</c>.</summary>
+    public required string Attribute { get; init; }
 }
 
 /// <summary>Which generation of Cognito's hosted sign-in pages the domains serve.</summary>
@@ -486,6 +588,25 @@ public sealed record ClientSettings
     public required bool SmokeTestClient { get; init; }
     /// <summary>Refresh-token rotation on the web client.</summary>
     public required RefreshTokenRotationSettings RefreshTokenRotation { get; init; }
+
+    /// <summary>Attributes the public web (browser, mobile) client may read and write.</summary>
+    public required ClientAttributeSettings Web { get; init; }
+
+    /// <summary>Attributes the confidential (server-side) client may read and write.</summary>
+    public required ClientAttributeSettings Confidential { get; init; }
+}
+
+/// <summary>
+/// The attributes one app client may read (in ID tokens, GetUser) and write (SignUp, UpdateUserAttributes with
+/// the user's access token). Least privilege by default.
+/// </summary>
+public sealed record ClientAttributeSettings
+{
+    /// <summary>Readable attributes. Default: email, email_verified, name, locale.</summary>
+    public required IReadOnlyList<string> ReadAttributes { get; init; }
+
+    /// <summary>Writable attributes. Default: email, name, locale.</summary>
+    public required IReadOnlyList<string> WriteAttributes { get; init; }
 }
 
 /// <summary>Refresh-token rotation: every refresh returns a new refresh token and retires the old one.</summary>

@@ -87,7 +87,7 @@ public static partial class SettingsLoader
                     "use the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): the Hosted UI is served by CloudFront"),
             }),
         }),
-        Clients = r.RequiredObject("clients").ReadAll(c => ReadClients(c, userPool.FeaturePlan)),
+        Clients = r.RequiredObject("clients").ReadAll(c => ReadClients(c, userPool.FeaturePlan, userPool.CustomAttributes)),
         ResourceServer = r.RequiredObject("resourceServer").ReadAll(ReadResourceServer),
         IdentityPool = r.ObjectOrEmpty("identityPool").ReadAll(p => new IdentityPoolSettings
         {
@@ -112,13 +112,7 @@ public static partial class SettingsLoader
             RateLimitPer5Minutes = w.Int("rateLimitPer5Minutes", 1_000, 100, 2_000_000_000),
         }),
         IdentityProviders = r.ObjectOrEmpty("identityProviders").ReadAll(p => ProviderSettingsReader.Read(p, files)),
-        Triggers = r.ObjectOrEmpty("triggers").ReadAll(t => new TriggerSettings
-        {
-            PreTokenGeneration = t.Bool("preTokenGeneration", true),
-            PostConfirmation = t.Bool("postConfirmation", true),
-            MachineTokenClaims = t.Bool("machineTokenClaims", false),
-            SnapStart = t.Bool("snapStart", false),
-        }),
+        Triggers = r.ObjectOrEmpty("triggers").ReadAll(t => TriggerSettingsReader.Read(t, files)),
         Monitoring = r.ObjectOrEmpty("monitoring").ReadAll(m => new MonitoringSettings
         {
             Enabled = m.Bool("enabled", true),
@@ -227,6 +221,7 @@ public static partial class SettingsLoader
         MfaFactors = p.EnumList("mfaFactors", Choices.MfaFactor, TotpOnly, 1, 2),
         PasswordHistorySize = p.Int("passwordHistorySize", 0, 0, 24),
         RiskActions = p.OptionalObject("riskActions")?.ReadAll(ReadRiskActions),
+        CustomAttributes = AttributeSettingsReader.ReadCustomAttributes(p),
     };
 
     private static readonly IReadOnlyList<GroupSettings> DefaultGroups =
@@ -252,7 +247,7 @@ public static partial class SettingsLoader
         return groups;
     }
 
-    private static ClientSettings ReadClients(SettingsReader c, FeaturePlan featurePlan) => new()
+    private static ClientSettings ReadClients(SettingsReader c, FeaturePlan featurePlan, IReadOnlyList<CustomAttributeSettings> custom) => new()
     {
         CallbackUrls = c.StringList("callbackUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
         LogoutUrls = c.StringList("logoutUrls", 1, 100, UrlRules.IsRedirectUrl, UrlRules.RedirectUrlRule),
@@ -266,6 +261,8 @@ public static partial class SettingsLoader
             Enabled = t.Bool("enabled", featurePlan != FeaturePlan.Lite),
             RetryGracePeriodSeconds = t.Int("retryGracePeriodSeconds", 0, 0, 60),
         }),
+        Web = c.ObjectOrEmpty("web").ReadAll(w => AttributeSettingsReader.ReadClient(w, custom)),
+        Confidential = c.ObjectOrEmpty("confidential").ReadAll(w => AttributeSettingsReader.ReadClient(w, custom)),
     };
 
     private static ResourceServerSettings ReadResourceServer(SettingsReader s)
@@ -329,6 +326,7 @@ public static partial class SettingsLoader
         CheckSignIn(s, path);
         CheckProtection(s, path);
         CheckReplication(s, path);
+        CheckAttributesAndTriggers(s, path);
     }
 
     private static void CrossCheckSnapStart(EnvironmentSettings s, string path)

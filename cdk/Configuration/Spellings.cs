@@ -131,4 +131,15 @@ public static class Choices
         (Configuration.ReplicaStatus.KeyOnly, "KEY_ONLY"),
         (Configuration.ReplicaStatus.Inactive, "INACTIVE"),
         (Configuration.ReplicaStatus.Active, "ACTIVE"));
+
+    /// <summary>
+    /// <c>userPool.customAttributes[].type</c>, spelled as CloudFormation's <c>Schema[].AttributeDataType</c>:
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SchemaAttributeType.html
+    /// (the stacks map it to the CDK's attribute classes).
+    /// </summary>
+    public static readonly Spellings<CustomAttributeType> CustomAttributeType = new(
+        (Configuration.CustomAttributeType.Text, "String"),
+        (Configuration.CustomAttributeType.WholeNumber, "Number"),
+        (Configuration.CustomAttributeType.TrueFalse, "Boolean"),
+        (Configuration.CustomAttributeType.DateTime, "DateTime"));
 }

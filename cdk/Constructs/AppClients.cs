@@ -47,6 +47,28 @@ public sealed record AppClientsProps
     /// retries). Null turns rotation off.
     /// </summary>
     public Duration? WebClientRefreshTokenRotationGrace { get; init; }
+
+    /// <summary>Attributes the web client may read and write (standard names and <c>custom:NAME</c>).</summary>
+    public required ClientAttributeAccess WebClientAttributes { get; init; }
+
+    /// <summary>Attributes the confidential client may read and write.</summary>
+    public required ClientAttributeAccess ConfidentialClientAttributes { get; init; }
+}
+
+/// <summary>
+/// The attributes one app client may read (ID tokens, GetUser) and write (SignUp, UpdateUserAttributes with the
+/// user's access token): CloudFormation's <c>ReadAttributes</c> and <c>WriteAttributes</c>.
+/// </summary>
+public sealed record ClientAttributeAccess
+{
+    /// <summary>Readable attributes.</summary>
+    public required IReadOnlyList<string> Read { get; init; }
+
+    /// <summary>Writable attributes.</summary>
+    public required IReadOnlyList<string> Write { get; init; }
+
+    /// <summary>What the smoke test's client needs: read the address, write nothing.</summary>
+    public static ClientAttributeAccess ReadEmailOnly { get; } = new() { Read = ["email", "email_verified"], Write = [] };
 }
 
 /// <summary>
@@ -82,8 +104,10 @@ public sealed class AppClients : Construct
         WebClient = CreateClient("WebClient", pool, props, generateSecret: false,
             new AuthFlow { UserSrp = true }, webSignIn, userProviders);
         ConfigureWebSignIn(WebClient, props.WebClientChoiceBasedSignIn, props.WebClientRefreshTokenRotationGrace);
+        LimitAttributes(WebClient, props.WebClientAttributes);
         ConfidentialClient = CreateClient("ConfidentialClient", pool, props, generateSecret: true,
             new AuthFlow { UserSrp = true }, userSignIn, userProviders);
+        LimitAttributes(ConfidentialClient, props.ConfidentialClientAttributes);
 
         // A client that names a provider before the provider exists fails to deploy.
         foreach (var provider in props.IdentityProviders.Resources)
@@ -106,6 +130,7 @@ public sealed class AppClients : Construct
         {
             SmokeTestClient = CreateClient("SmokeTestClient", pool, props, generateSecret: true,
                 new AuthFlow { AdminUserPassword = true }, oauth: null, [UserPoolClientIdentityProvider.COGNITO]);
+            LimitAttributes(SmokeTestClient, ClientAttributeAccess.ReadEmailOnly);
         }
     }
 
@@ -141,6 +166,18 @@ public sealed class AppClients : Construct
             ? new Dictionary<string, object> { ["Feature"] = "DISABLED" }
             : new Dictionary<string, object> { ["Feature"] = "ENABLED", ["RetryGracePeriodSeconds"] = rotationGrace.ToSeconds() });
         return cfn;
+    }
+
+    /// <summary>
+    /// Sets the client's attribute lists (sorted, so templates stay stable). Left unset, Cognito lets a client read
+    /// and write every standard attribute and write no custom one by default: the lists make the choice explicit.
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html
+    /// </summary>
+    private static void LimitAttributes(UserPoolClient client, ClientAttributeAccess access)
+    {
+        var cfn = (CfnUserPoolClient)client.Node.DefaultChild!;
+        cfn.ReadAttributes = [.. access.Read.Order(StringComparer.Ordinal)];
+        cfn.WriteAttributes = [.. access.Write.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>A client with what every client here shares: no user-existence errors, revocable tokens, explicit validities. OAuth null: none.</summary>

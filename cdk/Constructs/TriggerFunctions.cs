@@ -60,6 +60,15 @@ public sealed record TriggerFunctionsProps
 
     /// <summary>The pool users migrate from (the user migration trigger). Left out: no migration trigger.</summary>
     public UserMigrationSource? MigrationSource { get; init; }
+
+    /// <summary>Email domains whose addresses may sign up (pre sign-up trigger). Null: no such trigger.</summary>
+    public IReadOnlyList<string>? AllowedEmailDomains { get; init; }
+
+    /// <summary>Locales with a message file, the default first (custom message trigger). Null: no such trigger.</summary>
+    public IReadOnlyList<string>? MessageLocales { get; init; }
+
+    /// <summary>Claim mappings as the trigger reads them, JSON (inbound federation trigger). Null: no such trigger.</summary>
+    public string? ClaimMappingsJson { get; init; }
 }
 
 /// <summary>The old user pool of a user migration, in this stack's account.</summary>
@@ -77,8 +86,10 @@ public sealed record UserMigrationSource
 
 /// <summary>
 /// User pool Lambda triggers: pre token generation (V2 event: claims in ID and access tokens), post
-/// confirmation (adds the user to the default group, allowed on this pool only) and, where a migration source
-/// is given, user migration (checks users against the old pool, allowed to read that pool only).
+/// confirmation (adds the user to the default group, allowed on this pool only) and, where configured, pre
+/// sign-up (email-domain allow-list), custom message (messages per locale), inbound federation (provider
+/// claims to custom attributes) and user migration (checks users against the old pool, allowed to read that
+/// pool only).
 /// </summary>
 public sealed class TriggerFunctions : Construct
 {
@@ -127,7 +138,29 @@ public sealed class TriggerFunctions : Construct
         {
             UserMigration = CreateUserMigration(props, source);
         }
+
+        AddOptionalTriggers(props);
     }
+
+    /// <summary>The pre sign-up function; null when not configured.</summary>
+    public DotnetFunction? PreSignUp { get; private set; }
+
+    /// <summary>The custom message function; null when not configured.</summary>
+    public DotnetFunction? CustomMessage { get; private set; }
+
+    /// <summary>The inbound federation function; null when not configured.</summary>
+    public DotnetFunction? InboundFederation { get; private set; }
+
+    /// <summary>Every trigger function with its construct ID, for alarms and dashboards.</summary>
+    public IReadOnlyList<(string Name, DotnetFunction Function)> All =>
+        [.. new[]
+        {
+            (Name: "PreTokenGeneration", Function: PreTokenGeneration),
+            (Name: "PostConfirmation", Function: PostConfirmation),
+            (Name: "PreSignUp", Function: PreSignUp),
+            (Name: "CustomMessage", Function: CustomMessage),
+            (Name: "InboundFederation", Function: InboundFederation),
+        }.Where(t => t.Function is not null).Select(t => (t.Name, t.Function!))];
 
     /// <summary>The pre token generation function; null when not configured.</summary>
     public DotnetFunction? PreTokenGeneration { get; }
@@ -193,6 +226,41 @@ public sealed class TriggerFunctions : Construct
             ],
         });
         return function;
+    }
+
+    private void AddOptionalTriggers(TriggerFunctionsProps props)
+    {
+        if (props.AllowedEmailDomains is { } domains)
+        {
+            PreSignUp = CreateFunction(props, "PreSignUp", LambdaHandlers.PreSignUp, "Lets only listed email domains sign up",
+                new Dictionary<string, string> { [EnvironmentVariables.AllowedEmailDomains] = string.Join(",", domains) });
+            Attach(props.UserPool, UserPoolOperation.PRE_SIGN_UP, PreSignUp);
+        }
+
+        if (props.MessageLocales is { } locales)
+        {
+            CustomMessage = CreateFunction(props, "CustomMessage", LambdaHandlers.CustomMessage, "Writes every message in the user's locale",
+                new Dictionary<string, string> { [EnvironmentVariables.MessageLocales] = string.Join(",", locales) });
+            Attach(props.UserPool, UserPoolOperation.CUSTOM_MESSAGE, CustomMessage);
+        }
+
+        if (props.ClaimMappingsJson is { } mappings)
+        {
+            InboundFederation = CreateFunction(props, "InboundFederation", LambdaHandlers.InboundFederation, "Maps provider claims to custom attributes",
+                new Dictionary<string, string> { [EnvironmentVariables.ClaimMappings] = mappings });
+
+            // aws-cdk-lib 2.160 has no INBOUND_FEDERATION operation: set the property CloudFormation has, with the
+            // only version Cognito accepts, and let this pool (only) invoke the function, as AddTrigger would.
+            // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InboundFederationLambdaType.html
+            var pool = (CfnUserPool)props.UserPool.Node.DefaultChild!;
+            pool.AddPropertyOverride("LambdaConfig.InboundFederation.LambdaArn", InboundFederation.Invocable.FunctionArn);
+            pool.AddPropertyOverride("LambdaConfig.InboundFederation.LambdaVersion", "V1_0");
+            InboundFederation.Invocable.AddPermission("InboundFederationCognito", new Permission
+            {
+                Principal = new ServicePrincipal("cognito-idp.amazonaws.com"),
+                SourceArn = props.UserPool.UserPoolArn,
+            });
+        }
     }
 
     private DotnetFunction CreateFunction(TriggerFunctionsProps props, string id, string handler, string description, Dictionary<string, string> environment) =>

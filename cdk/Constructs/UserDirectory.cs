@@ -70,6 +70,12 @@ public sealed record UserDirectoryProps
 
     /// <summary>The invitation email of <c>AdminCreateUser</c>. Left out: Cognito's default text.</summary>
     public IUserInvitationConfig? UserInvitation { get; init; }
+
+    /// <summary>
+    /// Custom attributes by name (without <c>custom:</c>). Cognito adds new ones in place but can never change
+    /// or remove one. Left out: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, ICustomAttribute> CustomAttributes { get; init; } = new Dictionary<string, ICustomAttribute>();
 }
 
 /// <summary>A user pool group.</summary>
@@ -189,6 +195,7 @@ public sealed class UserDirectory : Construct
             Email = props.Email,
             UserVerification = props.UserVerification,
             UserInvitation = props.UserInvitation,
+            CustomAttributes = props.CustomAttributes.Count == 0 ? null : props.CustomAttributes.ToDictionary(),
         });
 
         var cfnPool = (CfnUserPool)pool.Node.DefaultChild!;

@@ -55,6 +55,8 @@ public sealed class ApiStack : Stack
                 [EnvironmentVariables.ReadScope] = readScope,
                 [EnvironmentVariables.WriteScope] = writeScope,
                 [EnvironmentVariables.AllowedOrigins] = string.Join(',', settings.WebOrigins),
+                [EnvironmentVariables.ReadableAttributes] = string.Join(',', settings.Clients.Web.ReadAttributes
+                    .Union(settings.Clients.Confidential.ReadAttributes, StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             },
         });
 

@@ -109,6 +109,7 @@ internal static class FrontendConfig
                     ["region"] = stack.Region,
                     ["apiName"] = ApiName,
                 },
+                ["userAttributes"] = UserAttributes(settings),
             },
         };
         if (settings.Replication is { Enabled: true } replication)
@@ -122,6 +123,25 @@ internal static class FrontendConfig
 
         return custom;
     }
+
+    /// <summary>
+    /// The custom attributes and what the web client may read and write. amplify_outputs has no place for custom
+    /// attributes (only <c>standard_required_attributes</c>), so they go under <c>custom</c>, which apps read as
+    /// they like; Amplify passes it through untouched.
+    /// </summary>
+    private static Dictionary<string, object> UserAttributes(EnvironmentSettings settings) => new()
+    {
+        ["custom_attributes"] = settings.UserPool.CustomAttributes
+            .Select(a => new Dictionary<string, object>
+            {
+                ["name"] = a.AttributeName,
+                ["type"] = Choices.CustomAttributeType.NameOf(a.Type),
+                ["mutable"] = a.Mutable,
+            })
+            .ToArray(),
+        ["readable"] = settings.Clients.Web.ReadAttributes.Order(StringComparer.Ordinal).ToArray(),
+        ["writable"] = settings.Clients.Web.WriteAttributes.Order(StringComparer.Ordinal).ToArray(),
+    };
 
     /// <summary>Which passwordless first factors Amplify's sign-in may offer, and the passkey relying party.</summary>
     private static Dictionary<string, object> Passwordless(EnvironmentSettings settings, string region)

@@ -67,6 +67,8 @@ public sealed class IdentityStack : Stack
             WebClientRefreshTokenRotationGrace = settings.Clients.RefreshTokenRotation.Enabled
                 ? Duration.Seconds(settings.Clients.RefreshTokenRotation.RetryGracePeriodSeconds)
                 : null,
+            WebClientAttributes = PropsFromSettings.ClientAttributes(settings.Clients.Web),
+            ConfidentialClientAttributes = PropsFromSettings.ClientAttributes(settings.Clients.Confidential),
         });
         if (settings.HostedUi.Style == HostedUiStyle.ManagedLogin)
         {
@@ -98,6 +100,11 @@ public sealed class IdentityStack : Stack
             LogEncryptionKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = props.RemovalPolicy }).Key,
             MigrationSource = settings.Migration is { } migration
                 ? new UserMigrationSource { UserPoolId = migration.OldUserPoolId, ClientId = migration.OldClientId, Region = migration.OldRegion }
+                : null,
+            AllowedEmailDomains = settings.Triggers.PreSignUp?.AllowedEmailDomains,
+            MessageLocales = settings.Triggers.CustomMessage?.Locales,
+            ClaimMappingsJson = settings.Triggers.InboundFederation is { } federation
+                ? TriggerSettingsReader.ClaimMappingsJson(TriggerSettingsReader.EffectiveMappings(federation, settings.IdentityProviders))
                 : null,
         });
         UserFiles = new UserFilesBucket(this, "UserFiles", new UserFilesBucketProps

@@ -110,10 +110,13 @@ public sealed class MonitoringStack : Stack
     public OperationsDashboard Dashboard { get; }
 
     private static List<MonitoredTrigger> Triggers(TriggerFunctions triggers) =>
-        new[] { (Name: "PreTokenGeneration", Function: triggers.PreTokenGeneration), (Name: "PostConfirmation", Function: triggers.PostConfirmation) }
-            .Where(t => t.Function is not null)
-            .Select(t => new MonitoredTrigger { Name = t.Name, Function = t.Function!.Function, LogGroup = t.Function.LogGroup })
-            .ToList();
+        [.. triggers.All.Select(t => new MonitoredTrigger
+        {
+            Name = t.Name,
+            Function = t.Function.Function,
+            LogGroup = t.Function.LogGroup,
+            RejectsByFailing = t.Function == triggers.PreSignUp,
+        })];
 
     /// <summary>The visibility metric name of every web ACL the app declares, wherever it lives.</summary>
     private static List<string> WebAclMetricNames(params Stack[] stacks) =>

@@ -76,8 +76,23 @@ internal static class PropsFromSettings
             Email = DirectoryEmail.Sender(Stack.Of(scope), settings.Email),
             UserVerification = DirectoryEmail.Verification(settings.Email),
             UserInvitation = DirectoryEmail.Invitation(settings.Email),
+            CustomAttributes = pool.CustomAttributes.ToDictionary(a => a.Name, CustomAttribute, StringComparer.Ordinal),
         };
     }
+
+    /// <summary>The CDK's custom attribute for one setting; its type maps explicitly.</summary>
+    public static ICustomAttribute CustomAttribute(CustomAttributeSettings a) => a.Type switch
+    {
+        CustomAttributeType.Text => new StringAttribute(new StringAttributeProps { Mutable = a.Mutable, MinLen = a.MinLength, MaxLen = a.MaxLength }),
+        CustomAttributeType.WholeNumber => new NumberAttribute(new NumberAttributeProps { Mutable = a.Mutable, Min = a.MinValue, Max = a.MaxValue }),
+        CustomAttributeType.TrueFalse => new BooleanAttribute(new CustomAttributeProps { Mutable = a.Mutable }),
+        CustomAttributeType.DateTime => new DateTimeAttribute(new CustomAttributeProps { Mutable = a.Mutable }),
+        var other => throw new ArgumentOutOfRangeException(nameof(a), other, "no custom attribute type"),
+    };
+
+    /// <summary>One client's attribute lists.</summary>
+    public static ClientAttributeAccess ClientAttributes(ClientAttributeSettings settings) =>
+        new() { Read = settings.ReadAttributes, Write = settings.WriteAttributes };
 
     /// <summary>The external identity providers of <paramref name="settings"/>.</summary>
     public static ExternalProvidersProps ExternalProviders(IUserPool userPool, IdentityProviderSettings settings) => new()

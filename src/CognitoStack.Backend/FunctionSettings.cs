@@ -39,12 +39,22 @@ public sealed record FunctionSettings
     /// <summary>Browser origins echoed in <c>Access-Control-Allow-Origin</c>, e.g. <c>http://localhost:3000</c>.</summary>
     public required IReadOnlyList<string> AllowedOrigins { get; init; }
 
+    /// <summary>Environment variable holding <see cref="ReadableAttributes"/>, comma separated.</summary>
+    public const string ReadableAttributesVariable = EnvironmentVariables.ReadableAttributes;
+
+    /// <summary>
+    /// The user attributes the app clients may read (e.g. <c>email</c>, <c>custom:tenant</c>); <c>GET /me</c> returns
+    /// those the caller's token carries. Left out: none.
+    /// </summary>
+    public IReadOnlyList<string> ReadableAttributes { get; init; } = [];
+
     /// <summary>Reads the settings from variables (missing ones read as empty); does not validate.</summary>
     /// <param name="readVariable">Returns a variable's value, or null when it is not set.</param>
     public static FunctionSettings FromVariables(Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         var origins = readVariable(AllowedOriginsVariable);
+        var attributes = readVariable(ReadableAttributesVariable);
         return new FunctionSettings
         {
             EnvironmentName = readVariable(EnvironmentNameVariable) ?? "",
@@ -52,6 +62,7 @@ public sealed record FunctionSettings
             ReadScope = readVariable(ReadScopeVariable) ?? "",
             WriteScope = readVariable(WriteScopeVariable) ?? "",
             AllowedOrigins = string.IsNullOrEmpty(origins) ? [] : origins.Split(',', StringSplitOptions.TrimEntries),
+            ReadableAttributes = string.IsNullOrEmpty(attributes) ? [] : attributes.Split(','),
         };
     }
 
@@ -61,7 +72,21 @@ public sealed record FunctionSettings
         ?? CheckGroup(AdminGroupVariable, AdminGroup)
         ?? CheckScope(ReadScopeVariable, ReadScope)
         ?? CheckScope(WriteScopeVariable, WriteScope)
-        ?? CheckOrigins(AllowedOrigins);
+        ?? CheckOrigins(AllowedOrigins)
+        ?? CheckAttributes(ReadableAttributes);
+
+    private static string? CheckAttributes(IReadOnlyList<string> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (!UserAttributes.IsAttributeName(attribute))
+            {
+                return $"{ReadableAttributesVariable} entry {Quote.Value(attribute)} is invalid: use standard attribute names or custom:NAME, comma separated";
+            }
+        }
+
+        return null;
+    }
 
     private static string? CheckName(string variable, string value) =>
         value.Length is >= 1 and <= 64 && AllAre(value, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')

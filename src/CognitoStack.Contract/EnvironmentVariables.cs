@@ -46,4 +46,16 @@ public static class EnvironmentVariables
 
     /// <summary>User migration: the old pool's region, e.g. <c>eu-west-1</c>.</summary>
     public const string OldRegion = "OLD_REGION";
+
+    /// <summary>Backend: the attributes <c>GET /me</c> returns when the token carries them, comma separated.</summary>
+    public const string ReadableAttributes = "READABLE_ATTRIBUTES";
+
+    /// <summary>Pre sign-up: the email domains that may sign up, comma separated, lower case.</summary>
+    public const string AllowedEmailDomains = "ALLOWED_EMAIL_DOMAINS";
+
+    /// <summary>Custom message: the locales with a message file, comma separated; the first is the default.</summary>
+    public const string MessageLocales = "MESSAGE_LOCALES";
+
+    /// <summary>Inbound federation: the claim mappings as a JSON array of <c>{provider, claim, attribute}</c>.</summary>
+    public const string ClaimMappings = "CLAIM_MAPPINGS";
 }

@@ -24,4 +24,13 @@ public static class LambdaHandlers
     /// verifies a user against the old user pool and hands Cognito the user's attributes.
     /// </summary>
     public const string UserMigration = "CognitoStack.Triggers::CognitoStack.Triggers.UserMigration::Handle";
+
+    /// <summary>The pre sign-up trigger (email-domain allow-list).</summary>
+    public const string PreSignUp = "CognitoStack.Triggers::CognitoStack.Triggers.PreSignUp::Handle";
+
+    /// <summary>The custom message trigger (messages per locale).</summary>
+    public const string CustomMessage = "CognitoStack.Triggers::CognitoStack.Triggers.CustomMessage::Handle";
+
+    /// <summary>The inbound federation trigger (provider claims to custom attributes).</summary>
+    public const string InboundFederation = "CognitoStack.Triggers::CognitoStack.Triggers.InboundFederation::Handle";
 }

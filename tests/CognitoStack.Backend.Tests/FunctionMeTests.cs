@@ -86,4 +86,27 @@ public sealed class FunctionMeTests
 
         Assert.Equal(200, response.StatusCode);
     }
+
+    [Fact]
+    public void Me_Should_ReturnTheReadableAttributesTheTokenCarries()
+    {
+        var e = Load(MeIdToken).WithClaim("custom:tenant", "example.com").WithClaim("custom:internal", "secret-ish");
+        var function = TestFunction.Create(TestFunction.Settings with { ReadableAttributes = ["email", "custom:tenant", "custom:plan"] });
+
+        var response = TestFunction.Send(e, function);
+
+        var attributes = response.Body.GetProperty("attributes");
+        Assert.Equal("example.com", attributes.GetProperty("custom:tenant").GetString());
+        Assert.Equal("jane@example.com", attributes.GetProperty("email").GetString());
+        Assert.False(attributes.TryGetProperty("custom:internal", out _));
+        Assert.False(attributes.TryGetProperty("custom:plan", out _));
+    }
+
+    [Fact]
+    public void Me_Should_ReturnNoAttributes_When_NoneAreReadable()
+    {
+        var response = TestFunction.Send(Load(MeIdToken).WithClaim("custom:tenant", "example.com"));
+
+        Assert.Empty(response.Body.GetProperty("attributes").EnumerateObject());
+    }
 }

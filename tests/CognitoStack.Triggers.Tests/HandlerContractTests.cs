@@ -12,6 +12,9 @@ public sealed class HandlerContractTests
     [Theory]
     [InlineData(typeof(PreTokenGeneration), LambdaHandlers.PreTokenGeneration)]
     [InlineData(typeof(PostConfirmation), LambdaHandlers.PostConfirmation)]
+    [InlineData(typeof(PreSignUp), LambdaHandlers.PreSignUp)]
+    [InlineData(typeof(CustomMessage), LambdaHandlers.CustomMessage)]
+    [InlineData(typeof(InboundFederation), LambdaHandlers.InboundFederation)]
     public void Handler_Should_MatchTheLambdaHandlerString_When_TheRuntimeLoadsIt(Type handler, string handlerString)
     {
         // The CDK app deploys the contract's handler string; the runtime needs a public parameterless

@@ -75,6 +75,90 @@ public sealed class MalformedEventPropertyTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
     }
 
+    [Fact]
+    public void PreSignUp_Should_AllowOnlyListedDomainsAndRefuseOnlyWithItsOwnException_When_EventsAreMalformed()
+    {
+        var trigger = TestTriggers.PreSignUp();
+        var events = new MalformedEvents(Seed + 3, SelfSignUp, ExternalSignUp, AdminSignUp);
+        var failures = new List<string>();
+
+        for (var i = 0; i < Cases; i++)
+        {
+            var (kind, e) = events.Next();
+            try
+            {
+                var answer = trigger.Send(e);
+                var parsed = TryParseObject(e);
+                if (!answer.AsSpan().SequenceEqual(e))
+                {
+                    failures.Add($"case {i} ({kind}, seed {Seed + 3}): an allowed sign-up did not echo the event");
+                }
+                else if (parsed?["triggerSource"] is JsonValue source && source.TryGetValue<string>(out var s) && s == "PreSignUp_SignUp"
+                    && !ListedDomain(parsed))
+                {
+                    failures.Add($"case {i} ({kind}, seed {Seed + 3}): a self sign-up without a listed domain was allowed");
+                }
+            }
+            catch (SignUpRejectedException)
+            {
+            }
+            catch (Exception exception) when (exception is not Xunit.Sdk.XunitException)
+            {
+                failures.Add($"case {i} ({kind}, seed {Seed + 3}): {exception.GetType().Name}: {exception.Message}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
+    }
+
+    [Fact]
+    public void CustomMessage_Should_AnswerAJsonObjectWithoutThrowing_When_EventsAreMalformed()
+    {
+        var trigger = TestTriggers.CustomMessage();
+        var events = new MalformedEvents(Seed + 4, SignUpMessage, InvitationMessage, AwsLambdaGoCustomMessage);
+        var failures = new List<string>();
+
+        for (var i = 0; i < Cases; i++)
+        {
+            var (kind, e) = events.Next();
+            var problem = Check(() => trigger.Send(e), e);
+            if (problem is not null)
+            {
+                failures.Add($"case {i} ({kind}, seed {Seed + 4}): {problem}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
+    }
+
+    [Fact]
+    public void InboundFederation_Should_AnswerAJsonObjectWithoutThrowing_When_EventsAreMalformed()
+    {
+        var trigger = TestTriggers.InboundFederation();
+        var events = new MalformedEvents(Seed + 5, SamlFederation, OidcFederation);
+        var failures = new List<string>();
+
+        for (var i = 0; i < Cases; i++)
+        {
+            var (kind, e) = events.Next();
+            var problem = Check(() => trigger.Send(e), e);
+            if (problem is not null)
+            {
+                failures.Add($"case {i} ({kind}, seed {Seed + 5}): {problem}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
+    }
+
+    private static bool ListedDomain(JsonObject e)
+    {
+        var email = (e["request"] as JsonObject)?["userAttributes"] is JsonObject attributes && attributes["email"] is JsonValue value
+            && value.TryGetValue<string>(out var text) ? text : null;
+        var domain = email?[(email.LastIndexOf('@') + 1)..].ToLowerInvariant();
+        return domain is "example.com" or "corp.example.com";
+    }
+
     // The answer must be a JSON object; with echoes, it must be the input itself whenever that was one.
     private static string? Check(Func<byte[]> send, byte[] e, bool echoes = false)
     {

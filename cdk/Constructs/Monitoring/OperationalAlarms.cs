@@ -19,6 +19,13 @@ public sealed record MonitoredTrigger
 
     /// <summary>The function's log group.</summary>
     public required ILogGroup LogGroup { get; init; }
+
+    /// <summary>
+    /// Whether the trigger refuses requests by failing (pre sign-up: Cognito rejects a sign-up when the function
+    /// throws). Each refusal writes one <c>outcome: rejected</c> line; the errors alarm counts only the failures
+    /// beyond those. Default false.
+    /// </summary>
+    public bool RejectsByFailing { get; init; }
 }
 
 /// <summary>Props of <see cref="OperationalAlarms"/>.</summary>
@@ -75,10 +82,13 @@ public sealed record OperationalAlarmsProps
 /// docs/monitoring.md); each sends both ALARM and OK to the topic, and treats missing data as not breaching: no
 /// traffic means nothing failed.
 /// </summary>
-public sealed class OperationalAlarms : Construct
+public sealed partial class OperationalAlarms : Construct
 {
     /// <summary>The JSON field and value of a trigger's ERROR log line (what the metric filter matches).</summary>
     public static readonly (string Field, string Value) TriggerErrorLine = ("$.level", "error");
+
+    /// <summary>The JSON field and value of a deliberate refusal (see <see cref="MonitoredTrigger.RejectsByFailing"/>).</summary>
+    public static readonly (string Field, string Value) TriggerRejectionLine = ("$.outcome", "rejected");
 
     private readonly List<Alarm> _alarms = [];
     private readonly OperationalAlarmsProps _props;
@@ -135,30 +145,15 @@ public sealed class OperationalAlarms : Construct
             Signals.ApiLatencyP99(name, stage), _props.ApiLatencyP99.ToMilliseconds(), periods: 3, datapoints: 3);
     }
 
-    private void AddTriggerAlarms(MonitoredTrigger trigger)
-    {
-        AddFunctionAlarms(trigger.Name, trigger.Function,
-            $"the {trigger.Name} log group: a failing trigger makes Cognito fail the sign-in or sign-up");
-        var metricName = $"{trigger.Name}ErrorLines";
-        new MetricFilter(this, $"{trigger.Name}ErrorLinesFilter", new MetricFilterProps
-        {
-            LogGroup = trigger.LogGroup,
-            FilterPattern = FilterPattern.StringValue(TriggerErrorLine.Field, "=", TriggerErrorLine.Value),
-            MetricNamespace = _props.MetricNamespace,
-            MetricName = metricName,
-            MetricValue = "1",
-        });
-        Add($"{trigger.Name}ErrorLines", $"{trigger.Name.ToLowerInvariant()}-logged-errors",
-            $"{trigger.Name} logged an error: it answered Cognito but did less than it should (e.g. a user not added to a group).",
-            $"the {trigger.Name} log group's level=error lines (errorType, status), then the function's IAM permissions.",
-            TriggerErrorLines(trigger.Name), 1);
-    }
-
-    private void AddFunctionAlarms(string name, IFunction function, string checkFirst)
+    private void AddFunctionAlarms(string name, IFunction function, string checkFirst, Metric? rejections = null)
     {
         var slug = name.ToLowerInvariant();
-        Add($"{name}Errors", $"{slug}-errors", $"{name} function invocations failed (threw, timed out or ran out of memory).",
-            checkFirst + ".", Signals.LambdaErrors(function.FunctionName), 1);
+        Add($"{name}Errors", $"{slug}-errors",
+            rejections is null
+                ? $"{name} function invocations failed (threw, timed out or ran out of memory)."
+                : $"{name} function invocations failed beyond its deliberate refusals (timed out, ran out of memory or crashed).",
+            checkFirst + ".",
+            rejections is null ? Signals.LambdaErrors(function.FunctionName) : Signals.ErrorsBeyond(function.FunctionName, rejections), 1);
         Add($"{name}Throttles", $"{slug}-throttles", $"{name} function invocations were throttled: the account or function is out of concurrency.",
             "the account's concurrent executions in this region and any reserved concurrency.", Signals.LambdaThrottles(function.FunctionName), 1);
     }

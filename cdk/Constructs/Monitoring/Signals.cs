@@ -55,6 +55,18 @@ public static class Signals
     /// <summary>Invocations that ended in a function error (<c>Errors</c>, Sum).</summary>
     public static Metric LambdaErrors(string functionName) => Lambda("Errors", functionName, Stats.SUM);
 
+    /// <summary>
+    /// Function errors beyond <paramref name="expected"/> ones, such as a pre sign-up trigger's deliberate refusals
+    /// (a count from its log lines; missing data counts as 0).
+    /// </summary>
+    public static MathExpression ErrorsBeyond(string functionName, IMetric expected) => new(new MathExpressionProps
+    {
+        Expression = "errors - FILL(expected, 0)",
+        UsingMetrics = new Dictionary<string, IMetric> { ["errors"] = LambdaErrors(functionName), ["expected"] = expected },
+        Label = "Errors beyond refusals",
+        Period = Period,
+    });
+
     /// <summary>Invocations refused for lack of concurrency (<c>Throttles</c>, Sum).</summary>
     public static Metric LambdaThrottles(string functionName) => Lambda("Throttles", functionName, Stats.SUM);
 

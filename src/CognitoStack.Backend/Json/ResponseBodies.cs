@@ -13,6 +13,10 @@ public sealed record ErrorBody(string Error, string Message);
 /// <param name="TokenUse"><c>id</c> or <c>access</c>.</param>
 /// <param name="Scopes">The OAuth scopes of an access token; empty for ID tokens.</param>
 /// <param name="ClientId">The app client: <c>aud</c> (ID token) or <c>client_id</c> (access token).</param>
+/// <param name="Attributes">
+/// The readable user attributes (<c>READABLE_ATTRIBUTES</c>) the token carries, such as <c>custom:tenant</c>: ID
+/// tokens carry those the issuing client may read; access tokens carry none.
+/// </param>
 public sealed record MeBody(
     string Sub,
     string? Username,
@@ -20,7 +24,8 @@ public sealed record MeBody(
     IReadOnlyList<string> Groups,
     string? TokenUse,
     IReadOnlyList<string> Scopes,
-    string? ClientId);
+    string? ClientId,
+    IReadOnlyDictionary<string, string> Attributes);
 
 /// <summary>The body of <c>GET /admin/health</c>.</summary>
 /// <param name="Status">Always <c>ok</c>.</param>

@@ -17,13 +17,24 @@ public static class Endpoints
         new ItemBody(new Guid("c2d9f7a3-6e8b-4f10-a1c4-9e3b5d7f1a03"), "Eraser", 0, "sample"),
     ]);
 
-    /// <summary><c>GET /me</c>: who the caller is.</summary>
+    /// <summary><c>GET /me</c>: who the caller is, and the readable attributes the token carries.</summary>
     /// <param name="caller">The signed-in caller.</param>
-    public static ApiResult Me(CallerIdentity caller)
+    /// <param name="readableAttributes">The attributes the app clients may read (<c>READABLE_ATTRIBUTES</c>).</param>
+    public static ApiResult Me(CallerIdentity caller, IReadOnlyList<string> readableAttributes)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(readableAttributes);
+        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in readableAttributes)
+        {
+            if (caller.Claims.TryGetValue(name, out var value))
+            {
+                attributes[name] = value;
+            }
+        }
+
         var body = new MeBody(
-            caller.Sub, caller.Username, caller.Email, caller.Groups, caller.TokenUse, caller.Scopes, caller.ClientId);
+            caller.Sub, caller.Username, caller.Email, caller.Groups, caller.TokenUse, caller.Scopes, caller.ClientId, attributes);
         return ApiResult.Ok(200, body, BackendJsonContext.Default.MeBody);
     }
 

@@ -69,7 +69,7 @@ public sealed class Router(FunctionSettings settings)
 
         return (route, method) switch
         {
-            ("/me", _) => Endpoints.Me(caller),
+            ("/me", _) => Endpoints.Me(caller, settings.ReadableAttributes),
             ("/admin/health", _) => RequireGroup(caller) ?? Endpoints.Health(settings.EnvironmentName),
             ("/admin/claims", _) => RequireGroup(caller) ?? Endpoints.Claims(caller),
             ("/items", "GET") => RequireScope(caller, settings.ReadScope) ?? Endpoints.ListItems(),

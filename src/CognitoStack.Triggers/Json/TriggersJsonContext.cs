@@ -22,4 +22,6 @@ namespace CognitoStack.Triggers.Json;
 [JsonSerializable(typeof(AdminGetUserRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(AdminGetUserResponse))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(List<ClaimMapping>))]
 internal sealed partial class TriggersJsonContext : JsonSerializerContext;

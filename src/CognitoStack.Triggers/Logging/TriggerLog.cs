@@ -32,6 +32,8 @@ internal sealed class TriggerLog(Stream output, string trigger)
             line.Text("group"u8, Details.Group);
             line.Text("claims"u8, Details.Claims);
             line.Text("errorType"u8, Details.ErrorType);
+            line.Text("outcome"u8, Details.Outcome);
+            line.Text("locale"u8, Details.Locale);
             line.Number("status"u8, Details.Status);
             line.Milliseconds("durationMs"u8, Details.DurationMs);
         }
@@ -50,4 +52,6 @@ internal readonly record struct LogDetails(
     string? Claims = null,
     string? ErrorType = null,
     int? Status = null,
-    double? DurationMs = null);
+    double? DurationMs = null,
+    string? Outcome = null,
+    string? Locale = null);

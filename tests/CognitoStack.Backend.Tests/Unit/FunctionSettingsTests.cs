@@ -97,4 +97,23 @@ public sealed class FunctionSettingsTests
     [Fact]
     public void Validate_Should_Pass_When_OriginHasHttpsAndPort() =>
         Assert.Null((Valid with { AllowedOrigins = ["https://app.example.com:8443"] }).Validate());
+
+    [Theory]
+    [InlineData("email,custom:tenant")]
+    [InlineData("")]
+    public void Validate_Should_AcceptReadableAttributes_When_AttributeNames(string value) =>
+        Assert.Null((Valid with { ReadableAttributes = FunctionSettings.FromVariables(n => n == "READABLE_ATTRIBUTES" ? value : null).ReadableAttributes }).Validate());
+
+    [Theory]
+    [InlineData("email,")]
+    [InlineData("custom:bad name")]
+    [InlineData("Email")]
+    [InlineData("email, name")]
+    [InlineData("custom:\u0000")]
+    public void Validate_Should_NameTheEntry_When_AReadableAttributeIsInvalid(string value)
+    {
+        var settings = Valid with { ReadableAttributes = FunctionSettings.FromVariables(n => n == "READABLE_ATTRIBUTES" ? value : null).ReadableAttributes };
+
+        Assert.StartsWith("READABLE_ATTRIBUTES entry ", settings.Validate());
+    }
 }

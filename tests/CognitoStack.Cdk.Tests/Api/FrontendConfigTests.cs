@@ -25,6 +25,17 @@ public sealed class FrontendConfigTests(SynthFixture synth)
         ["storage"] = ["aws_region", "bucket_name"],
     };
 
+    [Fact]
+    public void FrontendConfig_Should_ListTheCustomAttributesAndWhatTheWebClientMayReadAndWrite()
+    {
+        var attributes = Render("complete")["custom"]!["userAttributes"]!;
+
+        Assert.Equal("""{"name":"custom:tenant","type":"String","mutable":false}""", attributes["custom_attributes"]![0]!.ToJsonString());
+        Assert.Equal(6, attributes["custom_attributes"]!.AsArray().Count);
+        Assert.Equal("""["custom:beta","custom:plan","email","locale","name"]""", attributes["writable"]!.ToJsonString());
+        Assert.Contains("custom:tenant", attributes["readable"]!.AsArray().Select(a => (string)a!));
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]

@@ -159,6 +159,16 @@ public sealed class PublishInputsTests : IDisposable
     }
 
     [Fact]
+    public void TriggersAsset_Should_CoverTheCustomMessageFiles()
+    {
+        // The custom message trigger ships config/messages/*.json: editing a message must redeploy the function.
+        var files = PublishInputs.Files(Repository.Root, LambdaCode.TriggersProject);
+
+        Assert.Contains("config/messages/en.json", files);
+        Assert.Contains("config/messages/de.json", files);
+    }
+
+    [Fact]
     public void Files_Should_NameTheProjectFile_When_AnIncludeUsesAPropertyItCannotResolve()
     {
         Write("src/Fn/Fn.csproj", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><Compile Include="$(SharedDir)/x.cs" /></ItemGroup></Project>""");

@@ -100,10 +100,17 @@ public sealed class LambdaContractTests(SynthFixture synth)
             using var http = new HttpClient();
             using var log = new MemoryStream();
             var handler = (string)properties["Handler"]!;
-            Func<Func<string, string?>, Stream, object> create =
-                handler.Contains(nameof(PostConfirmation), StringComparison.Ordinal) ? (readVariable, output) => new PostConfirmation(readVariable, http, output)
-                : handler.Contains(nameof(UserMigration), StringComparison.Ordinal) ? (readVariable, output) => new UserMigration(readVariable, http, output)
-                : (readVariable, output) => new PreTokenGeneration(readVariable, output);
+            Func<Func<string, string?>, Stream, object> create = handler switch
+            {
+                CognitoStack.Contract.LambdaHandlers.PostConfirmation => (readVariable, output) => new PostConfirmation(readVariable, http, output),
+                CognitoStack.Contract.LambdaHandlers.PreTokenGeneration => (readVariable, output) => new PreTokenGeneration(readVariable, output),
+                CognitoStack.Contract.LambdaHandlers.PreSignUp => (readVariable, output) => new PreSignUp(readVariable, output),
+                // The message files come with the triggers package: the test output holds them as the package does.
+                CognitoStack.Contract.LambdaHandlers.CustomMessage => (readVariable, output) => new CustomMessage(readVariable, output),
+                CognitoStack.Contract.LambdaHandlers.InboundFederation => (readVariable, output) => new InboundFederation(readVariable, output),
+                CognitoStack.Contract.LambdaHandlers.UserMigration => (readVariable, output) => new UserMigration(readVariable, http, output),
+                _ => throw new InvalidOperationException($"no factory for {handler}"),
+            };
 
             var read = Read(readVariable => create(readVariable, Stream.Null));
             create(name => variables.GetValueOrDefault(name) ?? (name == "AWS_REGION" ? "eu-west-1" : null), log);

@@ -39,7 +39,10 @@ internal static class ImmutableSettings
         new("user pool AliasAttributes", t => Property(t, "AWS::Cognito::UserPool", "AliasAttributes"), FailedUpdate),
         new("user pool username case sensitivity", t => Property(t, "AWS::Cognito::UserPool", "UsernameConfiguration"), FailedUpdate),
         new("user pool required attributes", t => Attributes(t, a => a["Required"]?.GetValue<bool>() == true), FailedUpdate),
-        new("user pool custom attributes", t => Attributes(t, a => a["Name"]!.GetValue<string>().StartsWith("custom:", StringComparison.Ordinal)), FailedUpdate, AllowsAdditions: true),
+        // The CDK writes a custom attribute's Name without the custom: prefix: anything not standard is custom.
+        new("user pool custom attributes", t => Attributes(t, a => IsCustom(a["Name"]!.GetValue<string>())),
+            "Cognito can add a custom attribute but never change (type, mutability, limits) or remove one: CloudFormation fails the update and rolls back. Keep the attribute as it is and add a new one under another name (userPool.customAttributes), then move the values with AdminUpdateUserAttributes.",
+            AllowsAdditions: true),
         new("app client GenerateSecret", t => Property(t, "AWS::Cognito::UserPoolClient", "GenerateSecret"),
             "The client is REPLACED: it gets a new client id (and secret), so every app configured with the old id stops signing in until it is reconfigured. Add a new client beside the old one, move the apps, then remove the old one."),
         new("Hosted UI domain", t => Property(t, "AWS::Cognito::UserPoolDomain", "Domain"),
@@ -58,6 +61,9 @@ internal static class ImmutableSettings
         new("user pool encryption key", t => PresentProperty(t, "AWS::Cognito::UserPool", "KeyConfiguration"),
             "AWS documents setting a customer-managed key on an existing pool, not changing or removing it: the update may fail, and replication needs the multi-Region key in every replica Region. Keep the key (rotate its material in KMS instead).", AllowsAdditions: true),
     ];
+
+    private static bool IsCustom(string name) =>
+        name.StartsWith(CognitoStack.Contract.UserAttributes.CustomPrefix, StringComparison.Ordinal) || !CognitoStack.Contract.UserAttributes.Standard.Contains(name);
 
     /// <summary>The rules whose value differs between the deployed (committed) and the new template.</summary>
     public static IReadOnlyList<string> Violations(JsonNode committed, JsonNode current) =>

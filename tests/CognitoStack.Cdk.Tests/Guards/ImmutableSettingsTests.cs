@@ -53,7 +53,7 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         var violation = Assert.Single(ImmutableSettings.Violations(Committed, changed));
 
         Assert.StartsWith(setting, violation, StringComparison.Ordinal);
-        Assert.Matches("(update fails|REPLACED|passkey users registered)", violation);
+        Assert.Matches("(update fails|REPLACED|passkey users registered|fails the update)", violation);
     }
 
     // A change the pool cannot take in place must leave the operator with a path to follow, not just a warning.
@@ -223,6 +223,41 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         Assert.StartsWith("user pool encryption key", Assert.Single(ImmutableSettings.Violations(before, after)), StringComparison.Ordinal);
         Assert.StartsWith("user pool encryption key", Assert.Single(ImmutableSettings.Violations(before, Committed)), StringComparison.Ordinal);
     }
+
+    // The guard on custom attributes as the CDK really writes them (Name without custom:), from the complete environment.
+    [Fact]
+    public void Guard_Should_AllowAddingACustomAttribute_When_SynthesizedByTheCdk()
+    {
+        var after = synth["complete"].Json["Identity"];
+        var before = after.DeepClone();
+        Schema(before).RemoveAt(Schema(before).ToList().FindIndex(a => (string?)a!["Name"] == "beta"));
+
+        Assert.Empty(ImmutableSettings.Violations(before, after));
+    }
+
+    public static TheoryData<string, Action<JsonObject>> CustomAttributeChanges() => new()
+    {
+        { "removed", a => a["Name"] = "renamed" },
+        { "mutability changed", a => a["Mutable"] = true },
+        { "type changed", a => a["AttributeDataType"] = "Number" },
+        { "limit changed", a => a["StringAttributeConstraints"]!["MaxLength"] = "128" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CustomAttributeChanges))]
+    public void Guard_Should_CatchWithTheReason_When_ASynthesizedCustomAttributeChanges(string change, Action<JsonObject> mutate)
+    {
+        var before = synth["complete"].Json["Identity"];
+        var after = before.DeepClone();
+        mutate(Schema(after).Single(a => (string?)a!["Name"] == "tenant")!.AsObject());
+
+        var violation = Assert.Single(ImmutableSettings.Violations(before, after));
+
+        Assert.True(violation.StartsWith("user pool custom attributes", StringComparison.Ordinal), change);
+        Assert.Contains("never change (type, mutability, limits) or remove one", violation, StringComparison.Ordinal);
+    }
+
+    private static JsonArray Schema(JsonNode template) => Pool(template)["Schema"]!.AsArray();
 
     private static JsonNode Pool(JsonNode template) => First(template, "AWS::Cognito::UserPool");
 

@@ -14,6 +14,15 @@ internal static class TestEvents
     public const string MachineToken = "pre-token-generation-v3-client-credentials.json";
     public const string AwsLambdaGoV2Sample = "aws-lambda-go-pretokengen-v2_0.json";
     public const string AwsDocsPostConfirmationTestEvent = "aws-docs-post-confirmation-test-event.json";
+    public const string SelfSignUp = "pre-sign-up-sign-up.json";
+    public const string ExternalSignUp = "pre-sign-up-external-provider.json";
+    public const string AdminSignUp = "pre-sign-up-admin-create-user.json";
+    public const string AwsLambdaGoPreSignUp = "aws-lambda-go-presignup.json";
+    public const string SignUpMessage = "custom-message-sign-up.json";
+    public const string InvitationMessage = "custom-message-admin-create-user.json";
+    public const string AwsLambdaGoCustomMessage = "aws-lambda-go-custommessage.json";
+    public const string SamlFederation = "inbound-federation-saml.json";
+    public const string OidcFederation = "inbound-federation-oidc.json";
 
     public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 

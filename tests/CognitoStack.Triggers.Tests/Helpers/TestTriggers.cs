@@ -45,6 +45,42 @@ internal static class TestTriggers
     public static PostConfirmation PostConfirmation(HttpClient http, Stream? log = null, string? name = null, string? value = null) =>
         new(Variables(PostConfirmationVariables, name, value), http, log ?? Stream.Null, new FixedClock(SigningTime));
 
+    public static readonly Dictionary<string, string> PreSignUpVariables = new() { ["ALLOWED_EMAIL_DOMAINS"] = "example.com,corp.example.com" };
+
+    public static readonly Dictionary<string, string> CustomMessageVariables = new() { ["MESSAGE_LOCALES"] = "en,de" };
+
+    public const string ClaimMappingsJson = """
+        [{"provider":"CorpSaml","claim":"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress","attribute":"email"},
+         {"provider":"CorpSaml","claim":"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name","attribute":"name"},
+         {"provider":"CorpSaml","claim":"http://schemas.microsoft.com/ws/2008/06/identity/claims/groups","attribute":"custom:groups"},
+         {"provider":"CorpOidc","claim":"email","attribute":"email"},
+         {"provider":"CorpOidc","claim":"name","attribute":"name"},
+         {"provider":"CorpOidc","claim":"groups","attribute":"custom:groups"}]
+        """;
+
+    public static readonly Dictionary<string, string> InboundFederationVariables = new() { ["CLAIM_MAPPINGS"] = ClaimMappingsJson };
+
+    public static PreSignUp PreSignUp(Stream? log = null, string? domains = "example.com,corp.example.com") =>
+        new(Variables(PreSignUpVariables, "ALLOWED_EMAIL_DOMAINS", domains), log ?? Stream.Null);
+
+    public static CustomMessage CustomMessage(Stream? log = null, string? locales = "en,de", string? directory = null) =>
+        new(Variables(CustomMessageVariables, "MESSAGE_LOCALES", locales), log ?? Stream.Null, directory);
+
+    public static InboundFederation InboundFederation(Stream? log = null, string? mappings = ClaimMappingsJson) =>
+        new(Variables(InboundFederationVariables, "CLAIM_MAPPINGS", mappings), log ?? Stream.Null);
+
+    public static byte[] Send(this PreSignUp trigger, byte[] e) => Run(trigger.Handle, e);
+
+    public static byte[] Send(this CustomMessage trigger, byte[] e) => Run(trigger.Handle, e);
+
+    public static byte[] Send(this InboundFederation trigger, byte[] e) => Run(trigger.Handle, e);
+
+    public static JsonObject Send(this PreSignUp trigger, JsonNode e) => Parse(trigger.Send(e.ToUtf8()));
+
+    public static JsonObject Send(this CustomMessage trigger, JsonNode e) => Parse(trigger.Send(e.ToUtf8()));
+
+    public static JsonObject Send(this InboundFederation trigger, JsonNode e) => Parse(trigger.Send(e.ToUtf8()));
+
     public static byte[] Send(this PreTokenGeneration trigger, byte[] e) => Run(trigger.Handle, e);
 
     public static byte[] Send(this PostConfirmation trigger, byte[] e) => Run(trigger.Handle, e);

@@ -71,3 +71,14 @@ test('passwordless: email codes and passkeys reach Amplify; email MFA is in the 
   // aws-amplify 6.22.1 reads only SMS and TOTP from mfa_methods; it handles an email MFA challenge at sign-in.
   assert.deepEqual(cognito.mfa, { status: 'optional', smsEnabled: false, totpEnabled: true });
 });
+
+// Amplify keeps `custom` out of its parsed config (apps read it from the outputs file itself): what matters is
+// that configure accepts outputs carrying the attribute lists, and that they are there for the app.
+test('complete: Amplify accepts the outputs with custom attributes under custom', () => {
+  const { outputs, cognito } = parsed('complete');
+
+  assert.equal(cognito.userPoolClientId, '<AppClientsWebClient>');
+  const attributes = outputs.custom.userAttributes;
+  assert.deepEqual(attributes.custom_attributes[0], { name: 'custom:tenant', type: 'String', mutable: false });
+  assert.ok(!attributes.writable.includes('custom:tenant'), 'the web client never writes a trusted attribute');
+});
