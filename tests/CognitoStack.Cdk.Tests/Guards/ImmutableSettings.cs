@@ -30,7 +30,9 @@ internal static class ImmutableSettings
     /// One setting that must not change, and what changing it would do in a real account. With
     /// <paramref name="AllowsAdditions"/>, new entries are fine and only changed or removed ones count.
     /// </summary>
-    public sealed record Rule(string Name, Func<JsonNode, string> Read, string Consequence, bool AllowsAdditions = false);
+    /// With <paramref name="MayBeLeftOut"/>, a template that stops declaring the setting (Schema left out) changes
+    /// nothing on the deployed pool and is allowed.
+    public sealed record Rule(string Name, Func<JsonNode, string> Read, string Consequence, bool AllowsAdditions = false, bool MayBeLeftOut = false);
 
     public static readonly IReadOnlyList<Rule> Rules =
     [
@@ -38,7 +40,8 @@ internal static class ImmutableSettings
         new("user pool UsernameAttributes", t => Property(t, "AWS::Cognito::UserPool", "UsernameAttributes"), FailedUpdate),
         new("user pool AliasAttributes", t => Property(t, "AWS::Cognito::UserPool", "AliasAttributes"), FailedUpdate),
         new("user pool username case sensitivity", t => Property(t, "AWS::Cognito::UserPool", "UsernameConfiguration"), FailedUpdate),
-        new("user pool required attributes", t => Attributes(t, a => a["Required"]?.GetValue<bool>() == true), FailedUpdate),
+        // A Schema of custom attributes only declares no required attribute, like a template without Schema.
+        new("user pool required attributes", t => Attributes(t, a => a["Required"]?.GetValue<bool>() == true, noneIsLeftOut: true), FailedUpdate, MayBeLeftOut: true),
         // The CDK writes a custom attribute's Name without the custom: prefix: anything not standard is custom.
         new("user pool custom attributes", t => Attributes(t, a => IsCustom(a["Name"]!.GetValue<string>())),
             "Cognito can add a custom attribute but never change (type, mutability, limits) or remove one: CloudFormation fails the update and rolls back. Keep the attribute as it is and add a new one under another name (userPool.customAttributes), then move the values with AdminUpdateUserAttributes.",
@@ -69,7 +72,7 @@ internal static class ImmutableSettings
     public static IReadOnlyList<string> Violations(JsonNode committed, JsonNode current) =>
         [.. Rules
             .Select(rule => (rule, before: rule.Read(committed), after: rule.Read(current)))
-            .Where(x => !LeavesSchemaOut(x.before, x.after))
+            .Where(x => !(x.rule.MayBeLeftOut && LeavesSchemaOut(x.before, x.after)))
             .Where(x => x.rule.AllowsAdditions ? !Entries(x.before).IsSubsetOf(Entries(x.after)) : x.before != x.after)
             .Select(x => $"{x.rule.Name} would change from {x.before} to {x.after}. {x.rule.Consequence}")];
 
@@ -93,8 +96,9 @@ internal static class ImmutableSettings
         string.Join("; ", OfType(template, type).Where(r => r.Value!["Properties"]?[property] is not null)
             .Select(r => $"{r.Key}={SynthesizedEnvironment.Text(r.Value!["Properties"]![property]).Replace(" ", "", StringComparison.Ordinal)}"));
 
-    private static string Attributes(JsonNode template, Func<JsonNode, bool> select) =>
+    private static string Attributes(JsonNode template, Func<JsonNode, bool> select, bool noneIsLeftOut = false) =>
         string.Join("; ", OfType(template, "AWS::Cognito::UserPool").Select(r => r.Value!["Properties"]?["Schema"] is not JsonArray schema
+                || (noneIsLeftOut && !schema.Any(a => select(a!)))
             ? SchemaLeftOut
             : $"{r.Key}=[{string.Join(",", schema.Where(a => select(a!)).Select(a => SynthesizedEnvironment.Text(a).Replace(",", "|", StringComparison.Ordinal)).Order(StringComparer.Ordinal))}]"));
 

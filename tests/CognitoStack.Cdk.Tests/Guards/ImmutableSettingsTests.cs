@@ -167,6 +167,32 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
     }
 
     [Fact]
+    public void Guard_Should_Allow_When_CustomAttributesBringASchemaWithoutStandardAttributes()
+    {
+        var before = Committed.DeepClone();
+        Pool(before).AsObject().Remove("Schema");
+        var after = Committed.DeepClone();
+        Pool(after).AsObject().Remove("Schema");
+        Schema(after).Add(new JsonObject { ["Name"] = "tenant", ["AttributeDataType"] = "String", ["Mutable"] = false });
+
+        Assert.Empty(ImmutableSettings.Violations(before, after));
+    }
+
+    [Fact]
+    public void Guard_Should_Catch_When_EveryCustomAttributeIsDropped()
+    {
+        var before = Committed.DeepClone();
+        Pool(before).AsObject().Remove("Schema");
+        Schema(before).Add(new JsonObject { ["Name"] = "tenant", ["AttributeDataType"] = "String", ["Mutable"] = false });
+        var after = Committed.DeepClone();
+        Pool(after).AsObject().Remove("Schema");
+
+        var violation = Assert.Single(ImmutableSettings.Violations(before, after));
+
+        Assert.StartsWith("user pool custom attributes", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Guard_Should_Catch_When_ASchemaComesBack()
     {
         var before = Committed.DeepClone();
@@ -256,8 +282,6 @@ public sealed class ImmutableSettingsTests(SynthFixture synth)
         Assert.True(violation.StartsWith("user pool custom attributes", StringComparison.Ordinal), change);
         Assert.Contains("never change (type, mutability, limits) or remove one", violation, StringComparison.Ordinal);
     }
-
-    private static JsonArray Schema(JsonNode template) => Pool(template)["Schema"]!.AsArray();
 
     private static JsonNode Pool(JsonNode template) => First(template, "AWS::Cognito::UserPool");
 
