@@ -12,6 +12,7 @@ internal sealed class RepositoryFiles(string baseDirectory)
         ["subjectFile"] = "config/email/verification-subject.txt",
         ["bodyFile"] = "config/email/verification.html",
         ["metadataFile"] = "config/saml/idp-metadata.xml",
+        ["locales"] = "config/messages/en.json",
     };
 
     /// <summary>What a path of <paramref name="key"/> must look like, with an example that fits the key.</summary>

@@ -43,7 +43,7 @@ internal static class ImmutableSettings
         // A Schema of custom attributes only declares no required attribute, like a template without Schema.
         new("user pool required attributes", t => Attributes(t, a => a["Required"]?.GetValue<bool>() == true, noneIsLeftOut: true), FailedUpdate, MayBeLeftOut: true),
         // The CDK writes a custom attribute's Name without the custom: prefix: anything not standard is custom.
-        new("user pool custom attributes", t => Attributes(t, a => IsCustom(a["Name"]!.GetValue<string>())),
+        new("user pool custom attributes", t => Attributes(t, a => IsCustom(a["Name"]!.GetValue<string>()), noneIsLeftOut: true),
             "Cognito can add a custom attribute but never change (type, mutability, limits) or remove one: CloudFormation fails the update and rolls back. Keep the attribute as it is and add a new one under another name (userPool.customAttributes), then move the values with AdminUpdateUserAttributes.",
             AllowsAdditions: true),
         new("app client GenerateSecret", t => Property(t, "AWS::Cognito::UserPoolClient", "GenerateSecret"),

@@ -22,13 +22,31 @@ public sealed class UserPoolTests(SynthFixture synth)
     public static TheoryData<string> Environments => [.. Repository.AllEnvironmentNames];
 
     /// <summary>
-    /// The update path (docs/replication.md): a Schema in the template, even unchanged, fails every later
-    /// update of a deployed pool with "Invalid AttributeDataType input" (aws-amplify/amplify-backend#3299),
-    /// so no environment may emit one; leaving it out changes no attribute of a deployed pool.
+    /// The update path (docs/replication.md): a standard attribute in the template's Schema (the CDK writes it
+    /// without <c>AttributeDataType</c>) fails every later update of a deployed pool with "Invalid
+    /// AttributeDataType input" (aws-amplify/amplify-backend#3299), so no environment may emit one. Custom
+    /// attributes (userPool.customAttributes) are the only Schema entries, each with its data type.
     /// </summary>
     [Theory]
     [MemberData(nameof(Environments))]
-    public void UserPoolSchema_Should_BeLeftOut_InEveryEnvironment(string env) =>
+    public void UserPoolSchema_Should_HoldOnlyTypedCustomAttributes_InEveryEnvironment(string env)
+    {
+        var entries = synth[env].Resources("Identity", UserPool)
+            .SelectMany(pool => pool.Resource["Properties"]?["Schema"]?.AsArray() ?? [])
+            .ToList();
+
+        Assert.All(entries, entry =>
+        {
+            Assert.DoesNotContain((string)entry!["Name"]!, CognitoStack.Contract.UserAttributes.Standard);
+            Assert.NotNull(entry["AttributeDataType"]);
+        });
+        Assert.Equal(synth[env].Settings.UserPool.CustomAttributes.Count, entries.Count);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void UserPoolSchema_Should_BeLeftOut_When_NoCustomAttributes(string env) =>
         synth[env].Identity.HasProperties(UserPool, Obj(("Schema", Match.Absent())));
 
     [Theory]
