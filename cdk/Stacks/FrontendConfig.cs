@@ -93,7 +93,7 @@ internal static class FrontendConfig
     }
 
     /// <summary>
-    /// The REST API and, with replication, the replica Region: Amplify takes one Region for auth, so a
+    /// The REST API, the user attributes and, with replication, the replica Region: Amplify takes one Region for auth, so a
     /// client that calls Cognito directly switches to <c>custom.replication.region</c> itself during a
     /// failover (managed login follows the domain's routing). See docs/replication.md.
     /// </summary>
@@ -109,8 +109,8 @@ internal static class FrontendConfig
                     ["region"] = stack.Region,
                     ["apiName"] = ApiName,
                 },
-                ["userAttributes"] = UserAttributes(settings),
             },
+            ["userAttributes"] = UserAttributes(settings),
         };
         if (settings.Replication is { Enabled: true } replication)
         {
