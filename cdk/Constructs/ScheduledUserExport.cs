@@ -135,7 +135,9 @@ public sealed class ScheduledUserExport : Construct
             Encryption = BucketEncryption.S3_MANAGED,
             EnforceSSL = true,
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            LifecycleRules = [new LifecycleRule { Id = "ExpireAccessLogs", Expiration = Duration.Days(365) }],
+            // Versioned (AWS Control Tower CT.S3.PR.11): a deleted or overwritten log stays recoverable for 30 days.
+            Versioned = true,
+            LifecycleRules = [new LifecycleRule { Id = "ExpireAccessLogs", Expiration = Duration.Days(365), NoncurrentVersionExpiration = Duration.Days(30) }],
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
         return new Bucket(this, "Bucket", new BucketProps
