@@ -1,43 +1,37 @@
 using System.Text.Json.Serialization;
+using CognitoStack.Contract;
 
 namespace CognitoStack.Restore.Export;
 
-// The export format the scheduled exporter writes (issue #19, section 1). Kept here until the exporter's
-// names land in CognitoStack.Contract; the merge folds the two together.
-//   exports/<userPoolId>/<startedAt yyyyMMddTHHmmssZ>/users-00001.jsonl.gz, ... (gzip JSON Lines, one user
-//   per line) and manifest.json, written last.
-
-/// <summary>The version of the export format this tool reads.</summary>
-internal static class ExportFormat
-{
-    /// <summary>The only <c>formatVersion</c> understood.</summary>
-    public const int Version = 1;
-
-    /// <summary>The manifest's file name, beside the user files.</summary>
-    public const string ManifestFileName = "manifest.json";
-
-    /// <summary>Prefix of every export object key: <c>exports/&lt;userPoolId&gt;/&lt;startedAt&gt;/</c>.</summary>
-    public const string KeyPrefix = "exports/";
-}
+// The export format the scheduled exporter writes (src/CognitoStack.UserExport): the field names come from
+// CognitoStack.Contract's UserExportFormat, so a rename on either side breaks the build, not a restore.
 
 /// <summary><c>manifest.json</c>: what the export holds, written after every user file.</summary>
 internal sealed class ExportManifest
 {
+    [JsonPropertyName(UserExportFormat.Manifest.FormatVersion)]
     public int? FormatVersion { get; set; }
 
+    [JsonPropertyName(UserExportFormat.Manifest.UserPoolId)]
     public string? UserPoolId { get; set; }
 
+    [JsonPropertyName(UserExportFormat.Manifest.Region)]
     public string? Region { get; set; }
 
+    [JsonPropertyName(UserExportFormat.Manifest.StartedAt)]
     public string? StartedAt { get; set; }
 
+    [JsonPropertyName(UserExportFormat.Manifest.FinishedAt)]
     public string? FinishedAt { get; set; }
 
+    [JsonPropertyName(UserExportFormat.Manifest.UserCount)]
     public long? UserCount { get; set; }
 
     /// <summary>Members per group.</summary>
+    [JsonPropertyName(UserExportFormat.Manifest.Groups)]
     public Dictionary<string, long>? Groups { get; set; }
 
+    [JsonPropertyName(UserExportFormat.Manifest.Files)]
     public List<ExportFile>? Files { get; set; }
 }
 
@@ -45,37 +39,49 @@ internal sealed class ExportManifest
 internal sealed class ExportFile
 {
     /// <summary>The object key, e.g. <c>exports/eu-west-1_AbC/20260102T030405Z/users-00001.jsonl.gz</c>.</summary>
+    [JsonPropertyName(UserExportFormat.Manifest.FileKey)]
     public string? Key { get; set; }
 
     /// <summary>Lower-case hex SHA-256 of the gzip bytes as stored.</summary>
+    [JsonPropertyName(UserExportFormat.Manifest.FileSha256)]
     public string? Sha256 { get; set; }
 
     /// <summary>Size of the gzip bytes.</summary>
+    [JsonPropertyName(UserExportFormat.Manifest.FileBytes)]
     public long? Bytes { get; set; }
 
     /// <summary>User lines in the file.</summary>
+    [JsonPropertyName(UserExportFormat.Manifest.FileUsers)]
     public long? Users { get; set; }
 }
 
 /// <summary>One line of a user file.</summary>
 internal sealed class ExportedUser
 {
+    [JsonPropertyName(UserExportFormat.UserLine.Username)]
     public string? Username { get; set; }
 
+    [JsonPropertyName(UserExportFormat.UserLine.Sub)]
     public string? Sub { get; set; }
 
     /// <summary>Cognito's <c>UserStatus</c>, e.g. <c>CONFIRMED</c> or <c>EXTERNAL_PROVIDER</c>.</summary>
+    [JsonPropertyName(UserExportFormat.UserLine.Status)]
     public string? Status { get; set; }
 
+    [JsonPropertyName(UserExportFormat.UserLine.Enabled)]
     public bool? Enabled { get; set; }
 
+    [JsonPropertyName(UserExportFormat.UserLine.Created)]
     public string? Created { get; set; }
 
+    [JsonPropertyName(UserExportFormat.UserLine.LastModified)]
     public string? LastModified { get; set; }
 
     /// <summary>Attribute values, all strings, as <c>ListUsers</c> returns them.</summary>
+    [JsonPropertyName(UserExportFormat.UserLine.Attributes)]
     public Dictionary<string, string>? Attributes { get; set; }
 
+    [JsonPropertyName(UserExportFormat.UserLine.Groups)]
     public List<string>? Groups { get; set; }
 }
 

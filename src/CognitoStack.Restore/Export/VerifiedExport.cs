@@ -112,10 +112,10 @@ internal sealed partial class VerifiedExport
 
     private static ExportManifest ReadManifest(string directory)
     {
-        var path = Path.Combine(directory, ExportFormat.ManifestFileName);
+        var path = Path.Combine(directory, UserExportFormat.ManifestName);
         if (!File.Exists(path))
         {
-            throw new RestoreException($"{ExportFormat.ManifestFileName} is missing in \"{directory}\": the export is incomplete (the exporter writes it last) or this is not an export directory");
+            throw new RestoreException($"{UserExportFormat.ManifestName} is missing in \"{directory}\": the export is incomplete (the exporter writes it last) or this is not an export directory");
         }
 
         ExportManifest? manifest;
@@ -126,33 +126,33 @@ internal sealed partial class VerifiedExport
         }
         catch (JsonException exception)
         {
-            throw new RestoreException($"{ExportFormat.ManifestFileName} is not a valid manifest: {FirstLine(exception.Message)}");
+            throw new RestoreException($"{UserExportFormat.ManifestName} is not a valid manifest: {FirstLine(exception.Message)}");
         }
 
         if (manifest is null)
         {
-            throw new RestoreException($"{ExportFormat.ManifestFileName} is not a valid manifest: it is JSON null");
+            throw new RestoreException($"{UserExportFormat.ManifestName} is not a valid manifest: it is JSON null");
         }
 
-        if (manifest.FormatVersion != ExportFormat.Version)
+        if (manifest.FormatVersion != UserExportFormat.FormatVersion)
         {
-            throw new RestoreException($"{ExportFormat.ManifestFileName} formatVersion {Shown.Value(manifest.FormatVersion?.ToString(CultureInfo.InvariantCulture))} is not supported: this tool reads formatVersion {ExportFormat.Version}");
+            throw new RestoreException($"{UserExportFormat.ManifestName} formatVersion {Shown.Value(manifest.FormatVersion?.ToString(CultureInfo.InvariantCulture))} is not supported: this tool reads formatVersion {UserExportFormat.FormatVersion}");
         }
 
         if (manifest.UserPoolId is null || !UserPoolIdPattern().IsMatch(manifest.UserPoolId))
         {
-            throw new RestoreException($"{ExportFormat.ManifestFileName} userPoolId {Shown.Value(manifest.UserPoolId)} is not a user pool id");
+            throw new RestoreException($"{UserExportFormat.ManifestName} userPoolId {Shown.Value(manifest.UserPoolId)} is not a user pool id");
         }
 
         if (manifest.StartedAt is null || manifest.UserCount is not >= 0 || manifest.Files is null || manifest.Groups is null)
         {
-            throw new RestoreException($"{ExportFormat.ManifestFileName} lacks startedAt, userCount, groups or files");
+            throw new RestoreException($"{UserExportFormat.ManifestName} lacks startedAt, userCount, groups or files");
         }
 
         if (manifest.Groups.Any(g => !GroupNames.IsValid(g.Key) || g.Value < 0))
         {
             var bad = manifest.Groups.First(g => !GroupNames.IsValid(g.Key) || g.Value < 0);
-            throw new RestoreException($"{ExportFormat.ManifestFileName} groups entry {Shown.Value(bad.Key)}: {bad.Value} is invalid: {GroupNames.Rule}, with a count of 0 or more");
+            throw new RestoreException($"{UserExportFormat.ManifestName} groups entry {Shown.Value(bad.Key)}: {bad.Value} is invalid: {GroupNames.Rule}, with a count of 0 or more");
         }
 
         return manifest;
@@ -160,7 +160,7 @@ internal sealed partial class VerifiedExport
 
     private static List<(string, ExportFile)> ListedFiles(string directory, ExportManifest manifest)
     {
-        var prefix = $"{ExportFormat.KeyPrefix}{manifest.UserPoolId}/";
+        var prefix = $"{UserExportFormat.RootPrefix}{manifest.UserPoolId}/";
         var listed = new List<(string, ExportFile)>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in manifest.Files!)
@@ -169,23 +169,23 @@ internal sealed partial class VerifiedExport
             var name = key is null ? null : key[(key.LastIndexOf('/') + 1)..];
             if (file is null || key is null || !key.StartsWith(prefix, StringComparison.Ordinal) || name is null || !UserFileName().IsMatch(name))
             {
-                throw new RestoreException($"{ExportFormat.ManifestFileName} files entry {Shown.Value(key)} is invalid: expected a key {prefix}<startedAt>/users-NNNNN.jsonl.gz");
+                throw new RestoreException($"{UserExportFormat.ManifestName} files entry {Shown.Value(key)} is invalid: expected a key {prefix}<startedAt>/users-NNNNN.jsonl.gz");
             }
 
             if (file.Sha256 is null || !Sha256Hex().IsMatch(file.Sha256) || file.Bytes is not >= 0 || file.Users is not >= 0)
             {
-                throw new RestoreException($"{ExportFormat.ManifestFileName} files entry {Shown.Value(key)} lacks a 64-digit lower-case hex sha256, bytes or users");
+                throw new RestoreException($"{UserExportFormat.ManifestName} files entry {Shown.Value(key)} lacks a 64-digit lower-case hex sha256, bytes or users");
             }
 
             if (!names.Add(name))
             {
-                throw new RestoreException($"{ExportFormat.ManifestFileName} lists {name} twice");
+                throw new RestoreException($"{UserExportFormat.ManifestName} lists {name} twice");
             }
 
             var path = Path.Combine(directory, name);
             if (!File.Exists(path))
             {
-                throw new RestoreException($"{name} is listed in {ExportFormat.ManifestFileName} but missing in \"{directory}\"");
+                throw new RestoreException($"{name} is listed in {UserExportFormat.ManifestName} but missing in \"{directory}\"");
             }
 
             listed.Add((path, file));
@@ -196,7 +196,7 @@ internal sealed partial class VerifiedExport
             .FirstOrDefault(n => !names.Contains(n!));
         if (unlisted is not null)
         {
-            throw new RestoreException($"{unlisted} is in \"{directory}\" but not in {ExportFormat.ManifestFileName}: files from another export, or the manifest was edited");
+            throw new RestoreException($"{unlisted} is in \"{directory}\" but not in {UserExportFormat.ManifestName}: files from another export, or the manifest was edited");
         }
 
         return listed;
