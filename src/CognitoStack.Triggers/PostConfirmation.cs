@@ -42,16 +42,8 @@ public sealed class PostConfirmation
     private const string ConfirmSignUp = "PostConfirmation_ConfirmSignUp";
     private const string ConfirmForgotPassword = "PostConfirmation_ConfirmForgotPassword";
 
-    // One client per execution environment: connections (and their TLS sessions) are reused across
-    // invocations; PooledConnectionLifetime picks up DNS changes.
-    private static readonly HttpClient SharedHttpClient = new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = HttpTimeout,
-    })
-    {
-        Timeout = HttpTimeout,
-    };
+    // One client per execution environment (see CognitoApi.CreateHttpClient).
+    private static readonly HttpClient SharedHttpClient = CognitoApi.CreateHttpClient(HttpTimeout);
 
     private readonly Func<string, string?> _readVariable;
     private readonly TriggerLog _log;

@@ -49,14 +49,8 @@ public sealed class UserMigration
     // Attributes Cognito assigns itself in the new pool; returning them would fail the migration.
     private static readonly HashSet<string> Assigned = new(StringComparer.Ordinal) { "sub", "identities" };
 
-    private static readonly HttpClient SharedHttpClient = new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = HttpTimeout,
-    })
-    {
-        Timeout = HttpTimeout,
-    };
+    // One client per execution environment (see CognitoApi.CreateHttpClient).
+    private static readonly HttpClient SharedHttpClient = CognitoApi.CreateHttpClient(HttpTimeout);
 
     private readonly Func<string, string?> _readVariable;
     private readonly TriggerLog _log;

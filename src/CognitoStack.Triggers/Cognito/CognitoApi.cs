@@ -33,6 +33,14 @@ internal sealed class CognitoApi(HttpClient http, string region, TimeProvider cl
     /// <summary>The client's timeout, for messages.</summary>
     public TimeSpan Timeout => http.Timeout;
 
+    /// <summary>
+    /// The HTTP client a trigger keeps for its execution environment: connections (and their TLS sessions) are
+    /// reused across invocations, <c>PooledConnectionLifetime</c> picks up DNS changes, and
+    /// <paramref name="timeout"/> bounds both connecting and the whole call.
+    /// </summary>
+    public static HttpClient CreateHttpClient(TimeSpan timeout) =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = timeout }) { Timeout = timeout };
+
     /// <summary>Sends <paramref name="body"/> to <paramref name="operation"/>, e.g. <c>AdminGetUser</c>.</summary>
     public ApiResponse Send(string operation, byte[] body, AwsCredentials credentials)
     {
