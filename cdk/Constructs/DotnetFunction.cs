@@ -2,10 +2,10 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
-using Alias = Amazon.CDK.AWS.Lambda.Alias;
-using AliasProps = Amazon.CDK.AWS.Lambda.AliasProps;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using Alias = Amazon.CDK.AWS.Lambda.Alias;
+using AliasProps = Amazon.CDK.AWS.Lambda.AliasProps;
 
 namespace CognitoStack.Cdk.Constructs;
 
