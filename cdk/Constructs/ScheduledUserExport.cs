@@ -129,17 +129,7 @@ public sealed class ScheduledUserExport : Construct
 
     private Bucket CreateBucket(ScheduledUserExportProps props)
     {
-        var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
-        {
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            Encryption = BucketEncryption.S3_MANAGED,
-            EnforceSSL = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            // Versioned (AWS Control Tower CT.S3.PR.11): a deleted or overwritten log stays recoverable for 30 days.
-            Versioned = true,
-            LifecycleRules = [new LifecycleRule { Id = "ExpireAccessLogs", Expiration = Duration.Days(365), NoncurrentVersionExpiration = Duration.Days(30) }],
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
+        var accessLogs = AccessLogBuckets.Create(this, RemovalPolicy.RETAIN);
         return new Bucket(this, "Bucket", new BucketProps
         {
             BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,

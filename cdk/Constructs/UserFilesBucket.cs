@@ -37,20 +37,7 @@ public sealed class UserFilesBucket : Construct
     public UserFilesBucket(Construct scope, string id, UserFilesBucketProps props)
         : base(scope, id)
     {
-        var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
-        {
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            Encryption = BucketEncryption.S3_MANAGED,
-            EnforceSSL = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            // Versioned (AWS Control Tower CT.S3.PR.11): a deleted or overwritten log stays recoverable for 30 days.
-            Versioned = true,
-            LifecycleRules =
-            [
-                new LifecycleRule { Id = "ExpireAccessLogs", Expiration = Duration.Days(365), NoncurrentVersionExpiration = Duration.Days(30) },
-            ],
-            RemovalPolicy = props.RemovalPolicy,
-        });
+        var accessLogs = AccessLogBuckets.Create(this, props.RemovalPolicy);
 
         var key = new Key(this, "Key", new KeyProps
         {
