@@ -8,9 +8,12 @@ namespace CognitoStack.Cdk;
 /// <summary>The stacks of one environment, added to an app.</summary>
 public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, BackupStack? Backup, MonitoringStack? Monitoring, ReplicaStack? Replica)
 {
+    /// <summary>The vault in the backup account (<c>backup.vault</c>); null without one.</summary>
+    public VaultStack? Vault { get; init; }
+
     /// <summary>
     /// Adds the stateful Identity stack, the stateless Api stack, unless they are off the Backup stack
-    /// (scheduled user export) and the Monitoring stack and, with replication, the replica Region's stack for
+    /// (scheduled user export), the backup account's Vault stack with <c>backup.vault</c>, the Monitoring stack and, with replication, the replica Region's stack for
     /// <paramref name="settings"/>.
     /// </summary>
     public static CognitoApp AddTo(App app, EnvironmentSettings settings, LambdaCode code)
@@ -69,6 +72,16 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, BackupStac
                 },
             })
             : null;
+        // The backup account's stack: its own account and Region (so no partition rule), deployed with that account's credentials.
+        var vault = settings.Backup is { Enabled: true, Vault: { } vaultSettings }
+            ? new VaultStack(app, "Vault", settings, new StackProps
+            {
+                StackName = VaultNames.StackName(settings.Name),
+                Description = $"CognitoStack {settings.Name}: vault of the user exports in the backup account {vaultSettings.Account} (locked bucket, key; stateful)",
+                Env = new Amazon.CDK.Environment { Account = vaultSettings.Account, Region = vaultSettings.Region },
+                TerminationProtection = true,
+            })
+            : null;
         SupportedPartition.Require(identity);
         SupportedPartition.Require(api);
         if (backup is not null)
@@ -81,7 +94,7 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, BackupStac
             SupportedPartition.Require(monitoring);
         }
 
-        return new CognitoApp(identity, api, backup, monitoring, replica);
+        return new CognitoApp(identity, api, backup, monitoring, replica) { Vault = vault };
 
         // Every stack is named CognitoStack-<env>-<part> and described the same way.
         StackProps StackProps(string part, string contents, bool? terminationProtection = null) => new()

@@ -849,12 +849,56 @@ public sealed record BackupSettings
     /// <summary>The schedule's interval in hours (what the no-successful-export alarm waits for, plus 2 hours).</summary>
     public required int ScheduleHours { get; init; }
 
-    /// <summary>Days each export stays locked (Object Lock, governance mode), 1-3,650. Default 35.</summary>
+    /// <summary>Days each export stays locked (Object Lock, in <see cref="LockMode"/>), 1-3,650. Default 35.</summary>
     public required int RetentionDays { get; init; }
+
+    /// <summary>
+    /// The exports' Object Lock mode. Default GOVERNANCE. Replication copies each export with its retention, so this
+    /// is also the mode of the copies in the vault.
+    /// </summary>
+    public required ExportLockMode LockMode { get; init; }
+
+    /// <summary>The copy in a backup account (issue #27). Left out: no vault, no replication.</summary>
+    public VaultSettings? Vault { get; init; }
 
     /// <summary>Days after which an export expires (lifecycle), at least <see cref="RetentionDays"/>, up to 3,650. Default 90.</summary>
     public required int ExpireAfterDays { get; init; }
 
     /// <summary>Fall of the exported user count since the last export, in percent, that raises the alarm, 1-100. Default 10.</summary>
     public required int MaxDropPercent { get; init; }
+}
+
+/// <summary>
+/// S3 Object Lock retention modes, spelled as CloudFormation's <c>DefaultRetention.Mode</c>
+/// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html#object-lock-retention-modes).
+/// </summary>
+public enum ExportLockMode
+{
+    /// <summary>A principal with <c>s3:BypassGovernanceRetention</c> can delete a locked version or shorten its lock.</summary>
+    Governance,
+
+    /// <summary>No principal, the account root included, can delete a locked version or shorten its lock.</summary>
+    Compliance,
+}
+
+/// <summary>
+/// The vault: a bucket with Object Lock and its own KMS key in a backup account (the <c>CognitoStack-&lt;env&gt;-Vault</c>
+/// stack, deployed with that account's credentials), to which S3 Replication copies every export.
+/// </summary>
+public sealed record VaultSettings
+{
+    /// <summary>The backup account's 12-digit id; not the pool's account.</summary>
+    public required string Account { get; init; }
+
+    /// <summary>The vault's Region (may be the pool's).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>
+    /// The ARN of the Vault stack's key (its output <c>VaultKeyArn</c>). Left out: the Vault stack is declared but the
+    /// export bucket does not replicate yet (deploy the Vault stack first, then set this).
+    /// </summary>
+    public string? KeyArn { get; init; }
+
+    /// <summary>Days after which the copies expire in the vault, at least <see cref="BackupSettings.RetentionDays"/>. Default: <c>backup.expireAfterDays</c>.</summary>
+    public required int ExpireAfterDays { get; init; }
 }

@@ -156,6 +156,8 @@ public static partial class SettingsLoader
             RetentionDays = retention,
             ExpireAfterDays = expire,
             MaxDropPercent = b.Int("maxDropPercent", 10, 1, 100),
+            LockMode = b.Enum("lockMode", Choices.LockMode, ExportLockMode.Governance),
+            Vault = b.OptionalObject("vault", "none: no copy outside the pool's account")?.ReadAll(v => ReadVault(v, retention, expire)),
         };
     }
 
@@ -291,6 +293,7 @@ public static partial class SettingsLoader
     /// <summary>Rules between settings; each names both keys.</summary>
     private static void CrossCheck(EnvironmentSettings s, string path)
     {
+        CheckVault(s, path);
         if (s.Waf.Enabled && s.Region is { } region && CognitoRules.RegionsWithoutUserPoolWaf.Contains(region))
         {
             throw new ConfigurationException(

@@ -54,6 +54,11 @@ public static class Choices
         (StatefulRemovalPolicy.Retain, "RETAIN"),
         (StatefulRemovalPolicy.Destroy, "DESTROY"));
 
+    /// <summary><c>backup.lockMode</c>, spelled as CloudFormation's Object Lock <c>Mode</c>.</summary>
+    public static readonly Spellings<ExportLockMode> LockMode = new(
+        (ExportLockMode.Governance, "GOVERNANCE"),
+        (ExportLockMode.Compliance, "COMPLIANCE"));
+
     /// <summary><c>userPool.mfa</c>. Config only: the stacks turn it into the CDK's <c>Mfa</c>.</summary>
     public static readonly Spellings<MfaMode> Mfa = new(
         (MfaMode.Off, "OFF"),

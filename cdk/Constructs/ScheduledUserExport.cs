@@ -24,8 +24,11 @@ public sealed record ScheduledUserExportProps
     /// <summary>When the export runs (an EventBridge rate expression).</summary>
     public required Schedule Schedule { get; init; }
 
-    /// <summary>How long each exported object is locked (Object Lock, governance mode).</summary>
+    /// <summary>How long each exported object is locked (Object Lock, in <see cref="LockMode"/>).</summary>
     public required Duration LockRetention { get; init; }
+
+    /// <summary>The Object Lock mode. Default governance.</summary>
+    public ObjectLockMode LockMode { get; init; } = ObjectLockMode.GOVERNANCE;
 
     /// <summary>When exported objects expire (lifecycle; at least <see cref="LockRetention"/>).</summary>
     public required Duration ExpireAfter { get; init; }
@@ -43,7 +46,7 @@ public sealed record ScheduledUserExportProps
 /// <summary>
 /// The scheduled user export (issue #19): a function on an EventBridge schedule that writes every user and group
 /// membership to a dedicated bucket: versioned, SSE-KMS with its own customer-managed key, Object Lock in governance
-/// mode, public access blocked, TLS only, expiring by lifecycle, always retained. Only the export role may write; the
+/// mode by default (compliance by setting), public access blocked, TLS only, expiring by lifecycle, always retained. Only the export role may write; the
 /// bucket policy denies every principal deleting objects or versions, bypassing governance retention and changing
 /// the lock configuration, and no role here is granted any of those.
 /// </summary>
@@ -139,7 +142,9 @@ public sealed class ScheduledUserExport : Construct
             EnforceSSL = true,
             Versioned = true,
             ObjectLockEnabled = true,
-            ObjectLockDefaultRetention = ObjectLockRetention.Governance(props.LockRetention),
+            ObjectLockDefaultRetention = props.LockMode == ObjectLockMode.COMPLIANCE
+                ? ObjectLockRetention.Compliance(props.LockRetention)
+                : ObjectLockRetention.Governance(props.LockRetention),
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
             ServerAccessLogsBucket = accessLogs,
             ServerAccessLogsPrefix = "exports/",

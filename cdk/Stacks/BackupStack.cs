@@ -1,8 +1,11 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.S3;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
+using CognitoStack.Contract;
 using Constructs;
 
 namespace CognitoStack.Cdk.Stacks;
@@ -40,18 +43,44 @@ public sealed class BackupStack : Stack
             Code = props.UserExportCode,
             Schedule = Schedule.Expression(backup.Schedule),
             LockRetention = Duration.Days(backup.RetentionDays),
+            LockMode = backup.LockMode == ExportLockMode.Compliance ? ObjectLockMode.COMPLIANCE : ObjectLockMode.GOVERNANCE,
             ExpireAfter = Duration.Days(backup.ExpireAfterDays),
             MetricNamespace = MetricNamespace(settings),
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
             // Retained like the export function's log group.
             LogEncryptionKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = RemovalPolicy.RETAIN }).Key,
         });
+        if (backup.Vault is { KeyArn: { } vaultKeyArn } vault)
+        {
+            Replication = new ExportReplication(this, "UserExportReplication", new ExportReplicationProps
+            {
+                Source = Export.Bucket,
+                SourceKey = Export.Key,
+                Vault = Bucket.FromBucketAttributes(this, "VaultBucket", new BucketAttributes
+                {
+                    BucketName = VaultNames.BucketName(settings.Name, vault.Account),
+                    Account = vault.Account,
+                    Region = vault.Region,
+                }),
+                VaultKey = Key.FromKeyArn(this, "VaultKey", vaultKeyArn),
+                VaultRegion = vault.Region,
+                RoleName = VaultNames.ReplicationRoleName(settings.Name),
+                KeyPrefix = UserExportFormat.RootPrefix,
+            });
+        }
+
         new CfnOutput(this, "ExportBucketName", new CfnOutputProps
         {
             Value = Export.Bucket.BucketName,
             Description = "Bucket of the user exports (exports/<user pool id>/<started at>/)",
         });
     }
+
+    /// <summary>
+    /// The replication to the vault in the backup account; null without <c>backup.vault</c>, or before its
+    /// <c>keyArn</c> is set (the Vault stack is deployed first).
+    /// </summary>
+    public ExportReplication? Replication { get; }
 
     /// <summary>The export function, bucket and key.</summary>
     public ScheduledUserExport Export { get; }

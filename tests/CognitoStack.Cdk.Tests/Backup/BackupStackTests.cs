@@ -123,15 +123,4 @@ public sealed class BackupStackTests(SynthFixture synth)
             ("EvaluationPeriods", periods),
             ("DatapointsToAlarm", periods),
             ("TreatMissingData", missing)));
-
-    private static IEnumerable<System.Text.Json.Nodes.JsonNode> Statements(System.Text.Json.Nodes.JsonNode resource)
-    {
-        var properties = resource["Properties"];
-        var documents = new[] { properties?["PolicyDocument"], properties?["KeyPolicy"] }
-            .Concat(properties?["Policies"]?.AsArray().Select(p => p?["PolicyDocument"]) ?? []);
-        return documents.Where(d => d is not null).SelectMany(d => d!["Statement"]!.AsArray()!).Select(s => s!);
-    }
-
-    private static IEnumerable<string> Actions(System.Text.Json.Nodes.JsonNode? action) =>
-        action is System.Text.Json.Nodes.JsonArray list ? list.Select(a => (string)a!) : [(string)action!];
 }

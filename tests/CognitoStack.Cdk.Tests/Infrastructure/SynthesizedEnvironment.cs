@@ -20,7 +20,8 @@ public sealed class SynthesizedEnvironment
 
     /// <summary>
     /// The stack construct IDs of an environment: Identity and Api, then Backup and Monitoring unless they
-    /// are off, and IdentityReplica (the replica Region's stack) with replication.
+    /// are off, IdentityReplica (the replica Region's stack) with replication, and Vault (the backup account's
+    /// stack) with a vault.
     /// </summary>
     public static IReadOnlyList<string> StackIdsFor(EnvironmentSettings settings) =>
         [
@@ -28,6 +29,7 @@ public sealed class SynthesizedEnvironment
             .. settings.Backup.Enabled ? ["Backup"] : Array.Empty<string>(),
             .. settings.Monitoring.Enabled ? ["Monitoring"] : Array.Empty<string>(),
             .. settings.Replication.Enabled ? ["IdentityReplica"] : Array.Empty<string>(),
+            .. settings.Backup is { Enabled: true, Vault: not null } ? ["Vault"] : Array.Empty<string>(),
         ];
 
     /// <summary>This environment's stack construct IDs.</summary>
@@ -56,6 +58,9 @@ public sealed class SynthesizedEnvironment
 
     /// <summary>The Monitoring stack's template for CDK assertions (only where monitoring is on).</summary>
     public Template Monitoring => Template("Monitoring");
+
+    /// <summary>The backup account's Vault stack's template for CDK assertions (only with a vault).</summary>
+    public Template Vault => Template("Vault");
 
     /// <summary>The replica Region's stack's template for CDK assertions (only with replication).</summary>
     public Template Replica => Template("IdentityReplica");

@@ -20,4 +20,17 @@ internal static class TemplateExtensions
     /// <summary>Shorthand for a JSON-like object in assertions.</summary>
     public static Dictionary<string, object> Obj(params (string Key, object Value)[] entries) =>
         entries.ToDictionary(e => e.Key, e => e.Value);
+
+    /// <summary>Every policy statement of a resource: its policy document, key policy or inline policies.</summary>
+    public static IEnumerable<System.Text.Json.Nodes.JsonNode> Statements(System.Text.Json.Nodes.JsonNode resource)
+    {
+        var properties = resource["Properties"];
+        var documents = new[] { properties?["PolicyDocument"], properties?["KeyPolicy"] }
+            .Concat(properties?["Policies"]?.AsArray().Select(p => p?["PolicyDocument"]) ?? []);
+        return documents.Where(d => d is not null).SelectMany(d => d!["Statement"]!.AsArray()!).Select(s => s!);
+    }
+
+    /// <summary>A statement's actions, whether written as one string or a list.</summary>
+    public static IEnumerable<string> Actions(System.Text.Json.Nodes.JsonNode? action) =>
+        action is System.Text.Json.Nodes.JsonArray list ? list.Select(a => (string)a!) : [(string)action!];
 }
