@@ -13,6 +13,8 @@ try
     if (options is null)
     {
         Console.WriteLine(Usage);
+        Console.WriteLine();
+        Console.WriteLine(RestoreScope.Screen);
         return 0;
     }
 
@@ -34,6 +36,9 @@ try
     {
         Console.Error.WriteLine($"warning: {summary.Unverified} users have neither a verified email nor a verified phone number (unverified-users.txt): the import job refuses their rows");
     }
+
+    Console.WriteLine();
+    Console.WriteLine(RestoreScope.Screen);
 
     return 0;
 }

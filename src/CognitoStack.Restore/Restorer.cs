@@ -165,6 +165,7 @@ internal static class Restorer
         WriteDisableScript(directory, export, disabled, utf8);
         WriteList(directory, "federated-users.txt", federated, utf8);
         WriteList(directory, "unverified-users.txt", unverified, utf8);
+        WriteList(directory, "disabled-users.txt", disabled, utf8);
         return new RestoreSummary(export.UserPoolId, export.StartedAt, users, csvFiles, memberships, federated.Count, unverified.Count, disabled.Count);
     }
 

@@ -169,7 +169,8 @@ public sealed class RoundTripTests : IDisposable
     }
 
     // A row of an import CSV split the way AWS documents: commas separate fields unless escaped as \,.
-    private static Dictionary<string, string> Parse(string header, string row)
+    /// <summary>One CSV row by the import page's rules, keyed by the header's columns.</summary>
+    internal static Dictionary<string, string> Parse(string header, string row)
     {
         var fields = new List<string>();
         var current = new StringBuilder();

@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CognitoStack.Lambda.Common.Signing;
+using CognitoStack.Tests.Emulators;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Export;
 using CognitoStack.UserExport.Tests.Helpers;
@@ -17,73 +13,28 @@ namespace CognitoStack.UserExport.Tests;
 /// ListGroups, ListUsersInGroup and ListUsers (without paging) over the same AWS JSON 1.1 protocol; the bucket is
 /// the in-memory fake.
 /// </summary>
-public sealed partial class CognitoLocalTests : IAsyncLifetime
+public sealed class CognitoLocalTests : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("cognito-local-").FullName;
-    private Process? _emulator;
-    private Uri? _endpoint;
+    private CognitoLocal _cognito = null!;
 
-    public async Task InitializeAsync()
-    {
-        var root = AppContext.BaseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root, "CognitoStack.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
+    public async Task InitializeAsync() => _cognito = await CognitoLocal.StartAsync();
 
-        var bin = Path.Combine(root ?? ".", "node_modules", ".bin", "cognito-local");
-        if (!File.Exists(bin))
-        {
-            throw new InvalidOperationException("cognito-local is not installed: run npm ci in the repository root");
-        }
-
-        var start = new ProcessStartInfo(bin) { WorkingDirectory = _data, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["HOST"] = "127.0.0.1";
-        start.Environment["PORT"] = "0";
-        _emulator = Process.Start(start)!;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (_endpoint is null)
-        {
-            var line = await _emulator.StandardOutput.ReadLineAsync().WaitAsync(deadline - DateTime.UtcNow);
-            if (line is null)
-            {
-                throw new InvalidOperationException($"cognito-local exited: {await _emulator.StandardError.ReadToEndAsync()}");
-            }
-
-            if (Url().Match(line) is { Success: true } match)
-            {
-                _endpoint = new Uri(match.Value + "/");
-            }
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        if (_emulator is { HasExited: false })
-        {
-            _emulator.Kill(entireProcessTree: true);
-            _emulator.WaitForExit(10_000);
-        }
-
-        _emulator?.Dispose();
-        Directory.Delete(_data, recursive: true);
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _cognito.DisposeAsync();
 
     [Fact]
     public async Task Export_Should_WriteEveryUserWithItsGroups_When_ReadingCognitoLocal()
     {
         using var http = new HttpClient();
-        var pool = (await Call(http, "CreateUserPool", new JsonObject { ["PoolName"] = "export-test", ["UsernameAttributes"] = new JsonArray("email") })).GetProperty("UserPool").GetProperty("Id").GetString()!;
+        var pool = await _cognito.CreatePoolAsync("export-test", new JsonObject { ["UsernameAttributes"] = new JsonArray("email") });
         foreach (var group in new[] { "admin", "users" })
         {
-            await Call(http, "CreateGroup", new JsonObject { ["UserPoolId"] = pool, ["GroupName"] = group });
+            await _cognito.CallAsync("CreateGroup", new JsonObject { ["UserPoolId"] = pool, ["GroupName"] = group });
         }
 
         var names = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var user = await Call(http, "AdminCreateUser", new JsonObject
+            var user = await _cognito.CallAsync("AdminCreateUser", new JsonObject
             {
                 ["UserPoolId"] = pool,
                 ["Username"] = $"user{i}@example.com",
@@ -94,16 +45,16 @@ public sealed partial class CognitoLocalTests : IAsyncLifetime
             });
             var name = user.GetProperty("User").GetProperty("Username").GetString()!;
             names.Add(name);
-            await Call(http, "AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = pool, ["Username"] = name, ["GroupName"] = "users" });
+            await _cognito.CallAsync("AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = pool, ["Username"] = name, ["GroupName"] = "users" });
         }
 
-        await Call(http, "AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = pool, ["Username"] = names[0], ["GroupName"] = "admin" });
+        await _cognito.CallAsync("AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = pool, ["Username"] = names[0], ["GroupName"] = "admin" });
 
         var clock = new ManualClock();
         var sender = new SignedSender(http, "eu-west-1", () => new AwsCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), TimeProvider.System,
             RetryPolicy.Default, clock.Delay, () => 0.5);
         var store = new FakeStore();
-        var exporter = new Exporter(new CognitoUsers(sender, _endpoint!, new RequestPacer(0, clock, clock.Delay), new RequestPacer(0, clock, clock.Delay)),
+        var exporter = new Exporter(new CognitoUsers(sender, _cognito.Endpoint, new RequestPacer(0, clock, clock.Delay), new RequestPacer(0, clock, clock.Delay)),
             store, new FakeContinuation(), clock, new ExportOptions(pool, "eu-west-1", TimeSpan.FromMinutes(13)));
 
         var outcome = await exporter.RunAsync(null, CancellationToken.None);
@@ -121,19 +72,4 @@ public sealed partial class CognitoLocalTests : IAsyncLifetime
         Assert.Equal(first.GetProperty("attributes").GetProperty("sub").GetString(), first.GetProperty("sub").GetString());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", first.GetProperty("created").GetString());
     }
-
-    private async Task<JsonElement> Call(HttpClient http, string operation, JsonObject body)
-    {
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", $"AWSCognitoIdentityProviderService.{operation}");
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{operation}: {text}");
-        return JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone();
-    }
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+")]
-    private static partial Regex Url();
 }
