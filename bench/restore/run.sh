@@ -14,4 +14,5 @@ for run in warm 1 2 3; do
   /usr/bin/time -f "run $run: %e s elapsed, %M KB peak RSS" dotnet "$work/tool/CognitoStack.Restore.dll" \
     --export "$work/export" --csv-header "$work/header.json" --out "$work/out" --pool-mfa OPTIONAL >/dev/null
 done
-echo "users: $users; CSV rows written: $(($(cat "$work"/out/users-*.csv | wc -l) - $(ls "$work"/out/users-*.csv | wc -l)))"
+files=$(find "$work/out" -name 'users-*.csv' | wc -l)
+echo "users: $users; CSV rows written: $(($(cat "$work"/out/users-*.csv | wc -l) - files))"
