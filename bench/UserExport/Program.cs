@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.UserExport;
 using CognitoStack.UserExport.Aws;
@@ -26,8 +27,7 @@ using var sampler = new Timer(_ => peakHeap = Math.Max(peakHeap, GC.GetTotalMemo
 var clock = TimeProvider.System;
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4 });
 var endpoint = new Uri($"http://127.0.0.1:{port}/");
-var sender = new SignedSender(http, "eu-west-1", () => new AwsCredentials("AKIDEXAMPLE", "bench-secret"), clock, RetryPolicy.Default,
-    (d, t) => Task.Delay(d, t), Random.Shared.NextDouble);
+var sender = new AwsClient(http, "eu-west-1", new BenchCredentials(), RetryPolicy.Default, clock, (d, t) => Task.Delay(d, t));
 var continuation = new NoContinuation();
 var exporter = new Exporter(
     new CognitoUsers(sender, endpoint, new RequestPacer(0, clock, Task.Delay), new RequestPacer(0, clock, Task.Delay)),
@@ -184,4 +184,14 @@ internal sealed class NoContinuation : IContinuation
 {
     public Task ContinueAsync(string exportPrefix, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the benchmark gives the export one hour: it must not need a continuation");
+}
+
+/// <summary>Fixed credentials: the bench measures the export, not credential resolution.</summary>
+internal sealed class BenchCredentials : IAwsCredentialSource
+{
+    private readonly AwsCredentials _credentials = new("AKIDEXAMPLE", "bench-secret");
+
+    public AwsCredentials GetCredentials() => _credentials;
+
+    public Task<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => Task.FromResult(_credentials);
 }

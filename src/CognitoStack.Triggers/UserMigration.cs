@@ -3,8 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CognitoStack.Contract;
 using CognitoStack.Lambda.Common;
-using CognitoStack.Lambda.Common.Signing;
-using CognitoStack.Triggers.Cognito;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Logging;
 using CognitoStack.Triggers.Migration;
@@ -49,10 +48,9 @@ public sealed class UserMigration
     // Attributes Cognito assigns itself in the new pool; returning them would fail the migration.
     private static readonly HashSet<string> Assigned = new(StringComparer.Ordinal) { "sub", "identities" };
 
-    // One client per execution environment (see CognitoApi.CreateHttpClient).
-    private static readonly HttpClient SharedHttpClient = CognitoApi.CreateHttpClient(HttpTimeout);
+    // One client per execution environment (see AwsClient.CreateHttpClient); creating it opens no connection.
+    private static readonly HttpClient SharedHttpClient = AwsClient.CreateHttpClient(HttpTimeout);
 
-    private readonly Func<string, string?> _readVariable;
     private readonly TriggerLog _log;
     private readonly string? _configurationError;
     private readonly OldUserPool? _oldPool;
@@ -66,23 +64,26 @@ public sealed class UserMigration
     /// <summary>
     /// Reads <c>OLD_USER_POOL_ID</c>, <c>OLD_CLIENT_ID</c> and <c>OLD_REGION</c> from
     /// <paramref name="readVariable"/> and validates them; a problem is logged now and again with every
-    /// event it refuses. Credentials are read on each call.
+    /// event it refuses. Credentials are resolved at the first event, never here (SnapStart).
     /// </summary>
     /// <param name="readVariable">Returns a variable's value, or null when it is not set.</param>
     /// <param name="httpClient">Sends the API requests; its <see cref="HttpClient.Timeout"/> bounds each call.</param>
     /// <param name="logOutput">Where log lines go; standard output when left out.</param>
     /// <param name="clock">The signing time; the system clock when left out.</param>
-    public UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput = null, TimeProvider? clock = null)
-        : this(readVariable, httpClient, logOutput, clock, endpoint: null)
+    /// <param name="credentials">Where credentials come from; <see cref="LambdaCredentials"/> (the process environment,
+    /// as Lambda sets it) when left out.</param>
+    public UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput = null, TimeProvider? clock = null,
+        IAwsCredentialSource? credentials = null)
+        : this(readVariable, httpClient, logOutput, clock, endpoint: null, credentials)
     {
     }
 
     /// <summary>As the public constructor, sending requests to <paramref name="endpoint"/> (tests: cognito-local).</summary>
-    internal UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput, TimeProvider? clock, Uri? endpoint)
+    internal UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput, TimeProvider? clock, Uri? endpoint,
+        IAwsCredentialSource? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         ArgumentNullException.ThrowIfNull(httpClient);
-        _readVariable = readVariable;
         _log = new TriggerLog(logOutput ?? Console.OpenStandardOutput(), nameof(UserMigration));
 
         var poolId = readVariable(EnvironmentVariables.OldUserPoolId);
@@ -99,7 +100,9 @@ public sealed class UserMigration
             return;
         }
 
-        _oldPool = new OldUserPool(new CognitoApi(httpClient, region!, clock ?? TimeProvider.System, endpoint), poolId!, clientId!);
+        _oldPool = new OldUserPool(
+            AwsJsonService.CognitoUserPools(new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(HttpTimeout), clock), endpoint),
+            poolId!, clientId!);
     }
 
     /// <summary>Answers one user migration event.</summary>
@@ -142,9 +145,6 @@ public sealed class UserMigration
             throw Refuse(true, $"invalid configuration: {_configurationError}", identity, started);
         }
 
-        var credentials = AwsCredentials.FromVariables(_readVariable)
-            ?? throw Refuse(true, $"{AwsCredentials.AccessKeyIdVariable} or {AwsCredentials.SecretAccessKeyVariable} is not set", identity, started);
-
         var signIn = identity.TriggerSource == Authentication;
         if (signIn)
         {
@@ -154,14 +154,14 @@ public sealed class UserMigration
                 throw Refuse(true, "malformed event: request.password is missing or longer than 256 characters", identity, started);
             }
 
-            var check = _oldPool!.VerifyPassword(identity.UserName!, password, credentials);
+            var check = _oldPool!.VerifyPassword(identity.UserName!, password);
             if (check.Outcome != OldPoolOutcome.Verified)
             {
                 throw Refuse(check, identity, started);
             }
         }
 
-        var (answer, user) = _oldPool!.GetUser(identity.UserName!, credentials);
+        var (answer, user) = _oldPool!.GetUser(identity.UserName!);
         if (answer.Outcome != OldPoolOutcome.Verified)
         {
             throw Refuse(answer, identity, started);

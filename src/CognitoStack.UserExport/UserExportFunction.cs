@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CognitoStack.Contract;
 using CognitoStack.Lambda.Common;
-using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Export;
 using CognitoStack.UserExport.Json;
@@ -44,7 +43,6 @@ public sealed partial class UserExportFunction
     private readonly Func<Exporter>? _createExporter;
     private readonly string _userPoolId = string.Empty;
     private readonly string _metricNamespace = string.Empty;
-    private readonly Func<SignedSender>? _sender;
 
     /// <summary>Reads its configuration from the environment (the Lambda entry point).</summary>
     public UserExportFunction()
@@ -52,8 +50,12 @@ public sealed partial class UserExportFunction
     {
     }
 
-    /// <summary>Reads the configuration through <paramref name="readVariable"/> and calls AWS through <paramref name="http"/>.</summary>
-    public UserExportFunction(Func<string, string?> readVariable, HttpClient http, Stream? logOutput = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Reads the configuration through <paramref name="readVariable"/> and calls AWS through <paramref name="http"/>, with
+    /// credentials from <paramref name="credentials"/> (<see cref="LambdaCredentials"/>, resolved at the first call, when left out).
+    /// </summary>
+    public UserExportFunction(Func<string, string?> readVariable, HttpClient http, Stream? logOutput = null, TimeProvider? clock = null,
+        IAwsCredentialSource? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         ArgumentNullException.ThrowIfNull(http);
@@ -84,18 +86,17 @@ public sealed partial class UserExportFunction
 
         _userPoolId = pool!;
         _metricNamespace = metricNamespace!;
-        _sender = () => new SignedSender(http, region!, () => AwsCredentials.FromVariables(readVariable), time, RetryPolicy.Default,
-            (delay, token) => Task.Delay(delay, time, token), Random.Shared.NextDouble);
+        var source = credentials ?? new LambdaCredentials();
         var options = new ExportOptions(pool!, region!, TimeSpan.FromSeconds(int.Parse(budget!, CultureInfo.InvariantCulture)));
         _createExporter = () =>
         {
-            var sender = _sender();
+            var client = new AwsClient(http, region!, source, RetryPolicy.Default, time);
             return new Exporter(
-                new CognitoUsers(sender, CognitoUsers.Endpoint(region!),
+                new CognitoUsers(client, CognitoUsers.Endpoint(region!),
                     new RequestPacer(UserListRequestsPerSecond, time, (d, t) => Task.Delay(d, time, t)),
                     new RequestPacer(GroupReadRequestsPerSecond, time, (d, t) => Task.Delay(d, time, t))),
-                new S3Objects(sender, S3Objects.Endpoint(region!, bucket!), bucket!, pathStyle: false),
-                new LambdaContinuation(sender, LambdaContinuation.Endpoint(region!), functionName!),
+                new S3Objects(client, S3Objects.Endpoint(region!, bucket!), bucket!, pathStyle: false),
+                new LambdaContinuation(client, LambdaContinuation.Endpoint(region!), functionName!),
                 time, options);
         };
         Clock = time;

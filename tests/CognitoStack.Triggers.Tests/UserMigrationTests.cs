@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoStack.Lambda.Common.Aws;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.Triggers.Tests.Helpers;
 
 namespace CognitoStack.Triggers.Tests;
@@ -148,7 +150,7 @@ public sealed class UserMigrationTests : IDisposable
     {
         using var hanging = FakeHttpHandler.Hanging();
         using var log = new LogLines();
-        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), hanging.Client(TimeSpan.FromMilliseconds(50)), log.Stream, new FixedClock(TestTriggers.SigningTime));
+        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), hanging.Client(TimeSpan.FromMilliseconds(50)), log.Stream, new FixedClock(TestTriggers.SigningTime), new TestCredentials(MigrationVariables));
 
         Assert.Throws<UserNotMigratedException>(() => Run(trigger, TestEvents.Load(AuthenticationEvent)));
 
@@ -202,7 +204,7 @@ public sealed class UserMigrationTests : IDisposable
     public void Configuration_Should_BeCheckedAtStartUp_AndRefuseEveryEvent(string name, string? value, string message)
     {
         var variables = TestTriggers.Variables(MigrationVariables, name, value);
-        var trigger = new UserMigration(variables, _oldPool.Client(), _log.Stream);
+        var trigger = new UserMigration(variables, _oldPool.Client(), _log.Stream, null, new TestCredentials(variables));
 
         Assert.Contains(message, _log.Errors.Single().Text("message"), StringComparison.Ordinal);
         Refused(trigger, AuthenticationEvent);
@@ -213,11 +215,13 @@ public sealed class UserMigrationTests : IDisposable
     [Fact]
     public void Migration_Should_Refuse_When_CredentialsAreMissing()
     {
-        var trigger = new UserMigration(TestTriggers.Variables(MigrationVariables, "AWS_ACCESS_KEY_ID"), _oldPool.Client(), _log.Stream);
+        var variables = TestTriggers.Variables(MigrationVariables, "AWS_ACCESS_KEY_ID");
+        var trigger = new UserMigration(variables, _oldPool.Client(), _log.Stream, null, new TestCredentials(variables));
 
         Refused(trigger, AuthenticationEvent);
 
-        Assert.Equal("user not migrated: AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY is not set", _log.Errors.Single().Text("message"));
+        Assert.Equal($"user not migrated: AdminInitiateAuth not sent: {LambdaCredentials.MissingMessage}", _log.Errors.Single().Text("message"));
+        Assert.Empty(_oldPool.Requests);
     }
 
     [Theory]
@@ -268,7 +272,7 @@ public sealed class UserMigrationTests : IDisposable
     }
 
     private UserMigration Trigger() =>
-        new(n => MigrationVariables.GetValueOrDefault(n), _oldPool.Client(), _log.Stream, new FixedClock(TestTriggers.SigningTime));
+        new(n => MigrationVariables.GetValueOrDefault(n), _oldPool.Client(), _log.Stream, new FixedClock(TestTriggers.SigningTime), new TestCredentials(MigrationVariables));
 
     private static JsonObject Send(UserMigration trigger, string fixture) =>
         JsonNode.Parse(Run(trigger, TestEvents.Load(fixture)))!.AsObject();

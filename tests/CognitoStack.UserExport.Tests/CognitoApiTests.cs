@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Lambda.Common.Signing;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Tests.Helpers;
 
@@ -10,11 +12,11 @@ public class CognitoApiTests
 {
     private static readonly AwsCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token");
 
-    private static (CognitoUsers Api, ScriptedHandler Http, ManualClock Clock, SignedSender Sender) Create(params Func<HttpResponseMessage>[] answers)
+    private static (CognitoUsers Api, ScriptedHandler Http, ManualClock Clock, AwsClient Sender) Create(params Func<HttpResponseMessage>[] answers)
     {
         var http = new ScriptedHandler(answers);
         var clock = new ManualClock();
-        var sender = new SignedSender(new HttpClient(http), "eu-west-1", () => Credentials, clock, RetryPolicy.Default, clock.Delay, () => 1.0);
+        var sender = new AwsClient(new HttpClient(http), "eu-west-1", new TestCredentials(Credentials), RetryPolicy.Default, clock, clock.Delay, () => 1.0);
         var api = new CognitoUsers(sender, CognitoUsers.Endpoint("eu-west-1"),
             new RequestPacer(10, clock, clock.Delay), new RequestPacer(2, clock, clock.Delay));
         return (api, http, clock, sender);
@@ -146,7 +148,7 @@ public class CognitoApiTests
     {
         var http = new ScriptedHandler(() => new HttpResponseMessage(HttpStatusCode.OK));
         var clock = new ManualClock();
-        var sender = new SignedSender(new HttpClient(http), "eu-west-1", () => Credentials, clock, RetryPolicy.Default, clock.Delay, () => 1.0);
+        var sender = new AwsClient(new HttpClient(http), "eu-west-1", new TestCredentials(Credentials), RetryPolicy.Default, clock, clock.Delay, () => 1.0);
         var s3 = new S3Objects(sender, S3Objects.Endpoint("eu-west-1", "backup-bucket"), "backup-bucket", pathStyle: false);
 
         await s3.PutAsync("exports/eu-west-1_AbCdEf123/20260102T030405Z/users-00001.jsonl.gz", new byte[] { 1, 2, 3 }, "application/gzip", null, CancellationToken.None);

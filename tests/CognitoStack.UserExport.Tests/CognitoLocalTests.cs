@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Lambda.Common.Signing;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Export;
 using CognitoStack.UserExport.Tests.Helpers;
@@ -100,8 +102,8 @@ public sealed partial class CognitoLocalTests : IAsyncLifetime
         await Call(http, "AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = pool, ["Username"] = names[0], ["GroupName"] = "admin" });
 
         var clock = new ManualClock();
-        var sender = new SignedSender(http, "eu-west-1", () => new AwsCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), TimeProvider.System,
-            RetryPolicy.Default, clock.Delay, () => 0.5);
+        var sender = new AwsClient(http, "eu-west-1", new TestCredentials(new AwsCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")),
+            RetryPolicy.Default, TimeProvider.System, clock.Delay, () => 0.5);
         var store = new FakeStore();
         var exporter = new Exporter(new CognitoUsers(sender, _endpoint!, new RequestPacer(0, clock, clock.Delay), new RequestPacer(0, clock, clock.Delay)),
             store, new FakeContinuation(), clock, new ExportOptions(pool, "eu-west-1", TimeSpan.FromMinutes(13)));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CognitoStack.Contract;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.UserExport.Tests.Helpers;
 
 namespace CognitoStack.UserExport.Tests;
@@ -24,7 +25,7 @@ public class FunctionTests
     {
         var http = new ScriptedHandler(answers);
         var log = new MemoryStream();
-        return (new UserExportFunction(variables.GetValueOrDefault, new HttpClient(http), log, new ManualClock()), log, http);
+        return (new UserExportFunction(variables.GetValueOrDefault, new HttpClient(http), log, new ManualClock(), new TestCredentials(variables)), log, http);
     }
 
     private static MemoryStream Event(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
@@ -99,7 +100,7 @@ public class FunctionTests
             return response;
         });
 
-        Assert.Throws<Aws.AwsApiException>(() => function.Handle(Event("{}")));
+        Assert.Throws<Lambda.Common.Aws.AwsApiException>(() => function.Handle(Event("{}")));
 
         var text = Encoding.UTF8.GetString(log.ToArray());
         Assert.Contains("\"errorType\":\"NotAuthorizedException\"", text, StringComparison.Ordinal);

@@ -16,7 +16,6 @@ namespace CognitoStack.Triggers.Json;
 [JsonSerializable(typeof(PreTokenGenerationEvent))]
 [JsonSerializable(typeof(PostConfirmationEvent))]
 [JsonSerializable(typeof(AdminAddUserToGroupRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
-[JsonSerializable(typeof(AwsErrorBody))]
 [JsonSerializable(typeof(AdminInitiateAuthRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(AdminInitiateAuthResponse))]
 [JsonSerializable(typeof(AdminGetUserRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]

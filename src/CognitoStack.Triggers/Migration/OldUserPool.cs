@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CognitoStack.Lambda.Common.Signing;
-using CognitoStack.Triggers.Cognito;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Triggers.Json;
 
 namespace CognitoStack.Triggers.Migration;
@@ -16,7 +15,7 @@ namespace CognitoStack.Triggers.Migration;
 /// <param name="api">The user pools API in the old pool's region.</param>
 /// <param name="userPoolId">The old pool.</param>
 /// <param name="clientId">The old pool's migration client.</param>
-internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clientId)
+internal sealed class OldUserPool(AwsJsonService api, string userPoolId, string clientId)
 {
     /// <summary>The flow that checks a password server-side, without SRP.</summary>
     public const string AuthFlow = "ADMIN_USER_PASSWORD_AUTH";
@@ -33,7 +32,7 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
     /// challenge (MFA, a new password) means the old pool wants more than a password: the user is not
     /// migrated at sign-in, since migrating would let the password alone replace the second factor.
     /// </summary>
-    public OldPoolAnswer VerifyPassword(string userName, string password, AwsCredentials credentials)
+    public OldPoolAnswer VerifyPassword(string userName, string password)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new AdminInitiateAuthRequest(userPoolId, clientId, AuthFlow, new Dictionary<string, string>(StringComparer.Ordinal)
@@ -42,7 +41,7 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
                 ["PASSWORD"] = password,
             }),
             TriggersJsonContext.Default.AdminInitiateAuthRequest);
-        var response = api.Send("AdminInitiateAuth", body, credentials);
+        var response = api.Send("AdminInitiateAuth", body);
         if (!response.Succeeded)
         {
             return Refusal(response);
@@ -69,10 +68,10 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
     }
 
     /// <summary>Reads the user with <c>AdminGetUser</c>.</summary>
-    public (OldPoolAnswer Answer, AdminGetUserResponse? User) GetUser(string userName, AwsCredentials credentials)
+    public (OldPoolAnswer Answer, AdminGetUserResponse? User) GetUser(string userName)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new AdminGetUserRequest(userPoolId, userName), TriggersJsonContext.Default.AdminGetUserRequest);
-        var response = api.Send("AdminGetUser", body, credentials);
+        var response = api.Send("AdminGetUser", body);
         if (!response.Succeeded)
         {
             return (Refusal(response), null);
@@ -84,7 +83,7 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
             : (OldPoolAnswer.Verified(response.Status), user);
     }
 
-    private static OldPoolAnswer Refusal(ApiResponse response) =>
+    private static OldPoolAnswer Refusal(AwsResponse response) =>
         response.ErrorType is { } type && UserErrors.Contains(type)
             ? OldPoolAnswer.Refused($"the old pool refused: {type}", response.Status, type)
             : OldPoolAnswer.Failed(response.Message, response.Status, response.ErrorType);

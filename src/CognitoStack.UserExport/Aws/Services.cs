@@ -46,7 +46,7 @@ internal interface IContinuation
 /// operations are paced: <c>ListUsers</c> and <c>ListUsersInGroup</c> share one pacer (both count against the
 /// <c>UserList</c> category), <c>ListGroups</c> has its own (<c>UserPoolResourceRead</c>).
 /// </summary>
-internal sealed class CognitoUsers(SignedSender sender, Uri endpoint, RequestPacer userList, RequestPacer groupRead) : ICognitoUsers
+internal sealed class CognitoUsers(AwsClient client, Uri endpoint, RequestPacer userList, RequestPacer groupRead) : ICognitoUsers
 {
     /// <summary>Largest <c>Limit</c> ListUsers, ListUsersInGroup and ListGroups accept.</summary>
     public const int PageSize = 60;
@@ -81,12 +81,10 @@ internal sealed class CognitoUsers(SignedSender sender, Uri endpoint, RequestPac
         return new UsersPage(response.Users ?? [], NullIfEmpty(response.NextToken));
     }
 
-    private async Task<byte[]> CallAsync(string operation, byte[] body, CancellationToken cancellationToken) =>
-        (await sender.SendAsync(new AwsRequest(operation, HttpMethod.Post, endpoint, "/", "cognito-idp",
-        [
-            new("Content-Type", "application/x-amz-json-1.1"),
-            new("X-Amz-Target", $"AWSCognitoIdentityProviderService.{operation}"),
-        ], body), cancellationToken).ConfigureAwait(false))!;
+    private readonly AwsJsonService _api = new(client, endpoint, AwsJsonService.CognitoService, AwsJsonService.CognitoTargetPrefix);
+
+    private Task<byte[]> CallAsync(string operation, byte[] body, CancellationToken cancellationToken) =>
+        _api.CallAsync(operation, body, cancellationToken);
 
     private static T Parse<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string operation)
     {
@@ -110,7 +108,7 @@ internal sealed class CognitoUsers(SignedSender sender, Uri endpoint, RequestPac
 /// retention (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html), and a SHA-256 checksum
 /// S3 verifies on arrival. Encryption is the bucket's default (SSE-KMS with its key); nothing here names a key.
 /// </summary>
-internal sealed class S3Objects(SignedSender sender, Uri endpoint, string bucket, bool pathStyle) : IObjectStore
+internal sealed class S3Objects(AwsClient client, Uri endpoint, string bucket, bool pathStyle) : IObjectStore
 {
     /// <summary>The bucket's virtual-hosted endpoint in <paramref name="region"/>.</summary>
     public static Uri Endpoint(string region, string bucket) => new($"https://{bucket}.s3.{region}.amazonaws.com/");
@@ -132,18 +130,18 @@ internal sealed class S3Objects(SignedSender sender, Uri endpoint, string bucket
             headers.Add(new("Content-Encoding", contentEncoding));
         }
 
-        return sender.SendAsync(new AwsRequest("PutObject", HttpMethod.Put, endpoint, PathOf(key), "s3", headers, body), cancellationToken);
+        return client.SendOrThrowAsync(new AwsRequest("PutObject", HttpMethod.Put, endpoint, PathOf(key), "s3", headers, body), cancellationToken);
     }
 
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        sender.SendAsync(new AwsRequest("GetObject", HttpMethod.Get, endpoint, PathOf(key), "s3", [], ReadOnlyMemory<byte>.Empty), cancellationToken, notFoundIsNull: true);
+        client.SendOrThrowAsync(new AwsRequest("GetObject", HttpMethod.Get, endpoint, PathOf(key), "s3", [], ReadOnlyMemory<byte>.Empty), cancellationToken, notFoundIsNull: true);
 }
 
 /// <summary>
 /// Invokes this function again, asynchronously (Lambda <c>Invoke</c> with <c>X-Amz-Invocation-Type: Event</c>,
 /// https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html): a Step Functions-free loop, one hop per 15 minutes.
 /// </summary>
-internal sealed class LambdaContinuation(SignedSender sender, Uri endpoint, string functionName) : IContinuation
+internal sealed class LambdaContinuation(AwsClient client, Uri endpoint, string functionName) : IContinuation
 {
     /// <summary>The regional endpoint.</summary>
     public static Uri Endpoint(string region) => new($"https://lambda.{region}.amazonaws.com/");
@@ -151,7 +149,7 @@ internal sealed class LambdaContinuation(SignedSender sender, Uri endpoint, stri
     public Task ContinueAsync(string exportPrefix, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new ResumeEvent { Resume = exportPrefix }, ExportJsonContext.Default.ResumeEvent);
-        return sender.SendAsync(new AwsRequest("Invoke", HttpMethod.Post, endpoint, $"/2015-03-31/functions/{functionName}/invocations", "lambda",
+        return client.SendOrThrowAsync(new AwsRequest("Invoke", HttpMethod.Post, endpoint, $"/2015-03-31/functions/{functionName}/invocations", "lambda",
         [
             new("Content-Type", "application/json"),
             new("X-Amz-Invocation-Type", "Event"),

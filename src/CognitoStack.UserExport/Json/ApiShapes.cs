@@ -88,10 +88,3 @@ internal sealed class GroupType
     [JsonPropertyName("GroupName")]
     public string? GroupName { get; set; }
 }
-
-/// <summary>An AWS JSON error body: <c>__type</c> (sometimes <c>namespace#Type</c>) and a message that is never logged.</summary>
-internal sealed class AwsErrorBody
-{
-    [JsonPropertyName("__type")]
-    public string? Type { get; set; }
-}

@@ -9,7 +9,6 @@ namespace CognitoStack.UserExport.Json;
 [JsonSerializable(typeof(ListGroupsRequest))]
 [JsonSerializable(typeof(UsersResponse))]
 [JsonSerializable(typeof(GroupsResponse))]
-[JsonSerializable(typeof(AwsErrorBody))]
 [JsonSerializable(typeof(ExportManifest))]
 [JsonSerializable(typeof(LatestExport))]
 [JsonSerializable(typeof(Checkpoint))]

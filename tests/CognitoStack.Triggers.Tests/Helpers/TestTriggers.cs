@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CognitoStack.Tests.Credentials;
 
 namespace CognitoStack.Triggers.Tests.Helpers;
 
@@ -43,7 +44,11 @@ internal static class TestTriggers
         new(Variables(PreTokenVariables, name, value), log ?? Stream.Null);
 
     public static PostConfirmation PostConfirmation(HttpClient http, Stream? log = null, string? name = null, string? value = null) =>
-        new(Variables(PostConfirmationVariables, name, value), http, log ?? Stream.Null, new FixedClock(SigningTime));
+        PostConfirmation(Variables(PostConfirmationVariables, name, value), http, log);
+
+    // Credentials from the same variables (TestCredentials), so these tests leave the process environment alone.
+    public static PostConfirmation PostConfirmation(Func<string, string?> variables, HttpClient http, Stream? log = null) =>
+        new(variables, http, log ?? Stream.Null, new FixedClock(SigningTime), new TestCredentials(variables));
 
     public static readonly Dictionary<string, string> PreSignUpVariables = new() { ["ALLOWED_EMAIL_DOMAINS"] = "example.com,corp.example.com" };
 
