@@ -95,7 +95,10 @@ public sealed record ReplicationSettings
     /// </summary>
     public string? ExistingKeyArn { get; init; }
 
-    /// <summary>The token issuer. Default UPDATED (multi-Region).</summary>
+    /// <summary>
+    /// The token issuer. Default ORIGINAL: the updated (multi-Region) issuer is not compatible with API Gateway's
+    /// Cognito authorizers, so UPDATED needs <c>api.authorizer: JWT</c>.
+    /// </summary>
     public required IssuerType Issuer { get; init; }
 
     /// <summary>How far the replica is set up. Default INACTIVE.</summary>
@@ -669,6 +672,22 @@ public sealed record ApiSettings
     /// the stack). Default true; false for accounts that already have one.
     /// </summary>
     public required bool ManageAccountCloudWatchRole { get; init; }
+
+    /// <summary>
+    /// What verifies tokens: COGNITO (a <c>COGNITO_USER_POOLS</c> authorizer, the default) or JWT (a REST API JWT
+    /// authorizer that trusts the pool's original and updated issuers).
+    /// </summary>
+    public required ApiAuthorizer Authorizer { get; init; }
+}
+
+/// <summary>The API's authorizer (<c>api.authorizer</c>).</summary>
+public enum ApiAuthorizer
+{
+    /// <summary>API Gateway's Amazon Cognito user pools authorizer (<c>COGNITO_USER_POOLS</c>).</summary>
+    Cognito,
+
+    /// <summary>A REST API JWT authorizer trusting the pool's original and updated (multi-Region) issuers.</summary>
+    Jwt,
 }
 
 /// <summary>Backend function settings.</summary>

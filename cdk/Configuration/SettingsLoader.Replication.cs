@@ -8,6 +8,9 @@ public static partial class SettingsLoader
     /// <summary>AWS's page on multi-Region replication, quoted by the rules below.</summary>
     internal const string ReplicationPage = "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html";
 
+    /// <summary>AWS's user pool endpoints reference, whose OIDC issuer section the issuer rule quotes.</summary>
+    internal const string IssuerPage = "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html";
+
     private static ReplicationSettings ReadReplication(SettingsReader r)
     {
         var enabled = r.Bool("enabled", false);
@@ -20,7 +23,7 @@ public static partial class SettingsLoader
                 : region,
             ExistingKeyArn = r.OptionalString("existingKeyArn", MultiRegionKeyArn(),
                 "use the ARN of a multi-Region KMS key (arn:aws:kms:REGION:ACCOUNT:key/mrk-<32 hex digits>); AWS requires a multi-Region key for replication"),
-            Issuer = r.Enum("issuer", Choices.Issuer, IssuerType.Updated),
+            Issuer = r.Enum("issuer", Choices.Issuer, IssuerType.Original),
             Status = r.Enum("status", Choices.ReplicaStatus, ReplicaStatus.Inactive),
             FailoverHealthCheckId = r.OptionalString("failoverHealthCheckId", HealthCheckId(),
                 "use the id of a Route 53 health check (a UUID such as 11111111-2222-3333-4444-555555555555)"),
@@ -83,6 +86,12 @@ public static partial class SettingsLoader
         {
             throw new ConfigurationException(
                 $"{key}.enabled true is invalid with userPool.mfa \"{Choices.Mfa.NameOf(s.UserPool.Mfa)}\" and mfaFactors without EMAIL: secondary replicas do not support TOTP MFA, so users with TOTP cannot sign in in the replica ({ReplicationPage}); add EMAIL to userPool.mfaFactors or write out replication.allowTotpLockout true");
+        }
+
+        if (replication.Issuer == IssuerType.Updated && s.Api.Authorizer == ApiAuthorizer.Cognito)
+        {
+            throw new ConfigurationException(
+                $"{key}.issuer \"UPDATED\" is invalid with api.authorizer \"COGNITO\": \"The updated issuer type is not currently compatible with ... Amazon API Gateway Amazon Cognito authorizers\" ({IssuerPage}); use ORIGINAL, or set api.authorizer to JWT");
         }
 
         if (s.RemovalPolicy == StatefulRemovalPolicy.Destroy && !replication.AllowDestroy)

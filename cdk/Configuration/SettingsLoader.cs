@@ -99,6 +99,7 @@ public static partial class SettingsLoader
             ThrottlingRateLimit = a.Int("throttlingRateLimit", 50, 1, 10_000),
             ThrottlingBurstLimit = a.Int("throttlingBurstLimit", 100, 1, 5_000),
             ManageAccountCloudWatchRole = a.Bool("manageAccountCloudWatchRole", true),
+            Authorizer = a.Enum("authorizer", Choices.ApiAuthorizer, ApiAuthorizer.Cognito),
         }),
         Backend = r.ObjectOrEmpty("backend").ReadAll(b => new BackendSettings
         {

@@ -124,6 +124,14 @@ public static class Choices
         (IssuerType.Original, "ORIGINAL"));
 
     /// <summary>
+    /// <c>api.authorizer</c>: API Gateway's <c>COGNITO_USER_POOLS</c> authorizer or a REST API JWT authorizer
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html).
+    /// </summary>
+    public static readonly Spellings<ApiAuthorizer> ApiAuthorizer = new(
+        (Configuration.ApiAuthorizer.Cognito, "COGNITO"),
+        (Configuration.ApiAuthorizer.Jwt, "JWT"));
+
+    /// <summary>
     /// <c>replication.status</c>; <c>ACTIVE</c> and <c>INACTIVE</c> are the regional configuration's <c>Status</c>
     /// spellings, which the template takes from here (<c>KEY_ONLY</c> creates no replica).
     /// </summary>

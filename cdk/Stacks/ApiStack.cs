@@ -74,6 +74,7 @@ public sealed class ApiStack : Stack
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,
+            JwtAudiences = settings.Api.Authorizer == ApiAuthorizer.Jwt ? ClientIds(props.Identity.Clients) : null,
         });
 
         // The stage's own ACL; the user pool has its own in the Identity stack, so it stays protected
@@ -107,6 +108,13 @@ public sealed class ApiStack : Stack
 
     /// <summary>The backend function.</summary>
     public DotnetFunction Backend { get; }
+
+    /// <summary>Every app client of the pool: the audiences a JWT authorizer accepts.</summary>
+    private static string[] ClientIds(AppClients clients) =>
+        new[] { clients.WebClient, clients.ConfidentialClient, clients.MachineClient, clients.SmokeTestClient }
+            .OfType<Amazon.CDK.AWS.Cognito.UserPoolClient>()
+            .Select(client => client.UserPoolClientId)
+            .ToArray();
 
     /// <summary>The protected API.</summary>
     public ProtectedApi Api { get; }

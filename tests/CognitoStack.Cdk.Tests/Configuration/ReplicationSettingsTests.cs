@@ -24,7 +24,7 @@ public sealed class ReplicationSettingsTests
         var settings = Load();
 
         // Assert
-        Assert.Equal((false, null, IssuerType.Updated, ReplicaStatus.Inactive),
+        Assert.Equal((false, null, IssuerType.Original, ReplicaStatus.Inactive),
             (settings.Replication.Enabled, settings.Replication.Region, settings.Replication.Issuer, settings.Replication.Status));
     }
 
@@ -42,6 +42,20 @@ public sealed class ReplicationSettingsTests
         Assert.Equal((true, "eu-central-1", KeyArn, IssuerType.Original, ReplicaStatus.Active, "11111111-2222-3333-4444-555555555555"),
             (r.Enabled, r.Region, r.ExistingKeyArn, r.Issuer, r.Status, r.FailoverHealthCheckId));
     }
+
+    [Fact]
+    public void Issuer_Should_BeOriginal_When_LeftOut() =>
+        Assert.Equal(IssuerType.Original, Load(Replicated()).Replication.Issuer);
+
+    [Fact]
+    public void Issuer_Should_Fail_When_UpdatedWithTheCognitoAuthorizer() =>
+        Assert.Equal(
+            $"{Key("replication.issuer")} \"UPDATED\" is invalid with api.authorizer \"COGNITO\": \"The updated issuer type is not currently compatible with ... Amazon API Gateway Amazon Cognito authorizers\" (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html); use ORIGINAL, or set api.authorizer to JWT",
+            Error(ReplicatedWith("issuer", "UPDATED")));
+
+    [Fact]
+    public void Issuer_Should_LoadUpdated_When_TheApiUsesTheJwtAuthorizer() =>
+        Assert.Equal(IssuerType.Updated, Load(All(ReplicatedWith("issuer", "UPDATED"), Set("api.authorizer", "JWT"))).Replication.Issuer);
 
     [Fact]
     public void Region_Should_BeRequired_When_Enabled() =>
