@@ -69,6 +69,13 @@ public sealed class PostConfirmation
     /// as Lambda sets it) when left out.</param>
     public PostConfirmation(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput = null, TimeProvider? clock = null,
         IAwsCredentialSource? credentials = null)
+        : this(readVariable, httpClient, logOutput, clock, credentials, endpoint: null)
+    {
+    }
+
+    /// <summary>As the public constructor, sending requests to <paramref name="endpoint"/> (tests: cognito-local).</summary>
+    internal PostConfirmation(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput, TimeProvider? clock,
+        IAwsCredentialSource? credentials, Uri? endpoint)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -85,7 +92,7 @@ public sealed class PostConfirmation
 
         _defaultGroup = defaultGroup;
         _groups = new UserPoolGroups(AwsJsonService.CognitoUserPools(
-            new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(HttpTimeout), clock)));
+            new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(HttpTimeout), clock), endpoint));
 
         // Initialization work moved out of the first sign-up (issue 22): the event's serializer metadata
         // and one signed, unsent request (see UserPoolGroups.WarmUp). No connection is opened here.

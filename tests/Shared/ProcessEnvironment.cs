@@ -59,6 +59,18 @@ internal sealed class ProcessEnvironment : IDisposable
         ["AWS_CONTAINER_AUTHORIZATION_TOKEN"] = ContainerCredentialsEndpoint.Token,
     });
 
+    /// <summary>
+    /// Resolves container credentials once, from an endpoint of its own, so the AWS SDK's code for it is compiled
+    /// before a test that bounds a call by a trigger's timeout (a Debug build on a busy machine may need more than
+    /// 1.5 s to JIT it; Lambda runs the ReadyToRun publish).
+    /// </summary>
+    public static void WarmUpSdk()
+    {
+        using var endpoint = new ContainerCredentialsEndpoint();
+        using var environment = Container(endpoint);
+        _ = new CognitoStack.Lambda.Common.Aws.LambdaCredentials().GetCredentials();
+    }
+
     public void Dispose()
     {
         foreach (var (name, value) in _saved)

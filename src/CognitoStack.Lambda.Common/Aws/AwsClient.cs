@@ -81,7 +81,11 @@ public sealed class AwsClient
             AwsResponse response;
             try
             {
-                using var message = Sign(request, _credentials.GetCredentials());
+                // Within the budget: the SDK retries a failing credentials endpoint for seconds.
+                var credentials = attemptBudget is null
+                    ? _credentials.GetCredentials()
+                    : _credentials.GetCredentialsAsync(attemptBudget.Token).GetAwaiter().GetResult();
+                using var message = Sign(request, credentials);
                 using var answer = _http.Send(message, attemptBudget?.Token ?? CancellationToken.None);
                 using var stream = answer.Content.ReadAsStream(attemptBudget?.Token ?? CancellationToken.None);
                 using var copy = new MemoryStream();

@@ -67,7 +67,7 @@ public sealed class LambdaCredentials : IAwsCredentialSource
         {
             return Convert(provider.GetCredentials());
         }
-        catch (Exception exception) when (exception is AmazonClientException or InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception exception) when (exception is AmazonClientException or AmazonServiceException or InvalidOperationException or HttpRequestException or IOException)
         {
             throw Unavailable(exception);
         }
@@ -81,7 +81,7 @@ public sealed class LambdaCredentials : IAwsCredentialSource
         {
             return Convert(await provider.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception exception) when (exception is AmazonClientException or InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception exception) when (exception is AmazonClientException or AmazonServiceException or InvalidOperationException or HttpRequestException or IOException)
         {
             throw Unavailable(exception);
         }
