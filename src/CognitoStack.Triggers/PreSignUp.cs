@@ -32,6 +32,10 @@ public sealed class PreSignUp
 
     private const string SignUp = "PreSignUp_SignUp";
 
+    // The other sources AWS documents for this trigger (user-pool-lambda-pre-sign-up.html, "Lambda trigger
+    // sources" of cognito-user-pools-working-with-lambda-triggers.html); any other source is refused.
+    private static readonly HashSet<string> Unlimited = new(StringComparer.Ordinal) { "PreSignUp_AdminCreateUser", "PreSignUp_ExternalProvider" };
+
     private readonly HashSet<string>? _domains;
     private readonly TriggerLog _log;
 
@@ -79,10 +83,17 @@ public sealed class PreSignUp
         {
             var e = EventNode.Parse(payload);
             identity = EventNode.Identity(e);
-            if (identity.TriggerSource != SignUp)
+            if (identity.TriggerSource is { } source && Unlimited.Contains(source))
             {
                 _log.Info("not a self sign-up; allowed", identity, new LogDetails(Outcome: "allowed", DurationMs: Elapsed(started)));
                 return payload.Unchanged();
+            }
+
+            if (identity.TriggerSource != SignUp)
+            {
+                // An allow-list: a missing, unknown or non-string source is not let through.
+                _log.Error($"malformed event: triggerSource {Quote.Value(identity.TriggerSource)} is not a pre sign-up source; sign-up rejected", identity, new LogDetails(Outcome: "rejected"));
+                throw new SignUpRejectedException(FailureMessage);
             }
 
             email = EventNode.Text((e["request"] as System.Text.Json.Nodes.JsonObject)?["userAttributes"] as System.Text.Json.Nodes.JsonObject, "email");
