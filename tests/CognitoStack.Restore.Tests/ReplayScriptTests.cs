@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using CognitoStack.Tests.Shared;
 using CognitoStack.Restore.Import;
+using CognitoStack.Tests.Shared;
 
 namespace CognitoStack.Restore.Tests;
 
