@@ -19,7 +19,8 @@ namespace CognitoStack.Triggers;
 /// with error …"): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html.
 /// So a rejection throws <see cref="SignUpRejectedException"/> with a message for the user, and logs one
 /// <c>level: info, outcome: rejected</c> line (the Monitoring stack subtracts those from the function's errors).
-/// The trigger fails closed: a malformed event or a missing or invalid allow-list rejects the sign-up too, with an
+/// The trigger fails closed: a malformed event (also a missing, unknown or non-string <c>triggerSource</c>: only
+/// the three sources AWS documents pass) or a missing or invalid allow-list rejects the sign-up too, with an
 /// error line. It never logs the address.
 /// </remarks>
 public sealed class PreSignUp
