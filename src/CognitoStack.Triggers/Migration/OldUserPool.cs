@@ -67,6 +67,28 @@ internal sealed class OldUserPool(AwsJsonService api, string userPoolId, string 
             : OldPoolAnswer.Verified(response.Status);
     }
 
+    /// <summary>
+    /// Checks the password (when one is given) and reads the user at the same time: the two calls run
+    /// concurrently, so the trigger waits for the slower one, not for both in turn, and stays inside the
+    /// 5 seconds Cognito allows a trigger. A refused or failed password check decides the answer even when
+    /// the read succeeded: the user read is then dropped unused.
+    /// </summary>
+    /// <param name="userName">The name the user signs in with.</param>
+    /// <param name="password">The password to check; null in the forgot-password flow (read only).</param>
+    public (OldPoolAnswer Answer, AdminGetUserResponse? User) VerifyAndGetUser(string userName, string? password)
+    {
+        if (password is null)
+        {
+            return GetUser(userName);
+        }
+
+        // Each call catches its own failures (AwsJsonService.Send never throws for network, API or credential errors).
+        var check = Task.Run(() => VerifyPassword(userName, password));
+        var read = GetUser(userName);
+        var verified = check.GetAwaiter().GetResult();
+        return verified.Outcome == OldPoolOutcome.Verified ? read : (verified, null);
+    }
+
     /// <summary>Reads the user with <c>AdminGetUser</c>.</summary>
     public (OldPoolAnswer Answer, AdminGetUserResponse? User) GetUser(string userName)
     {
@@ -95,8 +117,9 @@ internal sealed class OldUserPool(AwsJsonService api, string userPoolId, string 
         {
             return JsonSerializer.Deserialize(body, type);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
         {
+            // A broken answer (also an invalid escape or a duplicate member in it) is a failed call.
             return null;
         }
     }

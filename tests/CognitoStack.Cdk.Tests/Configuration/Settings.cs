@@ -114,6 +114,10 @@ internal static partial class Settings
         Set("userPool.passwordHistorySize", 0),
         Remove("clients.refreshTokenRotation"));
 
+    /// <summary>SES as the pool's email sender (dev uses Cognito's).</summary>
+    public static Action<JsonObject> Ses() =>
+        SetJson("email", """{"sender": "SES", "fromAddress": "no-reply@example.com", "sesIdentity": "example.com"}""");
+
     /// <summary>Applies several changes in order.</summary>
     public static Action<JsonObject> All(params Action<JsonObject>[] changes) => env =>
     {

@@ -14,10 +14,6 @@ public sealed class SignInSettingsTests
         LiteCompatible(), Set("userPool.featurePlan", plan), Set("userPool.threatProtection", "OFF"),
         SetJson("triggers", """{"preTokenGeneration": false}"""));
 
-    /// <summary>SES as the pool's email sender (dev uses Cognito's).</summary>
-    private static Action<JsonObject> Ses() =>
-        SetJson("email", """{"sender": "SES", "fromAddress": "no-reply@example.com", "sesIdentity": "example.com"}""");
-
     public static TheoryData<string, string, string, string> PaidFeatures() => new()
     {
         { "hostedUi", """{"style": "MANAGED_LOGIN"}""", "hostedUi.style \"MANAGED_LOGIN\"", "managed login" },

@@ -150,7 +150,7 @@ internal static class SettingDescriptions
         ["clients.confidential.readAttributes"] = "Attributes the confidential client may read; default email, email_verified, name, locale.",
         ["clients.confidential.writeAttributes"] = "Attributes the confidential client may write; default email, name, locale; never a verified flag or a trusted attribute.",
         ["triggers.preSignUp"] = "the pre sign-up trigger: self sign-up only for listed email domains; needs `userPool.selfSignUp`",
-        ["triggers.customMessage"] = "the custom message trigger: every message Cognito sends, per the user's `locale` attribute",
+        ["triggers.customMessage"] = "the custom message trigger: every message Cognito sends, per the user's `locale` attribute; needs `email.sender` SES",
         ["triggers.inboundFederation"] = "the inbound federation trigger: claims of external providers written to custom attributes",
         ["triggers.preSignUp.allowedEmailDomains"] = "Pre sign-up trigger: 1-50 lower-case domains whose addresses may sign up themselves; left out, no trigger.",
         ["triggers.customMessage.locales"] = "Custom message trigger: 1-20 locales with config/messages/LOCALE.json, the first the default; left out, no trigger.",
