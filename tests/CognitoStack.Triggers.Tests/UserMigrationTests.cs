@@ -186,10 +186,11 @@ public sealed class UserMigrationTests : IDisposable
     [Fact]
     public void Migration_Should_Migrate_When_CognitoRetriesAfterATimeout()
     {
-        // Cognito calls the function again when it does not answer in time: the first attempt stalls at the
-        // old pool and is refused at the client's timeout; the retry meets a responsive old pool.
-        _oldPool.StallNext("AdminGetUser");
-        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), _oldPool.Client(TimeSpan.FromMilliseconds(200)), _log.Stream, new FixedClock(TestTriggers.SigningTime));
+        // Cognito calls the function again when it does not answer in time: every attempt the first invocation
+        // makes (the call layer's own retries inside the trigger's budget included) stalls at the old pool and is
+        // refused at the client's timeout; Cognito's retry meets a responsive old pool.
+        _oldPool.StallNext("AdminGetUser", RetryPolicy.Trigger(UserMigration.HttpTimeout).MaxAttempts);
+        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), _oldPool.Client(TimeSpan.FromMilliseconds(200)), _log.Stream, new FixedClock(TestTriggers.SigningTime), new TestCredentials(MigrationVariables));
 
         Refused(trigger, AuthenticationEvent);
         var retry = JsonNode.Parse(Run(trigger, TestEvents.Load(AuthenticationEvent)))!;
@@ -366,11 +367,12 @@ internal sealed class OldPoolFake : HttpMessageHandler
     public CountdownEvent? Rendezvous { get; set; }
 
     private string? _stall;
+    private int _stalls;
 
     public void Fail(string operation, HttpStatusCode status, string type) => _failures[operation] = (status, type);
 
-    /// <summary>The next call of <paramref name="operation"/> gets no answer until the client gives up.</summary>
-    public void StallNext(string operation) => _stall = operation;
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> get no answer until the client gives up.</summary>
+    public void StallNext(string operation, int times = 1) => (_stall, _stalls) = (operation, times);
 
     public HttpClient Client(TimeSpan? timeout = null) => new(this, disposeHandler: false) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
 
@@ -386,7 +388,7 @@ internal sealed class OldPoolFake : HttpMessageHandler
         }
 
         if (request.Headers.TryGetValues("X-Amz-Target", out var targets) && targets.Single().EndsWith("." + _stall, StringComparison.Ordinal)
-            && Interlocked.Exchange(ref _stall, null) is not null)
+            && Interlocked.Decrement(ref _stalls) >= 0)
         {
             cancellationToken.WaitHandle.WaitOne();
             cancellationToken.ThrowIfCancellationRequested();
