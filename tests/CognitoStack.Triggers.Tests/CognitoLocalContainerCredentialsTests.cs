@@ -12,15 +12,9 @@ public sealed class CognitoLocalContainerCredentialsTests(CognitoLocal emulator)
 {
     private const string Password = "Old-Pool-Passw0rd!";
 
-    private readonly ContainerCredentialsEndpoint _endpoint = WarmedUp();
+    private readonly ContainerCredentialsEndpoint _endpoint = ContainerCredentialsEndpoint.WarmedUp();
     private readonly LogLines _log = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(6) };
-
-    private static ContainerCredentialsEndpoint WarmedUp()
-    {
-        ProcessEnvironment.WarmUpSdk();
-        return new ContainerCredentialsEndpoint();
-    }
 
     public void Dispose()
     {

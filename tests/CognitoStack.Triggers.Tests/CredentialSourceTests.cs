@@ -21,16 +21,10 @@ public sealed class CredentialSourceTests : IDisposable
         ["OLD_REGION"] = "eu-west-1",
     };
 
-    private readonly ContainerCredentialsEndpoint _endpoint = WarmedUp();
+    private readonly ContainerCredentialsEndpoint _endpoint = ContainerCredentialsEndpoint.WarmedUp();
     private readonly LogLines _log = new();
     private readonly FakeHttpHandler _cognito = FakeHttpHandler.Answering(HttpStatusCode.OK);
     private readonly OldPoolFake _oldPool = new();
-
-    private static ContainerCredentialsEndpoint WarmedUp()
-    {
-        ProcessEnvironment.WarmUpSdk();
-        return new ContainerCredentialsEndpoint();
-    }
 
     public void Dispose()
     {

@@ -112,6 +112,13 @@ internal sealed class ContainerCredentialsEndpoint : IDisposable
 
     public int Port { get; }
 
+    /// <summary>A new endpoint, after <see cref="ProcessEnvironment.WarmUpSdk"/>.</summary>
+    public static ContainerCredentialsEndpoint WarmedUp()
+    {
+        ProcessEnvironment.WarmUpSdk();
+        return new ContainerCredentialsEndpoint();
+    }
+
     public string Url => $"http://127.0.0.1:{Port}/2018-06-01/credentials";
 
     /// <summary>How long issued credentials stay valid; Lambda's last hours, a test's may last seconds.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -219,7 +218,7 @@ public sealed class AwsClient
         }
 
         var signature = SigV4.Sign(new SigV4Request(request.Method.Method, request.Path, headers, request.Body), credentials, Region, request.Service, now);
-        var message = new HttpRequestMessage(request.Method, new Uri(request.Endpoint, EncodePath(request.Path)))
+        var message = new HttpRequestMessage(request.Method, new Uri(request.Endpoint, SigV4.EncodePath(request.Path)))
         {
             Version = HttpVersion.Version11,
             Content = request.Body.IsEmpty && request.Method == HttpMethod.Get ? null : new ReadOnlyMemoryContent(request.Body),
@@ -243,26 +242,6 @@ public sealed class AwsClient
 
         message.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
         return message;
-    }
-
-    // The same encoding the signer's canonical URI uses, so the path sent is the path signed.
-    private static string EncodePath(string path)
-    {
-        var builder = new StringBuilder(path.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(path))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~' or '/')
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
     }
 
     // AWS JSON APIs name the error in X-Amzn-ErrorType or the body's __type (sometimes "namespace#Type" or
