@@ -18,14 +18,6 @@ public sealed class EventMutationTests
     private const string MigrationForgotPassword = "user-migration-forgot-password.json";
     private const string MigrationAwsSample = "aws-lambda-go-migrateuser.json";
 
-    private static readonly Dictionary<string, string> MigrationVariables = new()
-    {
-        ["OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
-        ["OLD_CLIENT_ID"] = "7example23456789old",
-        ["OLD_REGION"] = "eu-west-1",
-        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
-        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-    };
 
     private static readonly string[] PreSignUpSources = ["PreSignUp_SignUp", "PreSignUp_AdminCreateUser", "PreSignUp_ExternalProvider"];
 
@@ -97,7 +89,7 @@ public sealed class EventMutationTests
     {
         using var log = new LogLines();
         using var oldPool = new OldPoolFake();
-        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), oldPool.Client(), log.Stream, new FixedClock(TestTriggers.SigningTime));
+        var trigger = new UserMigration(n => TestTriggers.MigrationVariables.GetValueOrDefault(n), oldPool.Client(), log.Stream, new FixedClock(TestTriggers.SigningTime));
 
         var failures = Run(
             EventMutations.Of(MigrationAuthentication, MigrationForgotPassword, MigrationAwsSample),
@@ -119,7 +111,7 @@ public sealed class EventMutationTests
     {
         using var log = new LogLines();
         using var oldPool = new OldPoolFake();
-        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), oldPool.Client(), log.Stream, new FixedClock(TestTriggers.SigningTime));
+        var trigger = new UserMigration(n => TestTriggers.MigrationVariables.GetValueOrDefault(n), oldPool.Client(), log.Stream, new FixedClock(TestTriggers.SigningTime));
 
         Assert.Throws<UserNotMigratedException>(() => trigger.Handle(new MemoryStream(Encoding.UTF8.GetBytes(e))));
 

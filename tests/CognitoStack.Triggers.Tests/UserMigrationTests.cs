@@ -15,15 +15,7 @@ public sealed class UserMigrationTests : IDisposable
     private const string AuthenticationEvent = "user-migration-authentication.json";
     private const string ForgotPasswordEvent = "user-migration-forgot-password.json";
 
-    private static readonly Dictionary<string, string> MigrationVariables = new()
-    {
-        ["OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
-        ["OLD_CLIENT_ID"] = "7example23456789old",
-        ["OLD_REGION"] = "eu-west-1",
-        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
-        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        ["AWS_SESSION_TOKEN"] = "FQoGZXIvYXdzEXAMPLESESSIONTOKEN//////////wEaDEXAMPLE==",
-    };
+    private static readonly Dictionary<string, string> MigrationVariables = TestTriggers.MigrationVariables;
 
     private readonly LogLines _log = new();
     private readonly OldPoolFake _oldPool = new();

@@ -19,6 +19,17 @@ internal static class TestTriggers
         ["AWS_SESSION_TOKEN"] = "FQoGZXIvYXdzEXAMPLESESSIONTOKEN//////////wEaDEXAMPLE==",
     };
 
+    /// The user migration trigger's variables: an old pool in eu-west-1 and Lambda's credentials.
+    public static readonly Dictionary<string, string> MigrationVariables = new()
+    {
+        ["OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
+        ["OLD_CLIENT_ID"] = "7example23456789old",
+        ["OLD_REGION"] = "eu-west-1",
+        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
+        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        ["AWS_SESSION_TOKEN"] = "FQoGZXIvYXdzEXAMPLESESSIONTOKEN//////////wEaDEXAMPLE==",
+    };
+
     public static Func<string, string?> Variables(Dictionary<string, string> defaults, string? name = null, string? value = null)
     {
         var variables = new Dictionary<string, string>(defaults);
