@@ -388,7 +388,11 @@ public static partial class SettingsLoader
     [GeneratedRegex(@"^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}\z")]
     private static partial Regex UsEast1CertificateArn();
 
-    [GeneratedRegex(@"^(?!/)(?!.*\.\.)[A-Za-z0-9_./-]{1,200}\z")]
+    /// <summary>
+    /// A file setting: a path of at most 200 characters under config/ whose every segment starts with a letter,
+    /// digit, underscore or hyphen, so no dot-file, no dot-directory and no "..".
+    /// </summary>
+    [GeneratedRegex(@"^(?=.{1,200}\z)config/(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\z")]
     internal static partial Regex RelativeFile();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}\\z")]

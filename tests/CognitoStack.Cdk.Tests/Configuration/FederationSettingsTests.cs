@@ -7,7 +7,7 @@ public sealed class FederationSettingsTests
 {
     private const string Secret = """{"secretName": "corp-oidc", "jsonField": "clientSecret"}""";
     private const string Oidc = $$"""{"name": "CorpOidc", "clientId": "abc", "clientSecret": {{Secret}}, "issuerUrl": "https://login.example.com"}""";
-    private const string Metadata = "tests/CognitoStack.Cdk.Tests/Fixtures/saml-metadata.xml";
+    private const string Metadata = "config/saml/test-idp-metadata.xml";
 
     [Fact]
     public void Providers_Should_Load_When_EachKindIsValid()
@@ -111,8 +111,8 @@ public sealed class FederationSettingsTests
     [Theory]
     [InlineData("config/missing.xml", "the file does not exist")]
     [InlineData("config/hosted-ui.css", "use a SAML metadata document")]
-    [InlineData("/etc/passwd", "use a relative path")]
-    [InlineData("../outside.xml", "use a relative path")]
+    [InlineData("/etc/passwd", "use a relative path under config/")]
+    [InlineData("../outside.xml", "use a relative path under config/")]
     public void SamlMetadataFile_Should_Fail_When_NotAMetadataDocumentInTheRepository(string file, string allowed)
     {
         // Act
