@@ -12,14 +12,14 @@ public static partial class SettingsLoader
 {
     /// <summary>
     /// Languages a terms document may have a link for, as <c>AWS::Cognito::Terms</c> <c>Links</c> keys spell them
-    /// after <c>cognito:</c>: the managed login localization languages and <c>default</c>, the fallback.
+    /// after <c>cognito:</c>: the managed login localization languages (13 since Dutch, 2026-04-21) and <c>default</c>, the fallback.
     /// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html#managed-login-terms-documents
     /// (the key list as the AWS provider for Terraform documents it for aws_cognito_terms: no AWS page lists the keys).
     /// </summary>
     public static readonly IReadOnlyList<string> TermsLanguages =
     [
         "default", "english", "french", "spanish", "german", "bahasa-indonesia", "italian", "japanese", "korean",
-        "portuguese-brazil", "chinese-simplified", "chinese-traditional",
+        "portuguese-brazil", "chinese-simplified", "chinese-traditional", "dutch",
     ];
 
     /// <summary>Longest terms URL Cognito accepts (Links values: 1–1,024 characters).</summary>

@@ -30,7 +30,7 @@ public sealed class ProtectionSettingsTests
         Assert.Null(Load().Terms);
 
     [Fact]
-    public void Terms_Should_LoadEveryLanguage_When_AllTwelveAreListed()
+    public void Terms_Should_LoadEveryLanguage_When_AllThirteenAreListed()
     {
         // Arrange
         var all = Links([.. SettingsLoader.TermsLanguages.Select(l => (l, $"{Url}/{l}"))]);
@@ -39,7 +39,7 @@ public sealed class ProtectionSettingsTests
         var terms = Load(Terms(all)).Terms!;
 
         // Assert
-        Assert.Equal(12, terms.TermsOfUse.Count);
+        Assert.Equal(13, terms.TermsOfUse.Count);
         Assert.Equal($"{Url}/portuguese-brazil", terms.TermsOfUse["portuguese-brazil"]);
         Assert.Equal(Url, terms.PrivacyPolicy["default"]);
     }
@@ -115,7 +115,7 @@ public sealed class ProtectionSettingsTests
 
     [Fact]
     public void TermsDocument_Should_Fail_When_NotAnObject() =>
-        Assert.StartsWith(Invalid("terms.termsOfUse", "\"https://app.example.com/terms\"", "use a JSON object of at most 12 entries"),
+        Assert.StartsWith(Invalid("terms.termsOfUse", "\"https://app.example.com/terms\"", "use a JSON object of at most 13 entries"),
             Error(Terms($"\"{Url}\"")));
 
     [Fact]
