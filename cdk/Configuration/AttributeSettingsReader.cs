@@ -11,7 +11,9 @@ internal static class AttributeSettingsReader
     /// <summary>
     /// Most custom attributes one environment declares: CloudFormation adds new ones with AddCustomAttributes,
     /// which takes at most 25 per call
-    /// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html).
+    /// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html);
+    /// a pool holds at most 50 (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html), and since
+    /// none can be removed the list is the pool's whole set, so 25 stays inside both.
     /// </summary>
     public const int MaxCustomAttributes = 25;
 
