@@ -378,6 +378,23 @@ public sealed record CustomDomainSettings
 
     /// <summary>ARN of an ACM certificate for the domain; it must be in us-east-1 (CloudFront).</summary>
     public required string CertificateArn { get; init; }
+
+    /// <summary>The lowest TLS the domain serves. Left out: <see cref="TlsPolicy.Tls12"/>, the minimum AWS recommends.</summary>
+    public TlsPolicy SecurityPolicy { get; init; } = TlsPolicy.Tls12;
+}
+
+/// <summary>
+/// A custom domain's TLS policy (CustomDomainConfigType.SecurityPolicy): AWS calls TLS_V1_2_2021 "recommended"
+/// (TLS 1.3 preferred, 1.2 allowed) and TLS_V1_3_2025 "strictest" (TLS 1.3 only); TLS_V1 ("strongly
+/// discouraged") is not offered. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CustomDomainConfigType.html
+/// </summary>
+public enum TlsPolicy
+{
+    /// <summary>TLS_V1_2_2021: TLS 1.3 preferred, TLS 1.2 for older clients.</summary>
+    Tls12,
+
+    /// <summary>TLS_V1_3_2025: TLS 1.3 only.</summary>
+    Tls13,
 }
 
 /// <summary>External identity providers users may sign in with through the Hosted UI.</summary>

@@ -95,6 +95,11 @@ public static class Choices
         (Configuration.PasskeyUserVerification.Preferred, "PREFERRED"),
         (Configuration.PasskeyUserVerification.Required, "REQUIRED"));
 
+    /// <summary><c>domain.customDomain.securityPolicy</c>, spelled as CloudFormation's <c>CustomDomainConfig.SecurityPolicy</c>.</summary>
+    public static readonly Spellings<TlsPolicy> TlsPolicy = new(
+        (Configuration.TlsPolicy.Tls12, "TLS_V1_2_2021"),
+        (Configuration.TlsPolicy.Tls13, "TLS_V1_3_2025"));
+
     /// <summary><c>hostedUi.style</c>. Config only: the stacks turn it into the domains' <c>ManagedLoginVersion</c>.</summary>
     public static readonly Spellings<HostedUiStyle> HostedUiStyle = new(
         (Configuration.HostedUiStyle.ManagedLogin, "MANAGED_LOGIN"),

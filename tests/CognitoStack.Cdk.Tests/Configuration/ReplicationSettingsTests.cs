@@ -190,4 +190,29 @@ public sealed class ReplicationSettingsTests
     [Fact]
     public void CdkJsonProd_Should_WriteOutItsReplicationChoice() =>
         Assert.Equal("""{"enabled":false}""", Infrastructure.Repository.Environments.GetProperty("prod").GetProperty("replication").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+
+    private static Action<JsonObject> ReplicatedWithRiskActions(bool notify) => All(
+        Replicated(),
+        Set("userPool.featurePlan", "PLUS"),
+        Set("userPool.threatProtection", "ENFORCED"),
+        SetJson("email", """{"fromAddress": "no-reply@example.com", "sesIdentity": "example.com"}"""),
+        Set("userPool.riskActions", new JsonObject { ["notifyUsers"] = notify }));
+
+    [Fact]
+    public void Replication_Should_Fail_When_RiskActionsNotifyUsers() =>
+        Assert.StartsWith($"{Key("replication")}.enabled true is invalid with userPool.riskActions.notifyUsers true: each replica has its own email configuration for threat-protection notifications",
+            Error(ReplicatedWithRiskActions(notify: true)));
+
+    [Fact]
+    public void Replication_Should_Load_When_RiskActionsNotifyNoOne() =>
+        Assert.False(Load(ReplicatedWithRiskActions(notify: false)).UserPool.RiskActions!.NotifyUsers);
+
+    [Fact]
+    public void Warnings_Should_AskToConfirmTheRegion_When_Replicated() =>
+        Assert.Single(SettingsLoader.Warnings(Load(Replicated())),
+            w => w.StartsWith($"{Key("replication.region")} \"eu-central-1\" is not checked against the Regions AWS offers replication in", StringComparison.Ordinal) && !w.Contains('\n', StringComparison.Ordinal));
+
+    [Fact]
+    public void Warnings_Should_NotMentionReplication_When_Off() =>
+        Assert.DoesNotContain(SettingsLoader.Warnings(Load()), w => w.Contains("replication", StringComparison.Ordinal));
 }

@@ -8,7 +8,7 @@ public sealed class TriggerSettingsTests
 {
     private const string DomainRule = "use lower-case domain names such as example.com (exact match: list each subdomain that may sign up)";
     private const string LocaleRule = "use locale names such as en, de or pt-BR (a 2-3 letter lower-case language, then up to two -parts of 2-8 letters or digits)";
-    private const string Saml = """{"saml": [{"name": "CorpSaml", "metadataFile": "tests/CognitoStack.Cdk.Tests/Fixtures/saml-metadata.xml"}]}""";
+    private const string Saml = """{"saml": [{"name": "CorpSaml", "metadataFile": "config/saml/test-idp-metadata.xml"}]}""";
     private const string Groups = """[{"name": "groups", "type": "String", "mutable": true, "trusted": true}]""";
     private const string GroupsMapping = """{"mappings": [{"provider": "CorpSaml", "claim": "groups", "attribute": "custom:groups"}]}""";
 
