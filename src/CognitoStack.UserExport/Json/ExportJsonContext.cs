@@ -12,7 +12,8 @@ namespace CognitoStack.UserExport.Json;
 [JsonSerializable(typeof(AwsErrorBody))]
 [JsonSerializable(typeof(ExportManifest))]
 [JsonSerializable(typeof(LatestExport))]
-[JsonSerializable(typeof(Checkpoint))]
-[JsonSerializable(typeof(ResumeEvent))]
-[JsonSerializable(typeof(ExportResult))]
+[JsonSerializable(typeof(GroupsCheckpoint))]
+[JsonSerializable(typeof(PartitionCheckpoint))]
+[JsonSerializable(typeof(StepEvent))]
+[JsonSerializable(typeof(StepResult))]
 internal sealed partial class ExportJsonContext : JsonSerializerContext;
