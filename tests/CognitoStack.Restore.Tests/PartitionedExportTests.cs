@@ -97,6 +97,21 @@ public sealed class PartitionedExportTests : IDisposable
         Assert.Contains("formatVersion 1 has partitions", _export.Refused(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Restore_Should_StillReadAFormatOneExport_When_ItWasWrittenBeforeThePartitions()
+    {
+        // A committed export of format 1 (issue #19): users-00001.jsonl.gz, no partitions.
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "export-format-1")))
+        {
+            File.Copy(file, Path.Combine(_export.ExportDirectory, Path.GetFileName(file)));
+        }
+
+        var summary = Restorer.Run(_export.Options());
+
+        Assert.Equal(2, summary.Users);
+        Assert.Equal(["ana", "bo"], File.ReadAllLines(Path.Combine(_export.OutputDirectory, "users-001.csv")).Skip(1).Select(l => l.Split(',')[^1]));
+    }
+
     // Rewrites a user file and its manifest entry, so only the content is wrong.
     private void RewriteFile(string name, string line)
     {
