@@ -893,4 +893,10 @@ public sealed record BackupSettings
 
     /// <summary>Fall of the exported user count since the last export, in percent, that raises the alarm, 1-100. Default 10.</summary>
     public required int MaxDropPercent { get; init; }
+
+    /// <summary>
+    /// Share of Cognito's <c>UserList</c> quota (30 requests per second per account and Region) the export uses, 0.05-1.
+    /// Default a third (10 per second): sign-ins' lookups and admin tools keep the rest.
+    /// </summary>
+    public required double QuotaShare { get; init; }
 }

@@ -158,6 +158,7 @@ public static partial class SettingsLoader
             RetentionDays = retention,
             ExpireAfterDays = expire,
             MaxDropPercent = b.Int("maxDropPercent", 10, 1, 100),
+            QuotaShare = b.Fraction("quotaShare", ExportPartitions.DefaultQuotaShare, "a third (10 of 30 requests per second)", 0.05, 1),
         };
     }
 

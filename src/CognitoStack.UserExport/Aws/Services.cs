@@ -13,8 +13,8 @@ internal sealed record GroupsPage(IReadOnlyList<string> Groups, string? NextToke
 /// <summary>The Cognito reads an export needs.</summary>
 internal interface ICognitoUsers
 {
-    /// <summary><c>ListUsers</c>, one page.</summary>
-    Task<UsersPage> ListUsersAsync(string userPoolId, string? paginationToken, CancellationToken cancellationToken);
+    /// <summary><c>ListUsers</c>, one page; <paramref name="filter"/> is a <c>Filter</c> such as <c>sub ^= "a"</c>.</summary>
+    Task<UsersPage> ListUsersAsync(string userPoolId, string? filter, string? paginationToken, CancellationToken cancellationToken);
 
     /// <summary><c>ListGroups</c>, one page.</summary>
     Task<GroupsPage> ListGroupsAsync(string userPoolId, string? nextToken, CancellationToken cancellationToken);
@@ -33,13 +33,6 @@ internal interface IObjectStore
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
 }
 
-/// <summary>Starts the next invocation of an export that ran out of time.</summary>
-internal interface IContinuation
-{
-    /// <summary>Invokes the exporter again (asynchronously) with <c>{"resume": exportPrefix}</c>.</summary>
-    Task ContinueAsync(string exportPrefix, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// The Cognito user pools API over AWS JSON 1.1 (<c>POST /</c>, <c>X-Amz-Target:
 /// AWSCognitoIdentityProviderService.&lt;Operation&gt;</c>). Pages of 60, the most each operation returns. The list
@@ -54,10 +47,10 @@ internal sealed class CognitoUsers(AwsClient client, Uri endpoint, RequestPacer 
     /// <summary>The regional endpoint.</summary>
     public static Uri Endpoint(string region) => new($"https://cognito-idp.{region}.amazonaws.com/");
 
-    public async Task<UsersPage> ListUsersAsync(string userPoolId, string? paginationToken, CancellationToken cancellationToken)
+    public async Task<UsersPage> ListUsersAsync(string userPoolId, string? filter, string? paginationToken, CancellationToken cancellationToken)
     {
         await userList.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ListUsersRequest(userPoolId, PageSize, paginationToken), ExportJsonContext.Default.ListUsersRequest);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ListUsersRequest(userPoolId, PageSize, paginationToken, filter), ExportJsonContext.Default.ListUsersRequest);
         var response = Parse(await CallAsync("ListUsers", body, cancellationToken).ConfigureAwait(false), ExportJsonContext.Default.UsersResponse, "ListUsers");
         return new UsersPage(response.Users ?? [], NullIfEmpty(response.PaginationToken));
     }
@@ -135,24 +128,4 @@ internal sealed class S3Objects(AwsClient client, Uri endpoint, string bucket, b
 
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
         client.SendOrThrowAsync(new AwsRequest("GetObject", HttpMethod.Get, endpoint, PathOf(key), "s3", [], ReadOnlyMemory<byte>.Empty), cancellationToken, notFoundIsNull: true);
-}
-
-/// <summary>
-/// Invokes this function again, asynchronously (Lambda <c>Invoke</c> with <c>X-Amz-Invocation-Type: Event</c>,
-/// https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html): a Step Functions-free loop, one hop per 15 minutes.
-/// </summary>
-internal sealed class LambdaContinuation(AwsClient client, Uri endpoint, string functionName) : IContinuation
-{
-    /// <summary>The regional endpoint.</summary>
-    public static Uri Endpoint(string region) => new($"https://lambda.{region}.amazonaws.com/");
-
-    public Task ContinueAsync(string exportPrefix, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ResumeEvent { Resume = exportPrefix }, ExportJsonContext.Default.ResumeEvent);
-        return client.SendOrThrowAsync(new AwsRequest("Invoke", HttpMethod.Post, endpoint, $"/2015-03-31/functions/{functionName}/invocations", "lambda",
-        [
-            new("Content-Type", "application/json"),
-            new("X-Amz-Invocation-Type", "Event"),
-        ], body), cancellationToken);
-    }
 }

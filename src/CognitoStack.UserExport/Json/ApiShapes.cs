@@ -12,7 +12,8 @@ namespace CognitoStack.UserExport.Json;
 internal sealed record ListUsersRequest(
     [property: JsonPropertyName("UserPoolId")] string UserPoolId,
     [property: JsonPropertyName("Limit")] int Limit,
-    [property: JsonPropertyName("PaginationToken")] string? PaginationToken);
+    [property: JsonPropertyName("PaginationToken")] string? PaginationToken,
+    [property: JsonPropertyName("Filter")] string? Filter = null);
 
 /// <summary><c>ListUsersInGroup</c> request.</summary>
 internal sealed record ListUsersInGroupRequest(

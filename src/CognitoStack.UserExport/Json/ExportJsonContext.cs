@@ -11,7 +11,8 @@ namespace CognitoStack.UserExport.Json;
 [JsonSerializable(typeof(GroupsResponse))]
 [JsonSerializable(typeof(ExportManifest))]
 [JsonSerializable(typeof(LatestExport))]
-[JsonSerializable(typeof(Checkpoint))]
-[JsonSerializable(typeof(ResumeEvent))]
-[JsonSerializable(typeof(ExportResult))]
+[JsonSerializable(typeof(GroupsCheckpoint))]
+[JsonSerializable(typeof(PartitionCheckpoint))]
+[JsonSerializable(typeof(StepEvent))]
+[JsonSerializable(typeof(StepResult))]
 internal sealed partial class ExportJsonContext : JsonSerializerContext;

@@ -131,6 +131,7 @@ internal static class SettingDescriptions
         ["backup.retentionDays"] = "Days each export stays locked (S3 Object Lock, governance mode).",
         ["backup.expireAfterDays"] = "Days after which exports expire; at least retentionDays.",
         ["backup.maxDropPercent"] = "Fall of the exported user count since the previous export, in percent, that raises the mass-deletion alarm.",
+        ["backup.quotaShare"] = "Share of Cognito's UserList quota (30 requests per second per account and Region, not adjustable) the export uses; it sets the partitions exported at once and each one's pace (docs/disaster-recovery.md).",
         ["backend.snapStart"] = "boolean — Lambda SnapStart for the backend: each deployment publishes a version Lambda snapshots after initialization, and API Gateway invokes its `live` alias; billed per cached snapshot and per restore (see docs/performance.md); not offered in ap-southeast-6 and ap-east-2",
         ["triggers.snapStart"] = "boolean — Lambda SnapStart for both triggers, Cognito invoking their `live` alias (its trigger settings take a qualified ARN); billed per cached snapshot and per restore (see docs/performance.md); not offered in ap-southeast-6 and ap-east-2",
         ["migration"] = "Moves users from an old user pool into this one at their next password sign-in or password reset (user migration trigger). Left out: no trigger. See docs/disaster-recovery.md.",
