@@ -51,7 +51,7 @@ internal sealed class UserFileWriter : IDisposable
 
         if (sub is null || !sub.StartsWith(partition, StringComparison.Ordinal))
         {
-            throw new Aws.AwsApiException("ListUsers", 200, "UserOutsidePartition");
+            throw new AwsApiException("ListUsers", 200, "UserOutsidePartition");
         }
 
         var w = _writer;
