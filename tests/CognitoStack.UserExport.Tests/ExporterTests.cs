@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using CognitoStack.Contract;
-using CognitoStack.UserExport.Aws;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.UserExport.Export;
 using CognitoStack.UserExport.Tests.Helpers;
 
