@@ -21,7 +21,8 @@ public sealed class CredentialSourceTests : IDisposable
         [EnvironmentVariables.ExportBucket] = "export-bucket-1",
         [EnvironmentVariables.MetricNamespace] = "CognitoStack/prod",
         [EnvironmentVariables.TimeBudgetSeconds] = "780",
-        ["AWS_LAMBDA_FUNCTION_NAME"] = "CognitoStack-prod-Backup-Export",
+        [EnvironmentVariables.PartitionRequestsPerSecond] = "2",
+        [EnvironmentVariables.ExportRequestsPerSecond] = "10",
     };
 
     private readonly ContainerCredentialsEndpoint _endpoint = new();
