@@ -669,6 +669,13 @@ public sealed record ApiSettings
     /// the stack). Default true; false for accounts that already have one.
     /// </summary>
     public required bool ManageAccountCloudWatchRole { get; init; }
+
+    /// <summary>
+    /// Step-up authentication per route group (<c>me</c>, <c>admin</c>, <c>items</c>): the lowest <c>acr</c>
+    /// level and the oldest <c>auth_time</c> the backend accepts, else a 401 RFC 9470 challenge; needs
+    /// ESSENTIALS or PLUS. Left out: no route requires a level or a recent sign-in.
+    /// </summary>
+    public IReadOnlyList<CognitoStack.Contract.StepUpRule> StepUp { get; init; } = [];
 }
 
 /// <summary>Backend function settings.</summary>

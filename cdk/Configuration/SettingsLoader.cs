@@ -99,6 +99,7 @@ public static partial class SettingsLoader
             ThrottlingRateLimit = a.Int("throttlingRateLimit", 50, 1, 10_000),
             ThrottlingBurstLimit = a.Int("throttlingBurstLimit", 100, 1, 5_000),
             ManageAccountCloudWatchRole = a.Bool("manageAccountCloudWatchRole", true),
+            StepUp = ReadStepUp(a),
         }),
         Backend = r.ObjectOrEmpty("backend").ReadAll(b => new BackendSettings
         {
@@ -323,6 +324,7 @@ public static partial class SettingsLoader
                 + $"the refresh token must outlive the access and ID tokens ({longest} minutes); use at least {longest / 1_440 + 1}");
         }
 
+        CheckStepUp(s, path);
         CheckSignIn(s, path);
         CheckProtection(s, path);
         CheckReplication(s, path);

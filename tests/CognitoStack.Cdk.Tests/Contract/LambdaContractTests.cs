@@ -123,6 +123,13 @@ public sealed class LambdaContractTests(SynthFixture synth)
     }
 
     [Theory]
+    [InlineData("complete", "me|urn:cognito:loa:1|86400;admin|urn:cognito:loa:2|900;items||43200")]
+    [InlineData("dev", null)]
+    [InlineData("prod", null)]
+    public void Backend_Should_GetStepUpRules_When_TheEnvironmentHasThem(string env, string? expected) =>
+        Assert.Equal(expected, Variables(Backend(env)).GetValueOrDefault(CognitoStack.Contract.EnvironmentVariables.StepUp));
+
+    [Theory]
     [MemberData(nameof(Environments))]
     public void ItemRoutes_Should_RequireTheScopesTheBackendChecks(string env)
     {
