@@ -695,6 +695,13 @@ public sealed record ApiSettings
     /// authorizer that trusts the pool's original and updated issuers).
     /// </summary>
     public required ApiAuthorizer Authorizer { get; init; }
+
+    /// <summary>
+    /// Step-up authentication per route group (<c>me</c>, <c>admin</c>, <c>items</c>): the lowest <c>acr</c>
+    /// level and the oldest <c>auth_time</c> the backend accepts, else a 401 RFC 9470 challenge; needs
+    /// ESSENTIALS or PLUS. Left out: no route requires a level or a recent sign-in.
+    /// </summary>
+    public IReadOnlyList<CognitoStack.Contract.StepUpRule> StepUp { get; init; } = [];
 }
 
 /// <summary>The API's authorizer (<c>api.authorizer</c>).</summary>

@@ -101,6 +101,7 @@ public static partial class SettingsLoader
             ThrottlingBurstLimit = a.Int("throttlingBurstLimit", 100, 1, 5_000),
             ManageAccountCloudWatchRole = a.Bool("manageAccountCloudWatchRole", true),
             Authorizer = a.Enum("authorizer", Choices.ApiAuthorizer, ApiAuthorizer.Cognito),
+            StepUp = ReadStepUp(a),
         }),
         Backend = r.ObjectOrEmpty("backend").ReadAll(b => new BackendSettings
         {
@@ -326,6 +327,7 @@ public static partial class SettingsLoader
                 + $"the refresh token must outlive the access and ID tokens ({longest} minutes); use at least {longest / 1_440 + 1}");
         }
 
+        CheckStepUp(s, path);
         CheckSignIn(s, path);
         CheckProtection(s, path);
         CheckReplication(s, path);

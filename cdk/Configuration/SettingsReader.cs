@@ -332,7 +332,8 @@ internal sealed partial class SettingsReader
             : throw Invalid(key, $"(a list of {items.Count})", countRule);
     }
 
-    private int? OptionalInt(string key, int min, int max, string allowed, string defaultText)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or null when left out.</summary>
+    public int? OptionalInt(string key, int min, int max, string allowed, string defaultText)
     {
         var read = Read(key);
         Note(key, allowed, defaultText, read);

@@ -48,7 +48,7 @@ public sealed class ApiStack : Stack
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,
-            Environment = new Dictionary<string, string>
+            Environment = WithStepUp(settings.Api.StepUp, new Dictionary<string, string>
             {
                 [EnvironmentVariables.EnvironmentName] = settings.Name,
                 [EnvironmentVariables.AdminGroup] = GroupNames.Admin,
@@ -57,7 +57,7 @@ public sealed class ApiStack : Stack
                 [EnvironmentVariables.AllowedOrigins] = string.Join(',', settings.WebOrigins),
                 [EnvironmentVariables.ReadableAttributes] = string.Join(',', settings.Clients.Web.ReadAttributes
                     .Union(settings.Clients.Confidential.ReadAttributes, StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-            },
+            }),
         });
 
         Api = new ProtectedApi(this, "Api", new ProtectedApiProps
@@ -104,6 +104,17 @@ public sealed class ApiStack : Stack
             Value = FrontendConfig.ToJson(this, settings, props.Identity, Api.RestApi.Url),
             Description = "amplify_outputs.json (version 1) for web and mobile apps; see docs/integration.md, Frontend configuration",
         });
+    }
+
+    // STEP_UP only where api.stepUp has rules: the backend reads it as optional, and other templates stay as they were.
+    private static Dictionary<string, string> WithStepUp(IReadOnlyList<StepUpRule> rules, Dictionary<string, string> variables)
+    {
+        if (rules.Count > 0)
+        {
+            variables[EnvironmentVariables.StepUp] = StepUpRules.ToVariable(rules);
+        }
+
+        return variables;
     }
 
     /// <summary>The backend function.</summary>

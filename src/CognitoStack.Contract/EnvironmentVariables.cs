@@ -68,4 +68,10 @@ public static class EnvironmentVariables
 
     /// <summary>Inbound federation: the claim mappings as a JSON array of <c>{provider, claim, attribute}</c>.</summary>
     public const string ClaimMappings = "CLAIM_MAPPINGS";
+
+    /// <summary>
+    /// Backend: step-up requirements per route group (RFC 9470), in <see cref="StepUpRules"/>' format, e.g.
+    /// <c>admin|urn:cognito:loa:2|900</c>; empty or unset: no route requires a level or a recent sign-in.
+    /// </summary>
+    public const string StepUp = "STEP_UP";
 }
