@@ -92,7 +92,7 @@ public sealed class PostConfirmation
 
         _defaultGroup = defaultGroup;
         _groups = new UserPoolGroups(AwsJsonService.CognitoUserPools(
-            new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(HttpTimeout), clock), endpoint));
+            new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(httpClient, HttpTimeout), clock), endpoint));
 
         // Initialization work moved out of the first sign-up (issue 22): the event's serializer metadata
         // and one signed, unsent request (see UserPoolGroups.WarmUp). No connection is opened here.

@@ -102,7 +102,7 @@ public sealed class UserMigration
         }
 
         _oldPool = new OldUserPool(
-            AwsJsonService.CognitoUserPools(new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(HttpTimeout), clock), endpoint),
+            AwsJsonService.CognitoUserPools(new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(httpClient, HttpTimeout), clock), endpoint),
             poolId!, clientId!);
     }
 

@@ -52,6 +52,13 @@ public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan M
     /// </summary>
     public static RetryPolicy Trigger(TimeSpan budget) => new(3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), budget);
 
+    /// <summary>
+    /// <see cref="Trigger(TimeSpan)"/> bounded by <paramref name="client"/>'s timeout, the documented bound of each of a
+    /// trigger's calls (retries included); <paramref name="fallback"/> when the client has no timeout.
+    /// </summary>
+    public static RetryPolicy Trigger(HttpClient client, TimeSpan fallback) =>
+        Trigger(client.Timeout > TimeSpan.Zero ? client.Timeout : fallback);
+
     /// <summary>The error types worth another attempt.</summary>
     public static bool IsRetryable(int? status, string? errorType) =>
         errorType is not ("MissingCredentials" or "InvalidCredentialsEndpoint" or "CredentialsUnavailable")
