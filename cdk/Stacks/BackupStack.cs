@@ -42,6 +42,8 @@ public sealed class BackupStack : Stack
             UserPool = props.Identity.Directory.UserPool,
             Code = props.UserExportCode,
             Schedule = Schedule.Expression(backup.Schedule),
+            ExportTimeout = Duration.Hours(backup.ScheduleHours),
+            Rate = ExportPartitions.Rate(backup.QuotaShare),
             LockRetention = Duration.Days(backup.RetentionDays),
             LockMode = backup.LockMode == ExportLockMode.Compliance ? ObjectLockMode.COMPLIANCE : ObjectLockMode.GOVERNANCE,
             ExpireAfter = Duration.Days(backup.ExpireAfterDays),
@@ -69,6 +71,9 @@ public sealed class BackupStack : Stack
             });
         }
 
+        // Kept for one release: the Monitoring stack deployed before #27 imports it for the export function's Errors alarm,
+        // now replaced by the state machine's. Remove after the next release is deployed everywhere (CrossStackExportTests).
+        ExportValue(Export.Function.Function.FunctionName);
         new CfnOutput(this, "ExportBucketName", new CfnOutputProps
         {
             Value = Export.Bucket.BucketName,

@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using CognitoStack.Contract;
+using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.Restore.Import;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.Tests.Emulators;
 using CognitoStack.UserExport;
 
@@ -142,29 +144,59 @@ public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
             ["UserAttributes"] = attributes,
         });
 
-    // The Lambda entry point, configured as the Backup stack configures it; every AWS call goes to the emulators.
+    // The Lambda entry point, configured as the Backup stack configures it, run as its state machine runs it
+    // (UserExportStateMachine): the groups step until it completes, each partition it lists until that completes,
+    // the finish; every event carries the execution's start time. Every AWS call goes to the emulators.
     private string Export(string pool)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [UserExportFunction.RegionVariable] = Region,
-            [UserExportFunction.FunctionNameVariable] = "rehearsal-export",
             [EnvironmentVariables.UserPoolId] = pool,
             [EnvironmentVariables.ExportBucket] = BucketName,
             [EnvironmentVariables.MetricNamespace] = "CognitoStack/rehearsal",
             [EnvironmentVariables.TimeBudgetSeconds] = "780",
-            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            [EnvironmentVariables.PartitionRequestsPerSecond] = "30",
+            [EnvironmentVariables.ExportRequestsPerSecond] = "30",
         };
         using var http = new HttpClient(new ToEmulators(_cognito.Endpoint, _s3.Endpoint));
         using var log = new MemoryStream();
-        var function = new UserExportFunction(name => variables.GetValueOrDefault(name), http, log);
+        var function = new UserExportFunction(name => variables.GetValueOrDefault(name), http, log,
+            credentials: new TestCredentials(new AwsCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
+        var startedAt = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-        using var output = function.Handle(new MemoryStream("{}"u8.ToArray()));
-        var result = JsonDocument.Parse(output).RootElement;
-        Assert.Equal("completed", result.GetProperty("status").GetString());
-        Assert.Equal(UserCount, result.GetProperty("users").GetInt64());
-        return result.GetProperty("exportPrefix").GetString()!;
+        var groups = RunStep(function, new JsonObject { [UserExportSteps.Step] = UserExportSteps.Groups, [UserExportSteps.StartedAt] = startedAt });
+        var partitions = groups.GetProperty(UserExportSteps.Partitions).EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.Equal(ExportPartitions.All, partitions);
+        foreach (var partition in partitions)
+        {
+            RunStep(function, new JsonObject
+            {
+                [UserExportSteps.Step] = UserExportSteps.PartitionStep,
+                [UserExportSteps.StartedAt] = startedAt,
+                [UserExportSteps.Partition] = partition,
+            });
+        }
+
+        var finish = RunStep(function, new JsonObject { [UserExportSteps.Step] = UserExportSteps.Finish, [UserExportSteps.StartedAt] = startedAt });
+        Assert.Equal(UserCount, finish.GetProperty("users").GetInt64());
+        return finish.GetProperty("exportPrefix").GetString()!;
+    }
+
+    // One task of the state machine and its Choice: invoke again while the step returns "continued".
+    private static JsonElement RunStep(UserExportFunction function, JsonObject step)
+    {
+        while (true)
+        {
+            using var output = function.Handle(new MemoryStream(Encoding.UTF8.GetBytes(step.ToJsonString())));
+            var result = JsonDocument.Parse(output).RootElement.Clone();
+            if (result.GetProperty(UserExportSteps.Status).GetString() == UserExportSteps.Completed)
+            {
+                return result;
+            }
+
+            Assert.Equal(UserExportSteps.Continued, result.GetProperty(UserExportSteps.Status).GetString());
+        }
     }
 
     // What "aws s3 cp --recursive s3://bucket/<export prefix> <dir>" does: ListObjectsV2 pages, then GetObject each key.
