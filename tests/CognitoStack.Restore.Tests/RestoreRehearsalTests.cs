@@ -16,16 +16,18 @@ namespace CognitoStack.Restore.Tests;
 /// <summary>
 /// The restore, rehearsed end to end (issue #27): a pool on cognito-local is seeded (users with standard and custom
 /// attributes, groups, disabled users), exported by the real export function (<see cref="UserExportFunction"/>, its
-/// Lambda entry point, whose AWS calls are sent to cognito-local and to a loopback S3), downloaded as an operator
-/// would (ListObjectsV2 + GetObject), verified and turned into import files by the restore, replayed into a second
-/// pool, and the two pools compared user by user.
+/// Lambda entry point, given the events its state machine sends: groups, each of the 16 partitions, finish; its AWS
+/// calls go to cognito-local, which applies the partitions' <c>sub ^=</c> filter, and to a loopback S3), downloaded as
+/// an operator would (ListObjectsV2 + GetObject), its manifest checked (format 2, each partition's count), verified and
+/// turned into import files by the restore, replayed into a second pool, and the two pools compared user by user.
+/// An export of format 1 (issue #19) is restored the same way.
 /// AWS restores with a user import job (CreateUserImportJob, the CSV uploaded to its pre-signed URL, StartUserImportJob:
 /// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html); cognito-local
 /// has no import jobs, so the rehearsal replays each CSV row with AdminCreateUser, which sets the same attributes.
 /// What differs, and is stated by the restore's summary: the new pool assigns new <c>sub</c> values and users come back
 /// without passwords (RESET_REQUIRED after an import; FORCE_CHANGE_PASSWORD after AdminCreateUser here).
 /// </summary>
-public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
+public sealed class RestoreRehearsalTests(RestoreRehearsalTests.Emulator emulator) : IClassFixture<RestoreRehearsalTests.Emulator>, IDisposable
 {
     private const int UserCount = 100;
     private const string Region = "eu-west-1";
@@ -37,19 +39,13 @@ public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("restore-rehearsal-").FullName;
     private readonly LoopbackS3 _s3 = new(BucketName);
-    private CognitoLocal _cognito = null!;
+    private readonly CognitoLocal _cognito = emulator.Cognito;
 
-    // cognito-local gives every new pool email usernames (its UserPoolDefaults) unless its configuration says otherwise.
-    public async Task InitializeAsync() =>
-        _cognito = await CognitoLocal.StartAsync(new JsonObject { ["UserPoolDefaults"] = new JsonObject { ["UsernameAttributes"] = new JsonArray() } });
-
-    public async Task DisposeAsync()
+    public void Dispose()
     {
-        await _cognito.DisposeAsync();
+        _s3.Dispose();
         Directory.Delete(_root, recursive: true);
     }
-
-    public void Dispose() => _s3.Dispose();
 
     [Fact]
     public async Task Restore_Should_BringBackEveryUserAttributeGroupAndDisabledFlag_When_RehearsedOnCognitoLocal()
@@ -57,23 +53,23 @@ public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
         // Arrange: the pool that is lost.
         var source = await _cognito.CreatePoolAsync("rehearsal-source", Schema());
         await SeedAsync(source);
+        var before = await UsersAsync(source);
 
         // Act: export, download, verify and convert, replay.
         var exportPrefix = Export(source);
         var exportDirectory = await DownloadAsync(exportPrefix);
         var target = await _cognito.CreatePoolAsync("rehearsal-target", Schema());
-        var summary = Restorer.Run(new RestoreOptions
-        {
-            ExportDirectory = exportDirectory,
-            HeaderFile = await CsvHeaderAsync(target),
-            OutputDirectory = Path.Combine(_root, "import"),
-            Mfa = PoolMfa.Off,
-        });
-        await ReplayAsync(target, summary, Path.Combine(_root, "import"));
+        var summary = await RestoreAsync(exportDirectory, target);
 
-        // Assert: the manifest counted what was seeded, and the pools hold the same users.
+        // Assert: the manifest holds every partition and what it counted, the restore counted what was seeded, and
+        // the pools hold the same users.
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(exportDirectory, UserExportFormat.ManifestName)))!;
+        Assert.Equal(UserExportFormat.FormatVersion, manifest[UserExportFormat.Manifest.FormatVersion]!.GetValue<int>());
+        Assert.Equal(
+            ExportPartitions.All.Select(p => $"{p}={before.Values.Count(u => u.Sub.StartsWith(p, StringComparison.Ordinal))}"),
+            manifest[UserExportFormat.Manifest.Partitions]!.AsArray()
+                .Select(p => $"{p![UserExportFormat.Manifest.PartitionPrefix]}={p[UserExportFormat.Manifest.PartitionUsers]}"));
         Assert.Equal((UserCount, 74L, 10L, 0L, 0L), (summary.Users, summary.Memberships, summary.Disabled, summary.Federated, summary.Unverified));
-        var before = await UsersAsync(source);
         var after = await UsersAsync(target);
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
         foreach (var (username, user) in before)
@@ -84,6 +80,46 @@ public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
             Assert.Equal(user.Groups, restored.Groups);
             Assert.NotEqual(user.Sub, restored.Sub);
         }
+    }
+
+    [Fact]
+    public async Task Restore_Should_BringBackAFormatOneExport_When_ItWasWrittenBeforeThePartitions()
+    {
+        // Arrange: a committed export of format 1 (issue #19: users-00001.jsonl.gz, no partitions), as downloaded.
+        var exportDirectory = Directory.CreateDirectory(Path.Combine(_root, "export-format-1")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "export-format-1")))
+        {
+            File.Copy(file, Path.Combine(exportDirectory, Path.GetFileName(file)));
+        }
+
+        var target = await _cognito.CreatePoolAsync("rehearsal-format-1", Schema());
+
+        // Act
+        var summary = await RestoreAsync(exportDirectory, target);
+
+        // Assert: the pool holds each exported user with its attributes, groups and enabled flag.
+        Assert.Equal((2, 1L), (summary.Users, summary.Disabled));
+        var restored = await UsersAsync(target);
+        Assert.Equal(["ana", "bo"], restored.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new PoolUser("email=ana@example.com\nemail_verified=true", true, "admin,users", restored["ana"].Sub), restored["ana"]);
+        Assert.Equal(new PoolUser("email=bo@example.com", false, "users", restored["bo"].Sub), restored["bo"]);
+    }
+
+    // What an operator runs: the restore tool over the downloaded export, then the import (replayed here).
+    private async Task<RestoreSummary> RestoreAsync(string exportDirectory, string pool)
+    {
+        var output = Path.Combine(_root, "import-" + pool);
+        var summary = Restorer.Run(new RestoreOptions
+        {
+            ExportDirectory = exportDirectory,
+            HeaderFile = await CsvHeaderAsync(pool),
+            OutputDirectory = output,
+            Mfa = PoolMfa.Off,
+        });
+        var groups = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(exportDirectory, UserExportFormat.ManifestName)))![UserExportFormat.Manifest.Groups]!
+            .AsObject().Select(g => g.Key);
+        await ReplayAsync(pool, summary, output, groups);
+        return summary;
     }
 
     private static JsonObject Schema() => new()
@@ -229,15 +265,16 @@ public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
     // shape get-csv-header prints.
     private async Task<string> CsvHeaderAsync(string pool)
     {
-        var path = Path.Combine(_root, "header.json");
+        var path = Path.Combine(_root, $"header-{pool}.json");
         var header = new JsonArray([.. FakeExport.DocumentedHeader.Append("custom:tenant").Select(c => (JsonNode)c)]);
         await File.WriteAllTextAsync(path, new JsonObject { ["UserPoolId"] = pool, ["CSVHeader"] = header }.ToJsonString());
         return path;
     }
 
     // The import job's part (each CSV row a user with its non-empty columns as attributes), then the restore's own
-    // files: the groups (declared first, as cdk.json declares them), the memberships and the disabled users.
-    private async Task ReplayAsync(string pool, RestoreSummary summary, string directory)
+    // files: the groups the manifest lists (created first, as the Identity stack declares them), the memberships and the
+    // disabled users.
+    private async Task ReplayAsync(string pool, RestoreSummary summary, string directory, IEnumerable<string> groups)
     {
         foreach (var file in summary.CsvFiles)
         {
@@ -251,7 +288,7 @@ public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
             }
         }
 
-        foreach (var group in Groups)
+        foreach (var group in groups)
         {
             await _cognito.CallAsync("CreateGroup", new JsonObject { ["UserPoolId"] = pool, ["GroupName"] = group });
         }
@@ -329,5 +366,17 @@ public sealed class RestoreRehearsalTests : IAsyncLifetime, IDisposable
             request.Headers.Host = null;
             return base.SendAsync(request, cancellationToken);
         }
+    }
+
+    /// <summary>One cognito-local for the class: each test creates pools of its own.</summary>
+    public sealed class Emulator : IAsyncLifetime
+    {
+        public CognitoLocal Cognito { get; private set; } = null!;
+
+        // cognito-local gives every new pool email usernames (its UserPoolDefaults) unless its configuration says otherwise.
+        public async Task InitializeAsync() =>
+            Cognito = await CognitoLocal.StartAsync(new JsonObject { ["UserPoolDefaults"] = new JsonObject { ["UsernameAttributes"] = new JsonArray() } });
+
+        public async Task DisposeAsync() => await Cognito.DisposeAsync();
     }
 }
