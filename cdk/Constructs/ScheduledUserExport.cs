@@ -52,10 +52,10 @@ public sealed record ScheduledUserExportProps
 /// <summary>
 /// The scheduled user export (issues #19, #27): an EventBridge schedule starts a state machine
 /// (<see cref="UserExportStateMachine"/>) whose steps, run by the export function, write every user and group
-/// membership to a dedicated bucket: versioned, SSE-KMS with its own customer-managed key, Object Lock in governance
-/// mode by default (compliance by setting), public access blocked, TLS only, expiring by lifecycle, always retained. Only the export role may write; the
-/// bucket policy denies every principal deleting objects or versions, bypassing governance retention and changing
-/// the lock configuration, and no role here is granted any of those.
+/// membership to a dedicated <see cref="LockedBucket"/> (Object Lock in governance mode by default, compliance by
+/// setting), the same kind of bucket the vault holds the copies in. Only the export role may write; the bucket policy
+/// denies every principal deleting objects or versions, bypassing governance retention and changing the lock
+/// configuration, and no role here is granted any of those.
 /// </summary>
 public sealed class ScheduledUserExport : Construct
 {
@@ -65,22 +65,19 @@ public sealed class ScheduledUserExport : Construct
     /// <summary>What one invocation reads for before it checkpoints: 2 minutes to finish the file and hand over.</summary>
     public const int TimeBudgetSeconds = 780;
 
-    /// <summary>Actions no principal may use on the bucket (the bucket policy denies them to everyone).</summary>
-    public static readonly string[] DeniedActions =
-        ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutBucketObjectLockConfiguration", "s3:PutObjectRetention"];
-
     /// <summary>Creates the key, the bucket (with its access-log bucket), the function, the state machine and the schedule.</summary>
     public ScheduledUserExport(Construct scope, string id, ScheduledUserExportProps props)
         : base(scope, id)
     {
-        Key = new Key(this, "Key", new KeyProps
+        Key = LockedBucket.CreateKey(this, "Encrypts the user exports (SSE-KMS)");
+        Bucket = LockedBucket.Create(this, new LockedBucketProps
         {
-            Description = "Encrypts the user exports (SSE-KMS)",
-            EnableKeyRotation = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            Key = Key,
+            Retention = LockedBucket.Retention(props.LockMode, props.LockRetention),
+            ExpireAfter = props.ExpireAfter,
+            ExpiryRuleId = "ExpireExports",
+            AccessLogPrefix = "exports/",
         });
-        KeyPolicies.LimitGrantsToAwsServices(Key);
-        Bucket = CreateBucket(props);
         Function = CreateFunction(props);
         var role = Function.Role;
 
@@ -132,38 +129,6 @@ public sealed class ScheduledUserExport : Construct
     /// <summary>The state machine that runs the export and its log group.</summary>
     public UserExportStateMachine Orchestration { get; }
 
-    private Bucket CreateBucket(ScheduledUserExportProps props)
-    {
-        var accessLogs = AccessLogBuckets.Create(this, RemovalPolicy.RETAIN);
-        return new Bucket(this, "Bucket", new BucketProps
-        {
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            Encryption = BucketEncryption.KMS,
-            EncryptionKey = Key,
-            BucketKeyEnabled = true,
-            EnforceSSL = true,
-            Versioned = true,
-            ObjectLockEnabled = true,
-            ObjectLockDefaultRetention = props.LockMode == ObjectLockMode.COMPLIANCE
-                ? ObjectLockRetention.Compliance(props.LockRetention)
-                : ObjectLockRetention.Governance(props.LockRetention),
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            ServerAccessLogsBucket = accessLogs,
-            ServerAccessLogsPrefix = "exports/",
-            LifecycleRules =
-            [
-                new LifecycleRule
-                {
-                    Id = "ExpireExports",
-                    Expiration = props.ExpireAfter,
-                    NoncurrentVersionExpiration = props.ExpireAfter,
-                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
-                },
-            ],
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-    }
-
     private DotnetFunction CreateFunction(ScheduledUserExportProps props) =>
         new(this, "Export", new DotnetFunctionProps
         {
@@ -189,14 +154,6 @@ public sealed class ScheduledUserExport : Construct
 
     private void OnlyTheExportRoleWrites(IRole role)
     {
-        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "NoDeletionNoUnlock",
-            Effect = Effect.DENY,
-            Principals = [new AnyPrincipal()],
-            Actions = DeniedActions,
-            Resources = [Bucket.BucketArn, Bucket.ArnForObjects("*")],
-        }));
         Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "OnlyTheExportRoleWrites",

@@ -29,7 +29,7 @@ public sealed record UserExportVaultProps
 }
 
 /// <summary>
-/// The vault in a backup account: a bucket that only S3 Replication from the pool account's export bucket writes to,
+/// The vault in a backup account: a <see cref="LockedBucket"/> that only S3 Replication from the pool account's export bucket writes to,
 /// versioned with Object Lock (required of a replication destination for locked objects:
 /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html#object-lock-managing-replication),
 /// SSE-KMS with a key of this account, <c>BucketOwnerEnforced</c> (the vault account owns every copy:
@@ -47,14 +47,7 @@ public sealed class UserExportVault : Construct
         : base(scope, id)
     {
         var bucketArn = $"arn:{Aws.PARTITION}:s3:::{props.BucketName}";
-        Key = new Key(this, "Key", new KeyProps
-        {
-            Description = "Encrypts the vault's copies of the user exports (SSE-KMS)",
-            EnableKeyRotation = true,
-            PendingWindow = Duration.Days(30),
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-        KeyPolicies.LimitGrantsToAwsServices(Key);
+        Key = LockedBucket.CreateKey(this, "Encrypts the vault's copies of the user exports (SSE-KMS)", Duration.Days(30));
         // The literal bucket ARN, not the bucket's attribute: the bucket already depends on the key.
         Key.AddToResourcePolicy(FromReplicationRole(props, new PolicyStatementProps
         {
@@ -68,45 +61,20 @@ public sealed class UserExportVault : Construct
             },
         }));
 
-        Bucket = new Bucket(this, "Bucket", new BucketProps
+        Bucket = LockedBucket.Create(this, new LockedBucketProps
         {
             BucketName = props.BucketName,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            Encryption = BucketEncryption.KMS,
-            EncryptionKey = Key,
-            BucketKeyEnabled = true,
-            EnforceSSL = true,
-            Versioned = true,
-            ObjectLockEnabled = true,
-            ObjectLockDefaultRetention = props.DefaultRetention,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            ServerAccessLogsBucket = AccessLogBuckets.Create(this, RemovalPolicy.RETAIN),
-            ServerAccessLogsPrefix = "vault/",
-            LifecycleRules =
-            [
-                new LifecycleRule
-                {
-                    Id = "ExpireCopies",
-                    Expiration = props.ExpireAfter,
-                    NoncurrentVersionExpiration = props.ExpireAfter,
-                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
-                },
-            ],
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            Key = Key,
+            Retention = props.DefaultRetention,
+            ExpireAfter = props.ExpireAfter,
+            ExpiryRuleId = "ExpireCopies",
+            AccessLogPrefix = "vault/",
         });
         Bucket.AddToResourcePolicy(FromReplicationRole(props, new PolicyStatementProps
         {
             Sid = "ReplicationWritesCopies",
             Actions = ReplicationActions,
             Resources = [Bucket.ArnForObjects(props.KeyPrefix + "*")],
-        }));
-        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "NoDeletionNoUnlock",
-            Effect = Effect.DENY,
-            Principals = [new AnyPrincipal()],
-            Actions = ScheduledUserExport.DeniedActions,
-            Resources = [Bucket.BucketArn, Bucket.ArnForObjects("*")],
         }));
         // Replication writes with s3:ReplicateObject; nobody writes with s3:PutObject.
         Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

@@ -45,7 +45,7 @@ public sealed class BackupStack : Stack
             ExportTimeout = Duration.Hours(backup.ScheduleHours),
             Rate = ExportPartitions.Rate(backup.QuotaShare),
             LockRetention = Duration.Days(backup.RetentionDays),
-            LockMode = backup.LockMode == ExportLockMode.Compliance ? ObjectLockMode.COMPLIANCE : ObjectLockMode.GOVERNANCE,
+            LockMode = LockMode(backup),
             ExpireAfter = Duration.Days(backup.ExpireAfterDays),
             MetricNamespace = MetricNamespace(settings),
             LogRetention = LogRetentionPeriods.FromDays(settings.LogRetentionDays),
@@ -92,4 +92,8 @@ public sealed class BackupStack : Stack
 
     /// <summary>The environment's custom metric namespace (shared with the Monitoring stack's log metric filters).</summary>
     public static string MetricNamespace(EnvironmentSettings settings) => $"CognitoStack/{settings.Name}";
+
+    /// <summary>The Object Lock mode of the exports and of their copies in the vault (<c>backup.lockMode</c>).</summary>
+    public static ObjectLockMode LockMode(BackupSettings backup) =>
+        backup.LockMode == ExportLockMode.Compliance ? ObjectLockMode.COMPLIANCE : ObjectLockMode.GOVERNANCE;
 }

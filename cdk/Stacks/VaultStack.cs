@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.S3;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
 using CognitoStack.Contract;
@@ -28,7 +27,7 @@ public sealed class VaultStack : Stack
             SourceAccount = sourceAccount,
             ReplicationRoleArn = $"arn:{Aws.PARTITION}:iam::{sourceAccount}:role/{VaultNames.ReplicationRoleName(settings.Name)}",
             KeyPrefix = UserExportFormat.RootPrefix,
-            DefaultRetention = settings.Backup.LockMode == ExportLockMode.Compliance ? ObjectLockRetention.Compliance(retention) : ObjectLockRetention.Governance(retention),
+            DefaultRetention = LockedBucket.Retention(BackupStack.LockMode(settings.Backup), retention),
             ExpireAfter = Duration.Days(vault.ExpireAfterDays),
         });
         new CfnOutput(this, "VaultBucketName", new CfnOutputProps

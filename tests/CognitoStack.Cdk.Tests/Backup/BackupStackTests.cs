@@ -63,7 +63,7 @@ public sealed class BackupStackTests(SynthFixture synth)
             .Select(p => SynthesizedEnvironment.Text(p.Resource["Properties"]!["PolicyDocument"]))
             .Single(p => p.Contains("NoDeletionNoUnlock", StringComparison.Ordinal));
 
-        Assert.Contains($"\"Action\":[{string.Join(",", ScheduledUserExport.DeniedActions.Order(StringComparer.Ordinal).Select(a => $"\"{a}\""))}],\"Effect\":\"Deny\",\"Principal\":{{\"AWS\":\"*\"}}", policy, StringComparison.Ordinal);
+        Assert.Contains($"\"Action\":[{string.Join(",", LockedBucket.DeniedActions.Order(StringComparer.Ordinal).Select(a => $"\"{a}\""))}],\"Effect\":\"Deny\",\"Principal\":{{\"AWS\":\"*\"}}", policy, StringComparison.Ordinal);
         Assert.Contains("\"Action\":\"s3:PutObject\",\"Condition\":{\"ArnNotEquals\":{\"aws:PrincipalArn\":{\"Fn::GetAtt\":[", policy, StringComparison.Ordinal);
     }
 

@@ -87,7 +87,7 @@ public sealed class VaultStackTests(SynthFixture synth)
         Assert.Equal(UserExportVault.ReplicationActions, Actions(allow["Action"]));
         Assert.Contains($":iam::{PoolAccount}:role/{RoleName}", SynthesizedEnvironment.Text(allow), StringComparison.Ordinal);
         var denied = statements.Where(s => (string?)s["Effect"] == "Deny").SelectMany(s => Actions(s["Action"])).ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(ScheduledUserExport.DeniedActions.Append("s3:PutObject").ToHashSet(StringComparer.Ordinal), denied);
+        Assert.Superset(LockedBucket.DeniedActions.Append("s3:PutObject").ToHashSet(StringComparer.Ordinal), denied);
     }
 
     [Fact]
