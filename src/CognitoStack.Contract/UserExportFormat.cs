@@ -16,7 +16,7 @@ namespace CognitoStack.Contract;
 /// <para>A user line: <c>{"username":"…","sub":"…","status":"CONFIRMED","enabled":true,"created":"2026-01-02T03:04:05Z",
 /// "lastModified":"…","attributes":{"email":"…","email_verified":"true",…},"groups":["admin",…]}</c>; attribute
 /// values are strings, exactly as Cognito returns them (<c>sub</c> is also among them).</para>
-/// <para>The manifest: <c>{"formatVersion":1,"userPoolId":"…","region":"…","startedAt":"…","finishedAt":"…",
+/// <para>The manifest: <c>{"formatVersion":2,"userPoolId":"…","region":"…","startedAt":"…","finishedAt":"…",
 /// "userCount":N,"groups":{"admin":3,"users":10},"partitions":[{"subPrefix":"0","users":312},…],
 /// "files":[{"key":"…/users-0-00001.jsonl.gz","partition":"0","sha256":"&lt;hex of the gzip bytes&gt;","bytes":123,
 /// "users":5000}]}</c>. Format 1 has neither <c>partitions</c> nor a file's <c>partition</c>.</para>
