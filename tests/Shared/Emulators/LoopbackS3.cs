@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using CognitoStack.Tests.Loopback;
 
 namespace CognitoStack.Tests.Emulators;
 
@@ -21,55 +21,15 @@ namespace CognitoStack.Tests.Emulators;
 public sealed class LoopbackS3 : IDisposable
 {
     private static readonly XNamespace S3 = "http://s3.amazonaws.com/doc/2006-03-01/";
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, StoredObject> _objects = new(StringComparer.Ordinal);
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     /// <summary>Listens on a free loopback port for requests to <paramref name="bucket"/>.</summary>
     public LoopbackS3(string bucket)
     {
         Bucket = bucket;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
-    }
-
-    /// <summary>The one bucket served.</summary>
-    public string Bucket { get; }
-
-    /// <summary>The endpoint; objects are at <c>{Endpoint}{Bucket}/{key}</c>.</summary>
-    public Uri Endpoint { get; }
-
-    /// <summary>Every stored key.</summary>
-    public IReadOnlyCollection<string> Keys => [.. _objects.Keys];
-
-    /// <summary>Stops listening.</summary>
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _ = _loop.Exception;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
+        _listener = new LoopbackListener(async context =>
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
             try
             {
                 await HandleAsync(context);
@@ -78,8 +38,20 @@ public sealed class LoopbackS3 : IDisposable
             {
                 context.Response.Close();
             }
-        }
+        });
     }
+
+    /// <summary>The one bucket served.</summary>
+    public string Bucket { get; }
+
+    /// <summary>The endpoint; objects are at <c>{Endpoint}{Bucket}/{key}</c>.</summary>
+    public Uri Endpoint => _listener.Url;
+
+    /// <summary>Every stored key.</summary>
+    public IReadOnlyCollection<string> Keys => [.. _objects.Keys];
+
+    /// <summary>Stops listening.</summary>
+    public void Dispose() => _listener.Dispose();
 
     private async Task HandleAsync(HttpListenerContext context)
     {
