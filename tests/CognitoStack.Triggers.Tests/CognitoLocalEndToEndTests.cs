@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CognitoStack.Tests.Credentials;
+using CognitoStack.Tests.Loopback;
 using CognitoStack.Triggers.Tests.Helpers;
 
 namespace CognitoStack.Triggers.Tests;
@@ -105,70 +105,42 @@ public sealed class CognitoLocalEndToEndTests : IDisposable
 /// </summary>
 internal sealed class FakeLambda : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Func<Stream, Stream> _handle;
-    private readonly Thread _thread;
+    private readonly LoopbackListener _listener;
 
     public FakeLambda(Func<Stream, Stream> handle)
     {
         _handle = handle;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
-            probe.Stop();
-        }
-
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _thread = new Thread(Serve) { IsBackground = true };
-        _thread.Start();
+        _listener = new LoopbackListener(Answer);
     }
 
-    public string Url { get; }
+    public string Url => _listener.Url.ToString();
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-    }
+    public void Dispose() => _listener.Dispose();
 
-    private void Serve()
+    private void Answer(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        byte[] payload;
+        try
         {
-            HttpListenerContext context;
-            try
-            {
-                context = _listener.GetContext();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            byte[] payload;
-            try
-            {
-                using var output = _handle(context.Request.InputStream);
-                using var copy = new MemoryStream();
-                output.CopyTo(copy);
-                payload = copy.ToArray();
-            }
-            catch (Exception exception)
-            {
-                context.Response.AddHeader("X-Amz-Function-Error", "Unhandled");
-                payload = System.Text.Encoding.UTF8.GetBytes(new JsonObject
-                {
-                    ["errorMessage"] = exception.Message,
-                    ["errorType"] = exception.GetType().Name,
-                }.ToJsonString());
-            }
-
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            context.Response.OutputStream.Write(payload);
-            context.Response.Close();
+            using var output = _handle(context.Request.InputStream);
+            using var copy = new MemoryStream();
+            output.CopyTo(copy);
+            payload = copy.ToArray();
         }
+        catch (Exception exception)
+        {
+            context.Response.AddHeader("X-Amz-Function-Error", "Unhandled");
+            payload = System.Text.Encoding.UTF8.GetBytes(new JsonObject
+            {
+                ["errorMessage"] = exception.Message,
+                ["errorType"] = exception.GetType().Name,
+            }.ToJsonString());
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.OutputStream.Write(payload);
+        context.Response.Close();
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+
+using CognitoStack.Tests.Loopback;
 
 namespace CognitoStack.Fakes;
 
@@ -22,7 +23,7 @@ namespace CognitoStack.Fakes;
 /// </summary>
 internal sealed class LoopbackCognito : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackListener _listener;
     private readonly int _users;
     private readonly int[][] _byPartition;
     private readonly bool _keepUserFiles;
@@ -42,19 +43,11 @@ internal sealed class LoopbackCognito : IDisposable
         }
 
         _byPartition = [.. lists.Select(l => l.ToArray())];
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
-        }
-
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        _listener = new LoopbackListener(AnswerAsync, concurrent: true);
     }
 
     /// <summary>Where both fakes listen.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _listener.Url;
 
     /// <summary>Answer every Nth Cognito request with a throttling error (0: never).</summary>
     public int ThrottleEvery { get; set; }
@@ -84,25 +77,7 @@ internal sealed class LoopbackCognito : IDisposable
     public static string Name(int i) => $"user-{i:0000000}";
 
     /// <inheritdoc/>
-    public void Dispose() => _listener.Close();
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public void Dispose() => _listener.Dispose();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {

@@ -1,7 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+
+using CognitoStack.Tests.Loopback;
 
 namespace CognitoStack.Tests.Credentials;
 
@@ -91,26 +92,12 @@ internal sealed class ContainerCredentialsEndpoint : IDisposable
 {
     public const string Token = "container-authorization-token";
 
-    private readonly HttpListener _listener = new();
-    private readonly Thread _thread;
+    private readonly LoopbackListener _listener;
     private int _issued;
 
-    public ContainerCredentialsEndpoint()
-    {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
+    public ContainerCredentialsEndpoint() => _listener = new LoopbackListener(Answer);
 
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _thread = new Thread(Serve) { IsBackground = true };
-        _thread.Start();
-    }
-
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>A new endpoint, after <see cref="ProcessEnvironment.WarmUpSdk"/>.</summary>
     public static ContainerCredentialsEndpoint WarmedUp()
@@ -135,48 +122,31 @@ internal sealed class ContainerCredentialsEndpoint : IDisposable
     private int _requests;
     private int _refused;
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-    }
+    public void Dispose() => _listener.Dispose();
 
-    private void Serve()
+    private void Answer(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        Interlocked.Increment(ref _requests);
+        if (context.Request.HttpMethod != "GET" || context.Request.Headers["Authorization"] != Token)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = _listener.GetContext();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _requests);
-            if (context.Request.HttpMethod != "GET" || context.Request.Headers["Authorization"] != Token)
-            {
-                Interlocked.Increment(ref _refused);
-                context.Response.StatusCode = 401;
-                context.Response.Close();
-                continue;
-            }
-
-            var issue = Interlocked.Increment(ref _issued);
-            var body = new JsonObject
-            {
-                ["AccessKeyId"] = AccessKeyId(issue),
-                ["SecretAccessKey"] = $"container-secret-{issue}",
-                ["Token"] = $"container-session-token-{issue}",
-                ["Expiration"] = DateTime.UtcNow.Add(Lifetime).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            };
-            var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            context.Response.OutputStream.Write(bytes);
+            Interlocked.Increment(ref _refused);
+            context.Response.StatusCode = 401;
             context.Response.Close();
+            return;
         }
+
+        var issue = Interlocked.Increment(ref _issued);
+        var body = new JsonObject
+        {
+            ["AccessKeyId"] = AccessKeyId(issue),
+            ["SecretAccessKey"] = $"container-secret-{issue}",
+            ["Token"] = $"container-session-token-{issue}",
+            ["Expiration"] = DateTime.UtcNow.Add(Lifetime).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.OutputStream.Write(bytes);
+        context.Response.Close();
     }
 }
