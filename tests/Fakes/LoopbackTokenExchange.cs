@@ -1,9 +1,9 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoStack.Tests.Loopback;
 
 namespace CognitoStack.Fakes;
 
@@ -35,7 +35,7 @@ internal sealed class LoopbackTokenExchange : IDisposable
     /// <summary>Seconds an issued token lives.</summary>
     public const int ExpiresIn = 900;
 
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackListener _listener;
     private readonly RSA _key = RSA.Create(2048);
     private readonly TimeProvider _clock;
 
@@ -45,19 +45,11 @@ internal sealed class LoopbackTokenExchange : IDisposable
         Clients = clients;
         Issuer = issuer;
         _clock = clock ?? TimeProvider.System;
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
-        }
-
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        _listener = new LoopbackListener(AnswerAsync);
     }
 
     /// <summary>Where the fake listens.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _listener.Url;
 
     /// <summary>The <c>iss</c> of every token the fake signs.</summary>
     public string Issuer { get; }
@@ -118,7 +110,7 @@ internal sealed class LoopbackTokenExchange : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _listener.Close();
+        _listener.Dispose();
         _key.Dispose();
     }
 
@@ -132,32 +124,19 @@ internal sealed class LoopbackTokenExchange : IDisposable
         return $"{header}.{payload}.{Base64Url.EncodeToString(signature)}";
     }
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream);
-            var body = await reader.ReadToEndAsync().ConfigureAwait(false);
-            var (status, answer) = context.Request.Headers["X-Amz-Target"] == "AWSCognitoIdentityProviderService.GetDerivedToken"
-                ? Exchange(JsonNode.Parse(body)?.AsObject() ?? [])
-                : Error("UnknownOperationException", "only GetDerivedToken is served");
-            Requests++;
-            var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/x-amz-json-1.1";
-            await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-            context.Response.Close();
-        }
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+        var (status, answer) = context.Request.Headers["X-Amz-Target"] == "AWSCognitoIdentityProviderService.GetDerivedToken"
+            ? Exchange(JsonNode.Parse(body)?.AsObject() ?? [])
+            : Error("UnknownOperationException", "only GetDerivedToken is served");
+        Requests++;
+        var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/x-amz-json-1.1";
+        await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+        context.Response.Close();
     }
 
     private (int, JsonObject) Exchange(JsonObject request)
