@@ -29,6 +29,18 @@ public sealed class TokenExchangeTests(SynthFixture synth)
         Assert.Equal("""["COGNITO"]""", client["SupportedIdentityProviders"]!.ToJsonString());
     }
 
+    [Fact]
+    public void AgentClient_Should_AllowImpersonation_OnlyWhenWrittenOut()
+    {
+        var settings = synth["complete"].Settings;
+        var impersonating = settings with { Clients = settings.Clients with { Agent = settings.Clients.Agent! with { Impersonation = true } } };
+
+        var client = Assert.Single(synth.Synthesize(impersonating, "complete-impersonation").Resources("Identity", "AWS::Cognito::UserPoolClient"),
+            c => c.LogicalId.Contains("AgentClient", StringComparison.Ordinal)).Resource["Properties"]!;
+
+        Assert.Equal("""["ALLOW_TOKEN_EXCHANGE_DELEGATION","ALLOW_TOKEN_EXCHANGE_IMPERSONATION"]""", client["ExplicitAuthFlows"]!.ToJsonString());
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
