@@ -450,6 +450,12 @@ public sealed record OidcProviderSettings
 
     /// <summary>Scopes to request. Default: openid, email, profile.</summary>
     public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>
+    /// The provider's <c>acr</c> value per Cognito level (<c>Level1</c> to <c>Level4</c>), so a federated sign-in
+    /// reaches the level step-up rules ask for; needs ESSENTIALS or PLUS. Left out: no mapping.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AcrMapping { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A SAML 2.0 provider.</summary>
@@ -614,6 +620,28 @@ public sealed record ClientSettings
 
     /// <summary>Attributes the confidential (server-side) client may read and write.</summary>
     public required ClientAttributeSettings Confidential { get; init; }
+
+    /// <summary>
+    /// The agent client: a service or AI agent that exchanges a user's token for a narrowed, audience-bound one
+    /// (token exchange, <c>GetDerivedToken</c>); needs ESSENTIALS or PLUS. Left out: no such client.
+    /// </summary>
+    public AgentClientSettings? Agent { get; init; }
+}
+
+/// <summary>
+/// The agent client (<c>clients.agent</c>, issue 28.3): confidential, with <c>ALLOW_TOKEN_EXCHANGE_DELEGATION</c>
+/// (and <c>ALLOW_TOKEN_EXCHANGE_IMPERSONATION</c> only when <see cref="Impersonation"/> is written out).
+/// </summary>
+public sealed record AgentClientSettings
+{
+    /// <summary>The audiences a derived token may be bound to: this app's resource server identifier.</summary>
+    public required IReadOnlyList<string> Audiences { get; init; }
+
+    /// <summary>The resource server's scope names (without the identifier) a derived token may carry.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>Whether the client may also exchange without an actor token (impersonation). Default false.</summary>
+    public required bool Impersonation { get; init; }
 }
 
 /// <summary>

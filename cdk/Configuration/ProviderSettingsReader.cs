@@ -42,7 +42,28 @@ internal static partial class ProviderSettingsReader
         Scopes = o.Has("scopes")
             ? o.StringList("scopes", 1, 25, s => OidcScope().IsMatch(s), "use scope names such as openid, email, profile", string.Join(", ", DefaultOidcScopes))
             : DefaultOidcScopes,
+        AcrMapping = ReadAcrMapping(o),
     };
+
+    /// <summary>
+    /// <c>AcrMapping</c>: the provider's <c>acr</c> value per Cognito level, keyed <c>Level1</c> to <c>Level4</c>
+    /// (Cognito guide, "Authentication levels with ACR and AMR claims"; API reference, <c>IdentityProviderType</c>).
+    /// One provider value maps to one level: a value listed twice would make the level a sign-in reached ambiguous.
+    /// </summary>
+    private static Dictionary<string, string> ReadAcrMapping(SettingsReader o)
+    {
+        var mapping = o.StringMap("acrMapping", AcrLevels.Length, level => AcrLevels.Contains(level, StringComparer.Ordinal),
+            $"use Cognito's levels {string.Join(", ", AcrLevels)} as keys", v => AcrValue().IsMatch(v),
+            "use the provider's acr value: 1-64 printable characters without spaces, quotes or backslashes");
+        var duplicate = mapping.GroupBy(e => e.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? new Dictionary<string, string>(mapping, StringComparer.Ordinal)
+            : throw o.Invalid("acrMapping", $"(\"{duplicate.Key}\" for {string.Join(" and ", duplicate.Select(e => e.Key))})",
+                "map each of the provider's acr values to one level only");
+    }
+
+    /// <summary>The keys of an OIDC provider's <c>AcrMapping</c>: Cognito's four levels.</summary>
+    public static readonly string[] AcrLevels = ["Level1", "Level2", "Level3", "Level4"];
 
     private static SamlProviderSettings ReadSamlBase(SettingsReader s, string? url, string? document) => new()
     {
@@ -108,6 +129,10 @@ internal static partial class ProviderSettingsReader
 
     [GeneratedRegex(@"^[\x21-\x7E]{1,256}\z")]
     private static partial Regex AttributeName();
+
+    // AcrValue's length and pattern as the API reference gives them for level names (AcrLevelConfigType).
+    [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]{1,64}\z")]
+    private static partial Regex AcrValue();
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+\z")]
     private static partial Regex SecretArn();

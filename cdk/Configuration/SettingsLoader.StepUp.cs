@@ -42,5 +42,13 @@ public static partial class SettingsLoader
                 $"{path}.api.stepUp (rules for {string.Join(", ", s.Api.StepUp.Select(r => r.RouteGroup))}) is invalid with userPool.featurePlan \"LITE\": "
                 + $"authentication levels need ESSENTIALS or PLUS ({StepUpPage}); choose one of those or remove api.stepUp");
         }
+
+        var mapped = s.IdentityProviders.Oidc.ToList().FindIndex(o => o.AcrMapping.Count > 0);
+        if (mapped >= 0 && s.UserPool.FeaturePlan == FeaturePlan.Lite)
+        {
+            throw new ConfigurationException(
+                $"{path}.identityProviders.oidc[{mapped}].acrMapping is invalid with userPool.featurePlan \"LITE\": "
+                + $"authentication levels need ESSENTIALS or PLUS ({StepUpPage}); choose one of those or remove acrMapping");
+        }
     }
 }

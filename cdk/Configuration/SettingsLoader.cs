@@ -269,6 +269,7 @@ public static partial class SettingsLoader
         }),
         Web = c.ObjectOrEmpty("web").ReadAll(w => AttributeSettingsReader.ReadClient(w, custom)),
         Confidential = c.ObjectOrEmpty("confidential").ReadAll(w => AttributeSettingsReader.ReadClient(w, custom)),
+        Agent = c.OptionalObject("agent", "no agent client")?.ReadAll(ReadAgentClient),
     };
 
     private static ResourceServerSettings ReadResourceServer(SettingsReader s)
@@ -331,6 +332,7 @@ public static partial class SettingsLoader
         }
 
         CheckStepUp(s, path);
+        CheckAgentClient(s, path);
         CheckSignIn(s, path);
         CheckProtection(s, path);
         CheckReplication(s, path);

@@ -53,6 +53,24 @@ public sealed record AppClientsProps
 
     /// <summary>Attributes the confidential client may read and write.</summary>
     public required ClientAttributeAccess ConfidentialClientAttributes { get; init; }
+
+    /// <summary>The agent client's token exchange. Null (the default): no agent client.</summary>
+    public AgentClientOptions? Agent { get; init; }
+}
+
+/// <summary>
+/// A confidential client for a service or AI agent that acts for a user through token exchange (RFC 8693,
+/// <c>GetDerivedToken</c>): it presents the user's token as subject and its own client-credentials token as actor,
+/// and gets a narrowed, audience-bound token with an <c>act</c> claim and no refresh token.
+/// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-token-exchange.html
+/// </summary>
+public sealed record AgentClientOptions
+{
+    /// <summary>The resource server scopes the client may ask for, for its actor token and for derived tokens.</summary>
+    public required IReadOnlyList<OAuthScope> Scopes { get; init; }
+
+    /// <summary>Whether the client may exchange without an actor token (<c>ALLOW_TOKEN_EXCHANGE_IMPERSONATION</c>). Default false.</summary>
+    public bool Impersonation { get; init; }
 }
 
 /// <summary>
@@ -124,6 +142,11 @@ public sealed class AppClients : Construct
         // No user sign-in flows: left empty, Cognito would enable SRP and custom auth by default.
         ((CfnUserPoolClient)MachineClient.Node.DefaultChild!).ExplicitAuthFlows = ["ALLOW_REFRESH_TOKEN_AUTH"];
 
+        if (props.Agent is { } agent)
+        {
+            AgentClient = CreateAgentClient(pool, props, agent);
+        }
+
         // The smoke test signs in with a password through AdminInitiateAuth, which needs IAM credentials;
         // only this client allows that flow. No OAuth: the smoke test's scoped calls use the machine client.
         if (props.SmokeTestClient)
@@ -142,6 +165,9 @@ public sealed class AppClients : Construct
 
     /// <summary>The machine-to-machine client.</summary>
     public UserPoolClient MachineClient { get; }
+
+    /// <summary>The agent client (token exchange); null unless <see cref="AppClientsProps.Agent"/> is set.</summary>
+    public UserPoolClient? AgentClient { get; }
 
     /// <summary>The smoke test's client (ADMIN_USER_PASSWORD_AUTH with a secret); null unless opted in.</summary>
     public UserPoolClient? SmokeTestClient { get; }
@@ -167,6 +193,30 @@ public sealed class AppClients : Construct
             : new Dictionary<string, object> { ["Feature"] = "ENABLED", ["RetryGracePeriodSeconds"] = rotationGrace.ToSeconds() });
         return cfn;
     }
+
+    /// <summary>
+    /// The agent client: a secret; client_credentials with only the agent's scopes, for its actor token; and the
+    /// token-exchange flows as explicit auth flows, delegation always (the derived token names the agent in
+    /// <c>act</c>), impersonation only when asked for (no <c>act</c>: the API could not tell the agent from the user).
+    /// GetDerivedToken fails for a client without the flow its request needs
+    /// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetDerivedToken.html).
+    /// No refresh-token flow: derived tokens come without one, and the actor token is renewed by client_credentials.
+    /// </summary>
+    private UserPoolClient CreateAgentClient(IUserPool pool, AppClientsProps props, AgentClientOptions agent)
+    {
+        var client = CreateClient("AgentClient", pool, props, generateSecret: true, authFlows: null,
+            new OAuthSettings { Flows = new OAuthFlows { ClientCredentials = true }, Scopes = [.. agent.Scopes] },
+            [UserPoolClientIdentityProvider.COGNITO]);
+        string[] impersonation = agent.Impersonation ? [TokenExchangeImpersonation] : [];
+        ((CfnUserPoolClient)client.Node.DefaultChild!).ExplicitAuthFlows = [TokenExchangeDelegation, .. impersonation];
+        return client;
+    }
+
+    /// <summary>The explicit auth flow that lets a client exchange tokens with an actor token (delegation).</summary>
+    public const string TokenExchangeDelegation = "ALLOW_TOKEN_EXCHANGE_DELEGATION";
+
+    /// <summary>The explicit auth flow that lets a client exchange tokens without an actor token (impersonation).</summary>
+    public const string TokenExchangeImpersonation = "ALLOW_TOKEN_EXCHANGE_IMPERSONATION";
 
     /// <summary>
     /// Sets the client's attribute lists (sorted, so templates stay stable). Left unset, Cognito lets a client read

@@ -74,7 +74,9 @@ public sealed class ApiStack : Stack
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,
-            JwtAudiences = settings.Api.Authorizer == ApiAuthorizer.Jwt ? ClientIds(props.Identity.Clients) : null,
+            JwtAudiences = settings.Api.Authorizer == ApiAuthorizer.Jwt
+                ? [.. ClientIds(props.Identity.Clients), .. settings.Clients.Agent?.Audiences ?? []]
+                : null,
         });
 
         // The stage's own ACL; the user pool has its own in the Identity stack, so it stays protected
@@ -120,9 +122,13 @@ public sealed class ApiStack : Stack
     /// <summary>The backend function.</summary>
     public DotnetFunction Backend { get; }
 
-    /// <summary>Every app client of the pool: the audiences a JWT authorizer accepts.</summary>
+    /// <summary>
+    /// Every app client of the pool: the audiences a JWT authorizer accepts. A derived token (token exchange) is bound
+    /// to one of <c>clients.agent.audiences</c> instead, so those are accepted too
+    /// (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-token-exchange.html).
+    /// </summary>
     private static string[] ClientIds(AppClients clients) =>
-        new[] { clients.WebClient, clients.ConfidentialClient, clients.MachineClient, clients.SmokeTestClient }
+        new[] { clients.WebClient, clients.ConfidentialClient, clients.MachineClient, clients.AgentClient, clients.SmokeTestClient }
             .OfType<Amazon.CDK.AWS.Cognito.UserPoolClient>()
             .Select(client => client.UserPoolClientId)
             .ToArray();

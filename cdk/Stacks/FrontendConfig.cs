@@ -87,7 +87,7 @@ internal static class FrontendConfig
                 ["aws_region"] = stack.Region,
                 ["bucket_name"] = identity.UserFiles.Bucket.BucketName,
             },
-            ["custom"] = Custom(stack, settings, apiUrl),
+            ["custom"] = Custom(stack, settings, apiUrl, identity.Clients.AgentClient?.UserPoolClientId),
         };
         return stack.ToJsonString(config);
     }
@@ -97,7 +97,7 @@ internal static class FrontendConfig
     /// client that calls Cognito directly switches to <c>custom.replication.region</c> itself during a
     /// failover (managed login follows the domain's routing). See docs/replication.md.
     /// </summary>
-    private static Dictionary<string, object> Custom(Stack stack, EnvironmentSettings settings, string apiUrl)
+    private static Dictionary<string, object> Custom(Stack stack, EnvironmentSettings settings, string apiUrl, string? agentClientId)
     {
         var custom = new Dictionary<string, object>
         {
@@ -126,6 +126,11 @@ internal static class FrontendConfig
             custom["stepUp"] = StepUp(settings.Api.StepUp);
         }
 
+        if (settings.Clients.Agent is { } agent && agentClientId is not null)
+        {
+            custom["tokenExchange"] = TokenExchange(agent, agentClientId, settings.ResourceServer.Identifier);
+        }
+
         return custom;
     }
 
@@ -150,6 +155,21 @@ internal static class FrontendConfig
 
             return (object)entry;
         });
+
+    /// <summary>
+    /// The agent client (token exchange) under <c>custom</c>, which amplify_outputs has no key for: its id, the
+    /// audiences and full scopes a derived token may carry, and the grant of the token endpoint. The secret is not
+    /// here: the agent runs server-side and reads it from Cognito (describe-user-pool-client) or a secret store.
+    /// </summary>
+    private static Dictionary<string, object> TokenExchange(AgentClientSettings agent, string clientId, string identifier) => new()
+    {
+        ["agent_client_id"] = clientId,
+        ["audiences"] = agent.Audiences.ToArray(),
+        ["scopes"] = agent.Scopes.Select(name => $"{identifier}/{name}").ToArray(),
+        ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+        ["delegation"] = true,
+        ["impersonation"] = agent.Impersonation,
+    };
 
     /// <summary>
     /// The custom attributes and what the web client may read and write. amplify_outputs has no place for custom

@@ -70,6 +70,9 @@ public sealed class IdentityStack : Stack
                 : null,
             WebClientAttributes = PropsFromSettings.ClientAttributes(settings.Clients.Web),
             ConfidentialClientAttributes = PropsFromSettings.ClientAttributes(settings.Clients.Confidential),
+            Agent = settings.Clients.Agent is { } agent
+                ? new AgentClientOptions { Scopes = [.. agent.Scopes.Select(name => Directory.Scopes[name])], Impersonation = agent.Impersonation }
+                : null,
         });
         if (settings.HostedUi.Style == HostedUiStyle.ManagedLogin)
         {
@@ -188,6 +191,10 @@ public sealed class IdentityStack : Stack
         Output("WebClientId", Clients.WebClient.UserPoolClientId, "Public web/mobile client id (code flow with PKCE, no secret)");
         Output("ConfidentialClientId", Clients.ConfidentialClient.UserPoolClientId, "Server-side client id; read its secret with aws cognito-idp describe-user-pool-client");
         Output("MachineClientId", Clients.MachineClient.UserPoolClientId, "Machine-to-machine client id (client_credentials)");
+        if (Clients.AgentClient is { } agentClient)
+        {
+            Output("AgentClientId", agentClient.UserPoolClientId, "Agent client id (token exchange: GetDerivedToken with an actor token)");
+        }
         if (Clients.SmokeTestClient is { } smoke)
         {
             Output("SmokeTestClientId", smoke.UserPoolClientId, "Client scripts/smoke-test.sh signs in with (clients.smokeTestClient)");

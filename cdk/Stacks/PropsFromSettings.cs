@@ -109,6 +109,7 @@ internal static class PropsFromSettings
             ClientSecret = Secret(o.ClientSecret),
             IssuerUrl = o.IssuerUrl,
             Scopes = o.Scopes,
+            AcrMapping = o.AcrMapping,
         })],
         Saml = [.. settings.Saml.Select(s => new SamlProvider
         {

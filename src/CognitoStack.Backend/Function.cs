@@ -70,7 +70,8 @@ public sealed class Function
         var result = readError ?? Answer(request!, log);
         var output = ProxyResponseWriter.Write(result, _cors.AllowedOrigin(request?.Headers?.Origin));
         var route = request is null ? null : Router.RouteOf(request);
-        log.Request(request?.RequestContext?.RequestId, route, result.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        log.Request(request?.RequestContext?.RequestId, route, result.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            Delegation.From(request?.RequestContext?.Authorizer?.Claims));
         return output;
     }
 

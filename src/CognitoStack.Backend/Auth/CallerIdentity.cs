@@ -39,6 +39,19 @@ public sealed record CallerIdentity
     /// <summary>When the user signed in (<c>auth_time</c>), as the authorizer rendered it; null when absent.</summary>
     public string? AuthTime => Claim("auth_time");
 
+    /// <summary>
+    /// Who acts for the user: the <c>sub</c> of the RFC 8693 <c>act</c> claim a token derived with an actor token
+    /// carries (see <see cref="ActorClaim"/>); null when the token has no <c>act</c> or it names no one.
+    /// </summary>
+    public string? Actor => ActorClaim.Subject(Claim("act"));
+
+    /// <summary>
+    /// True for a token from token exchange (<c>GetDerivedToken</c>): it names an actor (<c>act</c>), or it is an access
+    /// token bound to an audience (<c>aud</c>), which Cognito's own access tokens never carry (they name the client in
+    /// <c>client_id</c>). https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-token-exchange.html
+    /// </summary>
+    public bool IsDerived => Claim("act") is not null || (TokenUse == "access" && Claim("aud") is not null);
+
     /// <summary>Reads the caller from the authorizer's claims; null when there are none or no <c>sub</c>.</summary>
     /// <param name="claims">The <c>requestContext.authorizer.claims</c> map, if any.</param>
     public static CallerIdentity? FromClaims(IReadOnlyDictionary<string, string>? claims) =>

@@ -13,7 +13,8 @@ namespace CognitoStack.Backend.Events;
 /// text (<c>"email_verified": "true"</c>), dates become text (<c>"exp": "Fri Jul 29 18:52:53 UTC 2016"</c>),
 /// arrays become one string (see <see cref="Auth.ClaimListParser"/>). Events written by hand or by local
 /// emulators sometimes carry real JSON numbers, booleans or arrays instead; those are converted to the same
-/// string rendering rather than rejected. Nested objects and nulls are dropped. Well-known claim names
+/// string rendering rather than rejected. Nested objects and nulls are dropped, except the RFC 8693 <c>act</c>
+/// claim of a derived token (token exchange), kept as its JSON text for <see cref="Auth.ActorClaim"/>. Well-known claim names
 /// are mapped to shared string instances so a warm request does not allocate them.
 /// </remarks>
 public sealed class ClaimsConverter : JsonConverter<IReadOnlyDictionary<string, string>>
@@ -22,8 +23,11 @@ public sealed class ClaimsConverter : JsonConverter<IReadOnlyDictionary<string, 
     [
         "sub", "aud", "iss", "exp", "iat", "jti", "scope", "email", "username", "version", "auth_time",
         "event_id", "client_id", "token_use", "origin_jti", "email_verified", "cognito:groups",
-        "cognito:username", "acr", "amr",
+        "cognito:username", "acr", "amr", ActClaim,
     ];
+
+    /// <summary>The RFC 8693 actor claim, the one object claim kept (as JSON text).</summary>
+    public const string ActClaim = "act";
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, string>? Read(
@@ -43,7 +47,9 @@ public sealed class ClaimsConverter : JsonConverter<IReadOnlyDictionary<string, 
         {
             var name = ReadName(ref reader);
             reader.Read();
-            var value = ReadValue(ref reader);
+            var value = reader.TokenType == JsonTokenType.StartObject && ReferenceEquals(name, ActClaim)
+                ? JsonElement.ParseValue(ref reader).GetRawText()
+                : ReadValue(ref reader);
             if (value is not null)
             {
                 claims[name] = value;

@@ -71,8 +71,21 @@ public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
         }
 
         // After the group and scope checks: stepping up is pointless for a caller the route refuses anyway.
-        return Authorize(route, method, caller) ?? StepUp(route, caller) ?? Endpoint(route, method, caller, request);
+        return Derived(route, method, caller) ?? Authorize(route, method, caller) ?? StepUp(route, caller) ?? Endpoint(route, method, caller, request);
     }
+
+    /// <summary>
+    /// A derived token (token exchange) is narrowed to the scopes it carries: it passes only routes that require a
+    /// scope, never the routes that answer for the user as a whole (<c>/me</c>, <c>/admin/*</c>). A COGNITO_USER_POOLS
+    /// authorizer already refuses access tokens there; a JWT authorizer does not (those methods have no scopes).
+    /// </summary>
+    private static ApiResult? Derived(string route, string method, CallerIdentity caller) =>
+        caller.IsDerived && !ScopedRoutes.Contains((route, method))
+            ? ApiResult.Forbidden("a token from token exchange is accepted only on routes that require a scope it carries (GET and POST /items)")
+            : null;
+
+    /// <summary>The routes that require a scope (see <see cref="Authorize"/>).</summary>
+    private static readonly HashSet<(string Route, string Method)> ScopedRoutes = [("/items", "GET"), ("/items", "POST")];
 
     private ApiResult? Authorize(string route, string method, CallerIdentity caller) => (route, method) switch
     {

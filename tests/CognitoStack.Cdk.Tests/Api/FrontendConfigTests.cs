@@ -36,6 +36,18 @@ public sealed class FrontendConfigTests(SynthFixture synth)
     }
 
     [Fact]
+    public void FrontendConfig_Should_NameTheAgentClientItsAudiencesAndScopes_When_TheEnvironmentHasOne()
+    {
+        var exchange = Render("complete")["custom"]!["tokenExchange"]!;
+
+        Assert.StartsWith("<AppClientsAgentClient", (string?)exchange["agent_client_id"], StringComparison.Ordinal);
+        Assert.Equal("""["myapp-api"]""", exchange["audiences"]!.ToJsonString());
+        Assert.Equal("""["myapp-api/read"]""", exchange["scopes"]!.ToJsonString());
+        Assert.Equal((true, false), ((bool)exchange["delegation"]!, (bool)exchange["impersonation"]!));
+        Assert.Null(Render("dev")["custom"]!["tokenExchange"]);
+    }
+
+    [Fact]
     public void FrontendConfig_Should_ListTheCustomAttributesAndWhatTheWebClientMayReadAndWrite()
     {
         var attributes = Render("complete")["custom"]!["userAttributes"]!;

@@ -29,10 +29,11 @@ public sealed class JwtAuthorizerTests(SynthFixture synth)
     }
 
     [Fact]
-    public void Authorizer_Should_AcceptEveryAppClientOfThePoolRs256AndOnlyCognitoTokenUses()
+    public void Authorizer_Should_AcceptEveryAppClientOfThePoolAndTheAgentsAudiencesRs256AndOnlyCognitoTokenUses()
     {
         var authorizer = Assert.Single(synth[Env].Resources("Api", "AWS::ApiGateway::Authorizer")).Resource["Properties"]!;
-        var clients = synth[Env].Resources("Identity", "AWS::Cognito::UserPoolClient").Count();
+        // Every app client, and the resource server a derived token (token exchange) is bound to when an agent client exists.
+        var clients = synth[Env].Resources("Identity", "AWS::Cognito::UserPoolClient").Count() + (synth[Env].Settings.Clients.Agent?.Audiences.Count ?? 0);
 
         Assert.Equal(("JWT", "method.request.header.Authorization"), ((string?)authorizer["Type"], (string?)authorizer["IdentitySource"]));
         Assert.Equal("""["RS256"]""", PlainJson.Text(Configuration()["DefaultAlgorithms"]));
@@ -114,20 +115,7 @@ public sealed class JwtAuthorizerTests(SynthFixture synth)
     private int Decide(ApiMethod method, JsonObject claims, string algorithm = "RS256") =>
         JwtAuthorizerEvaluator.Decide(Configuration(), method.Scopes, algorithm, claims, Now);
 
-    /// <summary>Every method but the CORS preflight, with its path and required scopes.</summary>
-    private List<ApiMethod> Methods()
-    {
-        var resources = synth[Env].Json["Api"]["Resources"]!.AsObject();
-        string PathOf(JsonNode resourceId) => PlainJson.Flatten(resourceId) is JsonValue v && ((string)v!).StartsWith("${", StringComparison.Ordinal)
-            && resources[((string)v!)[2..^1]] is { } resource
-                ? PathOf(resource["Properties"]!["ParentId"]!) + "/" + (string)resource["Properties"]!["PathPart"]!
-                : "";
-        return [.. synth[Env].Resources("Api", "AWS::ApiGateway::Method")
-            .Select(m => m.Resource["Properties"]!)
-            .Where(p => (string?)p["HttpMethod"] != "OPTIONS")
-            .Select(p => new ApiMethod($"{PathOf(p["ResourceId"]!)}", (string)p["HttpMethod"]!,
-                p["AuthorizationScopes"] is JsonArray scopes ? [.. scopes.Select(PlainJson.String)] : [], p))];
-    }
+    private List<ApiMethod> Methods() => synth[Env].Methods();
 
     private static JsonObject IdToken(string issuer, string clientId) => new()
     {
@@ -164,6 +152,4 @@ public sealed class JwtAuthorizerTests(SynthFixture synth)
         ["jti"] = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
         ["username"] = "aaaaaaaa-bbbb-cccc-dddd-example",
     };
-
-    private sealed record ApiMethod(string Path, string HttpMethod, IReadOnlyList<string> Scopes, JsonNode Properties);
 }

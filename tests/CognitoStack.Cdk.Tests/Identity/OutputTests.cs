@@ -18,6 +18,10 @@ public sealed class OutputTests(SynthFixture synth)
         Assert.Equal(always.Concat(optional).Order(StringComparer.Ordinal), outputs.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void IdentityStack_Should_OutputTheAgentClientId_When_TheEnvironmentHasAnAgentClient() =>
+        Assert.Contains("AgentClientId", synth["complete"].Json["Identity"]["Outputs"]!.AsObject().Select(o => o.Key));
+
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]

@@ -34,8 +34,17 @@ const NEWER_THAN_SPEC = {
   // REST API JWT authorizers (2026-11-17), not in @aws-cdk/aws-service-spec 0.1.216:
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-authorizer-jwtconfiguration.html
   'AWS::ApiGateway::Authorizer': { JwtConfiguration: { type: newer('JwtConfiguration') } },
+  // Step-up authentication (October 2026), not in 0.1.216 nor in the stored CloudFormation reference of the resource:
+  // the shape of the API's IdentityProviderType.AcrMapping, a map keyed Level1 to Level4 with the IdP's acr value
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-step-up-authentication.html).
+  'AWS::Cognito::UserPoolIdentityProvider': { AcrMapping: { type: newer('AcrMapping') } },
 };
 const NEWER_DEFINITIONS = {
+  // Keys are Cognito's levels (the same four as AcrLevelConfigType's AcrConfiguration map), so an unknown key is a finding.
+  AcrMapping: {
+    name: 'AcrMapping',
+    properties: { Level1: { type: string }, Level2: { type: string }, Level3: { type: string }, Level4: { type: string } },
+  },
   JwtConfiguration: {
     name: 'JwtConfiguration',
     properties: {

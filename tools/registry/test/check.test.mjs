@@ -239,4 +239,33 @@ describe('documented exceptions: properties newer than the pinned specification'
       'unknown property JwtAuthorizer JwtConfiguration.Issuers[0].Isuer',
     ]);
   });
+
+  const OIDC_PROVIDER = {
+    Type: 'AWS::Cognito::UserPoolIdentityProvider',
+    Properties: {
+      UserPoolId: 'eu-west-1_EXAMPLE',
+      ProviderName: 'CorpOidc',
+      ProviderType: 'OIDC',
+      ProviderDetails: { client_id: 'cognitostack', oidc_issuer: 'https://login.example.com', authorize_scopes: 'openid' },
+      AcrMapping: { Level2: 'http://idp.example.com/mfa' },
+    },
+  };
+  const withProvider = (mutate = () => {}) => findingsAfter((r) => {
+    r.CorpOidc = structuredClone(OIDC_PROVIDER);
+    mutate(r.CorpOidc.Properties.AcrMapping);
+  });
+
+  test('an OIDC provider with an AcrMapping keyed by Cognito levels has no findings', () => {
+    assert.deepEqual(withProvider(), []);
+  });
+
+  test('AcrMapping keys other than Level1 to Level4 and values that are not text are findings', () => {
+    assert.deepEqual(withProvider((m) => {
+      m.Level5 = 'http://idp.example.com/x';
+      m.Level1 = ['http://idp.example.com/pwd'];
+    }).sort(), [
+      'unknown property CorpOidc AcrMapping.Level5',
+      'wrong type CorpOidc AcrMapping.Level1',
+    ]);
+  });
 });
