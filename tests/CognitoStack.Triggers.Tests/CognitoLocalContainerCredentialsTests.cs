@@ -8,7 +8,7 @@ namespace CognitoStack.Triggers.Tests;
 // only AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN, served by a loopback endpoint.
 // The triggers are built without a credential source (LambdaCredentials, as in Lambda).
 [Collection(ProcessEnvironmentCollection.Name)]
-public sealed class CognitoLocalContainerCredentialsTests(CognitoLocal emulator) : IClassFixture<CognitoLocal>, IDisposable
+public sealed class CognitoLocalContainerCredentialsTests(MigrationEmulator emulator) : IClassFixture<MigrationEmulator>, IDisposable
 {
     private const string Password = "Old-Pool-Passw0rd!";
 

@@ -9,20 +9,20 @@ namespace CognitoStack.Triggers.Tests;
 // End to end on two cognito-local instances: the NEW pool (its UserMigration trigger configured, invoked through
 // a stand-in Lambda endpoint that runs UserMigration.Handle in this process) and the OLD pool the trigger checks.
 // A user who exists only in the old pool signs in to the new one with the old password and is created there.
-// Both emulators name their pool CognitoLocal.PoolId: they are separate processes with separate data.
+// Both emulators name their pool MigrationEmulator.PoolId: they are separate processes with separate data.
 public sealed class CognitoLocalEndToEndTests : IDisposable
 {
     private const string Password = "Old-Pool-Passw0rd!";
 
-    private readonly CognitoLocal _old = new();
+    private readonly MigrationEmulator _old = new();
     private readonly FakeLambda _lambda;
-    private readonly CognitoLocal _new;
+    private readonly MigrationEmulator _new;
     private readonly LogLines _log = new();
 
     public CognitoLocalEndToEndTests()
     {
         _lambda = new FakeLambda(Trigger);
-        _new = new CognitoLocal(new JsonObject
+        _new = new MigrationEmulator(new JsonObject
         {
             ["TriggerFunctions"] = new JsonObject { ["UserMigration"] = "user-migration" },
             ["LambdaClient"] = new JsonObject
@@ -31,7 +31,7 @@ public sealed class CognitoLocalEndToEndTests : IDisposable
                 ["region"] = "eu-west-1",
                 ["credentials"] = new JsonObject { ["accessKeyId"] = "local", ["secretAccessKey"] = "local" },
             },
-        }.ToJsonString());
+        });
     }
 
     public void Dispose()
@@ -50,14 +50,14 @@ public sealed class CognitoLocalEndToEndTests : IDisposable
 
         var answer = _new.Call("AdminInitiateAuth", new JsonObject
         {
-            ["UserPoolId"] = CognitoLocal.PoolId,
+            ["UserPoolId"] = MigrationEmulator.PoolId,
             ["ClientId"] = newClient,
             ["AuthFlow"] = "ADMIN_USER_PASSWORD_AUTH",
             ["AuthParameters"] = new JsonObject { ["USERNAME"] = "alice@example.com", ["PASSWORD"] = Password },
         });
 
         Assert.NotNull(answer["AuthenticationResult"]?["IdToken"]);
-        var user = _new.Call("AdminGetUser", new JsonObject { ["UserPoolId"] = CognitoLocal.PoolId, ["Username"] = "alice@example.com" });
+        var user = _new.Call("AdminGetUser", new JsonObject { ["UserPoolId"] = MigrationEmulator.PoolId, ["Username"] = "alice@example.com" });
         Assert.Equal("CONFIRMED", (string?)user["UserStatus"]);
         Assert.Contains(user["UserAttributes"]!.AsArray(), a => (string?)a!["Name"] == "email_verified" && (string?)a["Value"] == "true");
         Assert.Equal("user migrated with their password", _log.Lines.Single().Text("message"));
@@ -72,7 +72,7 @@ public sealed class CognitoLocalEndToEndTests : IDisposable
 
         var status = _new.Status("AdminInitiateAuth", new JsonObject
         {
-            ["UserPoolId"] = CognitoLocal.PoolId,
+            ["UserPoolId"] = MigrationEmulator.PoolId,
             ["ClientId"] = newClient,
             ["AuthFlow"] = "ADMIN_USER_PASSWORD_AUTH",
             ["AuthParameters"] = new JsonObject { ["USERNAME"] = "alice@example.com", ["PASSWORD"] = "Wrong-Passw0rd!" },
@@ -80,14 +80,14 @@ public sealed class CognitoLocalEndToEndTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.StartsWith("user not migrated: the old pool refused", _log.Lines.Single().Text("message"), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, _new.Status("AdminGetUser", new JsonObject { ["UserPoolId"] = CognitoLocal.PoolId, ["Username"] = "alice@example.com" }));
+        Assert.Equal(HttpStatusCode.BadRequest, _new.Status("AdminGetUser", new JsonObject { ["UserPoolId"] = MigrationEmulator.PoolId, ["Username"] = "alice@example.com" }));
     }
 
     private Stream Trigger(Stream input)
     {
         var variables = new Dictionary<string, string>
         {
-            ["OLD_USER_POOL_ID"] = CognitoLocal.PoolId,
+            ["OLD_USER_POOL_ID"] = MigrationEmulator.PoolId,
             ["OLD_CLIENT_ID"] = _old.PoolWithUser("alice@example.com", Password).Client,
             ["OLD_REGION"] = "eu-west-1",
             ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CognitoStack.Tests.Credentials;
+using CognitoStack.Tests.Emulators;
 using CognitoStack.Triggers.Tests.Helpers;
 
 namespace CognitoStack.Triggers.Tests;
@@ -12,7 +9,7 @@ namespace CognitoStack.Triggers.Tests;
 // The migration trigger's old-pool calls (AdminInitiateAuth with ADMIN_USER_PASSWORD_AUTH, AdminGetUser),
 // signed as in Lambda, against cognito-local (npm, pinned in package.json; CI runs npm ci first): a real
 // implementation of the API checks the request shapes and the answers the fake in UserMigrationTests assumes.
-public sealed class CognitoLocalMigrationTests(CognitoLocal emulator) : IClassFixture<CognitoLocal>
+public sealed class CognitoLocalMigrationTests(MigrationEmulator emulator) : IClassFixture<MigrationEmulator>
 {
     private const string Password = "Old-Pool-Passw0rd!";
 
@@ -96,100 +93,48 @@ public sealed class CognitoLocalMigrationTests(CognitoLocal emulator) : IClassFi
 }
 
 /// <summary>
-/// One cognito-local for the test class: started from the repository's node_modules on 127.0.0.1 with a port
-/// the kernel picks, data in a temporary directory, stopped (by its process id) when the tests end.
+/// One cognito-local (tests/Shared/Emulators) holding the old pool: a pool file written before it starts gives the pool
+/// a real-looking ID with a Region; it signs in by email. Made once per test class, with its migration client and one
+/// confirmed user made on first use.
 /// </summary>
-public sealed partial class CognitoLocal : IDisposable
+public sealed class MigrationEmulator : IDisposable
 {
-    private readonly Process? _process;
-    private readonly string _directory = Directory.CreateTempSubdirectory("cognito-local-").FullName;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly StringBuilder _output = new();
-    private string? _client;
-
-    /// <summary>The old pool's ID: a region, as real pool IDs have.</summary>
+    /// <summary>The old pool's ID: a Region, as real pool IDs have.</summary>
     public const string PoolId = "eu-west-1_OldPool01";
 
-    public CognitoLocal()
+    private readonly Lock _lock = new();
+    private string? _client;
+
+    public MigrationEmulator()
         : this(null)
     {
     }
 
     /// <summary>Starts one with <paramref name="config"/> as its .cognito/config.json (triggers, Lambda endpoint).</summary>
-    internal CognitoLocal(string? config)
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "CognitoStack.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
-        }
+    internal MigrationEmulator(JsonObject? config) =>
+        Emulator = CognitoLocal.StartAsync(config, (PoolId, new JsonObject { ["UsernameAttributes"] = new JsonArray("email") })).GetAwaiter().GetResult();
 
-        var bin = Path.Combine(root, "node_modules", ".bin", "cognito-local");
-        if (!File.Exists(bin))
-        {
-            Problem = "cognito-local is not installed: run npm ci";
-            return;
-        }
+    public CognitoLocal Emulator { get; }
 
-        // cognito-local names the pools it creates "local_…", which is no region; a pool file written before
-        // it starts gives the old pool a real ID (it loads every .cognito/db/<id>.json at start-up).
-        Directory.CreateDirectory(Path.Combine(_directory, ".cognito", "db"));
-        if (config is not null)
-        {
-            File.WriteAllText(Path.Combine(_directory, ".cognito", "config.json"), config);
-        }
+    public Uri Endpoint => Emulator.Endpoint;
 
-        File.WriteAllText(Path.Combine(_directory, ".cognito", "db", $"{PoolId}.json"),
-            $$$"""{"Users":{},"Groups":{},"Options":{"Id":"{{{PoolId}}}","UsernameAttributes":["email"]}}""");
-        var start = new ProcessStartInfo(bin) { WorkingDirectory = _directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["HOST"] = "127.0.0.1";
-        start.Environment["PORT"] = "0";
-        _process = Process.Start(start)!;
-        var found = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        DataReceivedEventHandler read = (_, line) =>
-        {
-            if (line.Data is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line.Data);
-            }
-
-            if (Url().Match(line.Data) is { Success: true } match)
-            {
-                found.TrySetResult(new Uri(match.Value + "/"));
-            }
-        };
-        _process.OutputDataReceived += read;
-        _process.ErrorDataReceived += read;
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        if (!found.Task.Wait(TimeSpan.FromSeconds(60)))
-        {
-            Problem = $"cognito-local did not start within 60 s: {_output}";
-            return;
-        }
-
-        Endpoint = found.Task.Result;
-    }
-
-    public Uri? Endpoint { get; }
-
-    public string? Problem { get; }
-
-    /// <summary>The old pool (signs in by email), its migration client and one confirmed user with a permanent password; made once.</summary>
+    /// <summary>The old pool, its migration client and one confirmed user with a permanent password; made once.</summary>
     public (string Pool, string Client) PoolWithUser(string email, string password)
     {
-        Assert.True(Problem is null, Problem);
-        lock (_output)
+        lock (_lock)
         {
             _client ??= Create(email, password);
             return (PoolId, _client);
         }
     }
+
+    /// <summary>Calls an operation; a non-2xx answer fails the test.</summary>
+    public JsonNode Call(string operation, JsonObject body) => JsonNode.Parse(Emulator.Call(operation, body).GetRawText())!;
+
+    /// <summary>The HTTP status of an operation, for calls that must fail.</summary>
+    public HttpStatusCode Status(string operation, JsonObject body) => Emulator.Status(operation, body);
+
+    public void Dispose() => Emulator.Dispose();
 
     private string Create(string email, string password)
     {
@@ -211,46 +156,4 @@ public sealed partial class CognitoLocal : IDisposable
         Call("AdminSetUserPassword", new JsonObject { ["UserPoolId"] = PoolId, ["Username"] = email, ["Password"] = password, ["Permanent"] = true });
         return client;
     }
-
-    public void Dispose()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            _process.WaitForExit(10_000);
-        }
-
-        _process?.Dispose();
-        _http.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    /// <summary>The HTTP status of an operation (for calls that must fail).</summary>
-    public HttpStatusCode Status(string operation, JsonObject body)
-    {
-        using var request = Request(operation, body);
-        using var response = _http.Send(request);
-        return response.StatusCode;
-    }
-
-    /// <summary>Calls an operation of the emulator's API (no signature: it checks none).</summary>
-    public JsonNode Call(string operation, JsonObject body)
-    {
-        using var request = Request(operation, body);
-        using var response = _http.Send(request);
-        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        Assert.True(response.IsSuccessStatusCode, $"{operation}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
-    }
-
-    private HttpRequestMessage Request(string operation, JsonObject body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body.ToJsonString()) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", $"AWSCognitoIdentityProviderService.{operation}");
-        return request;
-    }
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+")]
-    private static partial Regex Url();
 }
