@@ -58,4 +58,10 @@ public static class EnvironmentVariables
 
     /// <summary>Inbound federation: the claim mappings as a JSON array of <c>{provider, claim, attribute}</c>.</summary>
     public const string ClaimMappings = "CLAIM_MAPPINGS";
+
+    /// <summary>Backend: <c>scopes</c> or <c>verifiedPermissions</c> (<see cref="AuthorizationModes"/>); in the latter the backend leaves group checks to the policies.</summary>
+    public const string AuthorizationMode = "AUTHORIZATION_MODE";
+
+    /// <summary>Authorizer: the Verified Permissions policy store it asks, e.g. <c>PSEXAMPLEabcdefg111111</c>.</summary>
+    public const string PolicyStoreId = "POLICY_STORE_ID";
 }
