@@ -48,6 +48,19 @@ public sealed record FunctionSettings
     /// </summary>
     public IReadOnlyList<string> ReadableAttributes { get; init; } = [];
 
+    /// <summary>Environment variable holding <see cref="AuthorizationMode"/>.</summary>
+    public const string AuthorizationModeVariable = EnvironmentVariables.AuthorizationMode;
+
+    /// <summary>
+    /// <c>scopes</c> (the default when the variable is not set): the function checks the admin group, the
+    /// item scopes and the tenant itself. <c>verifiedPermissions</c>: the Lambda authorizer's policies decided
+    /// before the request got here, and the function checks nothing more.
+    /// </summary>
+    public string AuthorizationMode { get; init; } = AuthorizationModes.Scopes;
+
+    /// <summary>Whether the Verified Permissions policies decide (no checks of groups, scopes or tenants here).</summary>
+    public bool PoliciesDecide => AuthorizationMode == AuthorizationModes.VerifiedPermissions;
+
     /// <summary>Reads the settings from variables (missing ones read as empty); does not validate.</summary>
     /// <param name="readVariable">Returns a variable's value, or null when it is not set.</param>
     public static FunctionSettings FromVariables(Func<string, string?> readVariable)
@@ -63,6 +76,7 @@ public sealed record FunctionSettings
             WriteScope = readVariable(WriteScopeVariable) ?? "",
             AllowedOrigins = string.IsNullOrEmpty(origins) ? [] : origins.Split(',', StringSplitOptions.TrimEntries),
             ReadableAttributes = string.IsNullOrEmpty(attributes) ? [] : attributes.Split(','),
+            AuthorizationMode = readVariable(AuthorizationModeVariable) ?? AuthorizationModes.Scopes,
         };
     }
 
@@ -73,7 +87,9 @@ public sealed record FunctionSettings
         ?? CheckScope(ReadScopeVariable, ReadScope)
         ?? CheckScope(WriteScopeVariable, WriteScope)
         ?? CheckOrigins(AllowedOrigins)
-        ?? CheckAttributes(ReadableAttributes);
+        ?? CheckAttributes(ReadableAttributes)
+        ?? (AuthorizationModes.All.Contains(AuthorizationMode) ? null
+            : $"{AuthorizationModeVariable} {Quote.Value(AuthorizationMode)} is invalid: use {string.Join(" or ", AuthorizationModes.All)}");
 
     private static string? CheckAttributes(IReadOnlyList<string> attributes)
     {

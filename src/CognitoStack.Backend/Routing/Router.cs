@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CognitoStack.Backend.Auth;
 using CognitoStack.Backend.Events;
+using CognitoStack.Contract;
 
 namespace CognitoStack.Backend.Routing;
 
@@ -21,6 +22,7 @@ public sealed class Router(FunctionSettings settings)
         ["/admin/health"] = "GET",
         ["/admin/claims"] = "GET",
         ["/items"] = "GET, POST",
+        [ApiRoutes.TenantItems.Resource] = "GET",
     };
 
     /// <summary>The route template a request maps to: the resource, else the path, without a trailing slash.</summary>
@@ -28,7 +30,8 @@ public sealed class Router(FunctionSettings settings)
     public static string? RouteOf(ApiGatewayProxyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var route = !string.IsNullOrEmpty(request.Resource) && !request.Resource.Contains('{', StringComparison.Ordinal)
+        var route = !string.IsNullOrEmpty(request.Resource)
+            && (!request.Resource.Contains('{', StringComparison.Ordinal) || AllowedMethods.ContainsKey(request.Resource))
             ? request.Resource
             : request.Path;
         return route is { Length: > 1 } && route[^1] == '/' ? route.TrimEnd('/') : route;
@@ -74,6 +77,7 @@ public sealed class Router(FunctionSettings settings)
             ("/admin/claims", _) => RequireGroup(caller) ?? Endpoints.Claims(caller),
             ("/items", "GET") => RequireScope(caller, settings.ReadScope) ?? Endpoints.ListItems(),
             ("/items", "POST") => RequireScope(caller, settings.WriteScope) ?? Endpoints.CreateItem(caller, request),
+            (_, "GET") when route == ApiRoutes.TenantItems.Resource => TenantItems(caller, request),
             _ => throw new UnreachableException($"{route} is in AllowedMethods but has no endpoint"),
         };
     }
@@ -91,13 +95,26 @@ public sealed class Router(FunctionSettings settings)
         return false;
     }
 
+    private ApiResult TenantItems(CallerIdentity caller, ApiGatewayProxyRequest request)
+    {
+        var tenant = request.PathParameters?.GetValueOrDefault(ApiRoutes.TenantParameter);
+        if (string.IsNullOrEmpty(tenant))
+        {
+            return ApiResult.BadRequest("pathParameters.tenant is missing");
+        }
+
+        return settings.PoliciesDecide || caller.Claims.GetValueOrDefault("tenant") == tenant
+            ? Endpoints.ListTenantItems(tenant)
+            : ApiResult.Forbidden("only members of the tenant may read its items");
+    }
+
     private ApiResult? RequireGroup(CallerIdentity caller) =>
-        caller.IsInGroup(settings.AdminGroup)
+        settings.PoliciesDecide || caller.IsInGroup(settings.AdminGroup)
             ? null
             : ApiResult.Forbidden($"only members of the {settings.AdminGroup} group may call this route");
 
-    private static ApiResult? RequireScope(CallerIdentity caller, string scope) =>
-        caller.HasScope(scope)
+    private ApiResult? RequireScope(CallerIdentity caller, string scope) =>
+        settings.PoliciesDecide || caller.HasScope(scope)
             ? null
             : ApiResult.Forbidden($"the access token must grant the {scope} scope");
 
