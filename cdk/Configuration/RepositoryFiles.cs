@@ -37,6 +37,15 @@ internal sealed class RepositoryFiles(string baseDirectory)
             : throw reader.Invalid(key, $"\"{relativePath}\"", $"the file must hold 1 to {maxLength:N0} characters, it holds {text.Length:N0}");
     }
 
+    /// <summary>The names (without <paramref name="extension"/>) of the files in <paramref name="relativeDirectory"/> ending in it, in ordinal order; none when the directory is missing.</summary>
+    public IReadOnlyList<string> List(string relativeDirectory, string extension)
+    {
+        var directory = Path.Combine(baseDirectory, relativeDirectory);
+        return Directory.Exists(directory)
+            ? [.. Directory.EnumerateFiles(directory, "*" + extension).Select(f => Path.GetFileName(f)[..^extension.Length]).Order(StringComparer.Ordinal)]
+            : [];
+    }
+
     private string Existing(SettingsReader reader, string key, string relativePath)
     {
         var path = Path.GetFullPath(Path.Combine(baseDirectory, relativePath));

@@ -42,6 +42,15 @@ public sealed record ProtectedApiProps
     /// <summary>Full scope POST /items requires (<c>IDENTIFIER/write</c>).</summary>
     public required string WriteScope { get; init; }
 
+    /// <summary>
+    /// The Lambda authorizer of the <c>verifiedPermissions</c> mode, on every method instead of the Cognito
+    /// authorizer and the method scopes (the policies decide). Left out: the Cognito user pools authorizer.
+    /// </summary>
+    public IFunction? LambdaAuthorizer { get; init; }
+
+    /// <summary>How long API Gateway caches a Lambda authorizer's decision per token, method and path (zero: not cached).</summary>
+    public Duration AuthorizerCacheTtl { get; init; } = Duration.Minutes(5);
+
     /// <summary>Retention of the access log group.</summary>
     public required RetentionDays LogRetention { get; init; }
 
@@ -67,12 +76,23 @@ public sealed class ProtectedApi : Construct
         : base(scope, id)
     {
         RestApi = CreateRestApi(props);
-        var authorizer = new CognitoUserPoolsAuthorizer(this, "Authorizer", new CognitoUserPoolsAuthorizerProps
-        {
-            CognitoUserPools = [props.UserPool],
-            IdentitySource = "method.request.header.Authorization",
-        });
+        IAuthorizer authorizer = props.LambdaAuthorizer is { } handler
+            ? CreateLambdaAuthorizer(handler, props.AuthorizerCacheTtl)
+            : new CognitoUserPoolsAuthorizer(this, "Authorizer", new CognitoUserPoolsAuthorizerProps
+            {
+                CognitoUserPools = [props.UserPool],
+                IdentitySource = "method.request.header.Authorization",
+            });
         AddRoutes(props, authorizer);
+        if (props.LambdaAuthorizer is not null)
+        {
+            foreach (var method in RestApi.Methods.Where(m => m.HttpMethod != "OPTIONS"))
+            {
+                NagSuppressions.Add(method, "AwsSolutions-COG4",
+                    "authorization.mode verifiedPermissions: a Lambda authorizer sends the Cognito token to Verified Permissions, which validates it against the user pool (identity source) and applies the Cedar policies.");
+            }
+        }
+
         AddCorsToErrorResponses(props.AllowedOrigins);
     }
 
@@ -138,20 +158,40 @@ public sealed class ProtectedApi : Construct
         return api;
     }
 
+    // A REQUEST authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html):
+    // API Gateway caches its policy under the values of all identity sources, here the token, the method and
+    // the path, so a decision is reused only for the same token on the same route (and tenant), never across
+    // routes. A request without an Authorization header is refused 401 before the function runs.
+    private RequestAuthorizer CreateLambdaAuthorizer(IFunction handler, Duration ttl) =>
+        new(this, "LambdaAuthorizer", new RequestAuthorizerProps
+        {
+            Handler = handler,
+            IdentitySources = [IdentitySource.Header("Authorization"), IdentitySource.Context("httpMethod"), IdentitySource.Context("path")],
+            ResultsCacheTtl = ttl,
+        });
+
     private void AddRoutes(ProtectedApiProps props, IAuthorizer authorizer)
     {
         var integration = new LambdaIntegration(props.Handler, new LambdaIntegrationOptions { AllowTestInvoke = false });
-        var signedIn = new MethodOptions { AuthorizationType = AuthorizationType.COGNITO, Authorizer = authorizer };
+        var type = props.LambdaAuthorizer is null ? AuthorizationType.COGNITO : AuthorizationType.CUSTOM;
+        var signedIn = new MethodOptions { AuthorizationType = type, Authorizer = authorizer };
+        // With the Lambda authorizer the policies decide about scopes too: API Gateway takes method scopes
+        // from Cognito authorizers only.
         MethodOptions WithScopes(string scope, MethodOptions? extra = null) => new()
         {
-            AuthorizationType = AuthorizationType.COGNITO,
+            AuthorizationType = type,
             Authorizer = authorizer,
-            AuthorizationScopes = [scope],
+            AuthorizationScopes = props.LambdaAuthorizer is null ? [scope] : null,
             RequestValidator = extra?.RequestValidator,
             RequestModels = extra?.RequestModels,
         };
 
         RestApi.Root.AddResource("me").AddMethod("GET", integration, signedIn);
+
+        // A tenant's items: the backend (scopes mode) or the policies (verifiedPermissions) compare the path's
+        // tenant with the caller's tenant claim, the rule of the identity pool's tenants/<tenant>/ prefix.
+        RestApi.Root.AddResource("tenants").AddResource("{" + ApiRoutes.TenantParameter + "}").AddResource("items")
+            .AddMethod("GET", integration, signedIn);
 
         // Admin routes accept any signed-in user at the gateway; the backend answers 403 unless the
         // caller is in the admin group (group membership is a claim, not something the authorizer checks).

@@ -116,6 +116,8 @@ internal static class SettingDescriptions
         ["userPool.riskActions.blockedIpRanges"] = "0-200 CIDR ranges whose sign-ins are always blocked.",
         ["userPool.riskActions.skippedIpRanges"] = "0-200 CIDR ranges never risk-checked; none may overlap a blocked range.",
         ["identityPool.principalTags"] = "Session tags from token claims (tag key to claim, at most 50); a tenant tag gives signed-in users the shared tenants/TENANT/ prefix.",
+        ["authorization.mode"] = "how the API authorizes: `scopes` (Cognito user pools authorizer and method scopes; the backend checks the admin group) or `verifiedPermissions` (a Lambda authorizer asks a Verified Permissions policy store built from `config/authorization/`); `verifiedPermissions` cannot be combined with `replication.enabled` — see [docs/authorization.md](authorization.md)",
+        ["authorization.cacheTtlSeconds"] = "seconds API Gateway caches a Lambda authorizer decision per token, method and path (0: every request is authorized anew); only in the `verifiedPermissions` mode",
         ["replication.enabled"] = "Replicates the user pool to a secondary Region (multi-Region replication; needs ESSENTIALS or PLUS and a primary region written out).",
         ["replication.region"] = "The replica Region: aws partition, not the primary region; required while enabled.",
         ["replication.existingKeyArn"] = "ARN of an existing multi-Region (mrk-) KMS key in the primary region with a replica in replication.region; left out, the key and its replica are created here and retained.",
