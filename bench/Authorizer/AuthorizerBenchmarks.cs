@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using CognitoStack.Lambda.Common.Aws;
 
 namespace CognitoStack.Authorizer.Benchmarks;
 
 /// <summary>
 /// One warm <c>Handle</c> of an allowed <c>GET /items</c> with an access token: with an in-process answer
 /// (the authorizer's own work: read the event and the token, write the request and the policy) and through
-/// the real client (SigV4 signing, HTTP/1.1) against a loopback listener that answers as Verified
-/// Permissions does. Neither includes the network to Verified Permissions or its evaluation time.
+/// the shared AWS call layer as Lambda runs it (credentials from <see cref="LambdaCredentials"/> on the access key
+/// variables, SigV4 signing, HTTP/1.1) against a loopback listener that answers as Verified Permissions does. Neither includes the network to Verified Permissions or its evaluation time.
 /// </summary>
 [MemoryDiagnoser]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes through [GlobalCleanup].")]
@@ -27,7 +28,7 @@ public class AuthorizerBenchmarks
     {
         private static readonly byte[] Body = Encoding.UTF8.GetBytes(AllowBody);
 
-        public VerifiedPermissionsAnswer IsAuthorizedWithToken(byte[] requestJson) => new(true, Body, null);
+        public AwsResponse IsAuthorizedWithToken(ReadOnlyMemory<byte> requestJson) => new(true, 200, Body, null, "IsAuthorizedWithToken succeeded");
     }
 
     /// <summary>Builds the event, both functions and the loopback listener.</summary>
@@ -43,11 +44,14 @@ public class AuthorizerBenchmarks
         string? Variables(string name) => name switch
         {
             "POLICY_STORE_ID" => "PSEXAMPLEabcdefg111111",
-            "AWS_ACCESS_KEY_ID" => "AKIDEXAMPLE",
-            "AWS_SECRET_ACCESS_KEY" => "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-            "AWS_SESSION_TOKEN" => "session-token",
+            "AWS_REGION" => "eu-west-1",
             _ => null,
         };
+
+        // What Lambda sets without SnapStart; LambdaCredentials reads them through AWSSDK.Core.
+        Environment.SetEnvironmentVariable(LambdaCredentials.AccessKeyIdVariable, "AKIDEXAMPLE");
+        Environment.SetEnvironmentVariable(LambdaCredentials.SecretAccessKeyVariable, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", "session-token");
         _inProcess = new AuthorizerFunction(Variables, new Answering(), Stream.Null);
 
         var port = FreePort();
@@ -56,9 +60,8 @@ public class AuthorizerBenchmarks
         _listener.Start();
         _stop = new CancellationTokenSource();
         _ = Task.Run(Serve);
-        _http = VerifiedPermissionsClient.CreateHttpClient(TimeSpan.FromSeconds(3));
-        var client = new VerifiedPermissionsClient(_http, "eu-west-1", Variables, TimeProvider.System, new Uri($"http://127.0.0.1:{port}/"));
-        _loopback = new AuthorizerFunction(Variables, client, Stream.Null);
+        _http = AwsClient.CreateHttpClient(AuthorizerFunction.CallBudget);
+        _loopback = new AuthorizerFunction(Variables, _http, Stream.Null, endpoint: new Uri($"http://127.0.0.1:{port}/"));
     }
 
     /// <summary>Stops the listener.</summary>

@@ -59,11 +59,18 @@ public sealed record ProtectedApiProps
 
     /// <summary>The customer managed key the access log group is encrypted with.</summary>
     public required IKey LogEncryptionKey { get; init; }
+
+    /// <summary>
+    /// App client ids a JWT authorizer accepts (see <see cref="JwtAuthorizer"/>). Null: a Cognito user pools
+    /// authorizer verifies tokens.
+    /// </summary>
+    public IReadOnlyList<string>? JwtAudiences { get; init; }
 }
 
 /// <summary>
-/// The REST API: every route behind a Cognito user pools authorizer (the item routes also behind
-/// method-level OAuth scopes), JSON access logs, execution logging at ERROR, X-Ray, stage throttling,
+/// The REST API: every route behind a Cognito user pools authorizer, with <see cref="ProtectedApiProps.JwtAudiences"/>
+/// a JWT authorizer (with either, the item routes also behind method-level OAuth scopes), or with
+/// <see cref="ProtectedApiProps.LambdaAuthorizer"/> a Lambda authorizer (the policies decide), JSON access logs, execution logging at ERROR, X-Ray, stage throttling,
 /// CORS limited to the configured origins, and CORS headers on gateway error responses.
 /// </summary>
 public sealed class ProtectedApi : Construct
@@ -76,21 +83,32 @@ public sealed class ProtectedApi : Construct
         : base(scope, id)
     {
         RestApi = CreateRestApi(props);
-        IAuthorizer authorizer = props.LambdaAuthorizer is { } handler
-            ? CreateLambdaAuthorizer(handler, props.AuthorizerCacheTtl)
-            : new CognitoUserPoolsAuthorizer(this, "Authorizer", new CognitoUserPoolsAuthorizerProps
-            {
-                CognitoUserPools = [props.UserPool],
-                IdentitySource = "method.request.header.Authorization",
-            });
-        AddRoutes(props, authorizer);
-        if (props.LambdaAuthorizer is not null)
+        if (props.LambdaAuthorizer is { } handler)
         {
+            AddRoutes(props, null, CreateLambdaAuthorizer(handler, props.AuthorizerCacheTtl));
             foreach (var method in RestApi.Methods.Where(m => m.HttpMethod != "OPTIONS"))
             {
                 NagSuppressions.Add(method, "AwsSolutions-COG4",
                     "authorization.mode verifiedPermissions: a Lambda authorizer sends the Cognito token to Verified Permissions, which validates it against the user pool (identity source) and applies the Cedar policies.");
             }
+        }
+        else if (props.JwtAudiences is { } audiences)
+        {
+            Jwt = new JwtAuthorizer(this, "JwtAuthorizer", new JwtAuthorizerProps { RestApi = RestApi, UserPool = props.UserPool, Audiences = audiences });
+            AddRoutes(props, (method, scope) => Jwt.Protect(method, scope));
+
+            // The authorizer is set by overrides, which the deployment's logical id does not see: name it, so
+            // switching authorizers redeploys the stage.
+            RestApi.LatestDeployment?.AddToLogicalId(new Dictionary<string, object> { ["authorizer"] = JwtAuthorizer.AuthorizationType });
+        }
+        else
+        {
+            var authorizer = new CognitoUserPoolsAuthorizer(this, "Authorizer", new CognitoUserPoolsAuthorizerProps
+            {
+                CognitoUserPools = [props.UserPool],
+                IdentitySource = "method.request.header.Authorization",
+            });
+            AddRoutes(props, null, authorizer);
         }
 
         AddCorsToErrorResponses(props.AllowedOrigins);
@@ -98,6 +116,9 @@ public sealed class ProtectedApi : Construct
 
     /// <summary>The REST API.</summary>
     public RestApi RestApi { get; }
+
+    /// <summary>The JWT authorizer; null with a Cognito user pools authorizer.</summary>
+    public JwtAuthorizer? Jwt { get; }
 
     private RestApi CreateRestApi(ProtectedApiProps props)
     {
@@ -170,38 +191,45 @@ public sealed class ProtectedApi : Construct
             ResultsCacheTtl = ttl,
         });
 
-    private void AddRoutes(ProtectedApiProps props, IAuthorizer authorizer)
+    /// <summary>
+    /// Adds the routes. With an authorizer each method names it (method scopes only with a Cognito authorizer:
+    /// API Gateway checks them for no other kind, and a Lambda authorizer's policies decide about scopes);
+    /// otherwise <paramref name="protect"/> puts each method (created without authorization) behind the JWT
+    /// authorizer with its scope, if any.
+    /// </summary>
+    private void AddRoutes(ProtectedApiProps props, Action<Method, string?>? protect, IAuthorizer? authorizer = null)
     {
         var integration = new LambdaIntegration(props.Handler, new LambdaIntegrationOptions { AllowTestInvoke = false });
-        var type = props.LambdaAuthorizer is null ? AuthorizationType.COGNITO : AuthorizationType.CUSTOM;
-        var signedIn = new MethodOptions { AuthorizationType = type, Authorizer = authorizer };
-        // With the Lambda authorizer the policies decide about scopes too: API Gateway takes method scopes
-        // from Cognito authorizers only.
-        MethodOptions WithScopes(string scope, MethodOptions? extra = null) => new()
+        var type = authorizer?.AuthorizationType ?? AuthorizationType.NONE;
+        MethodOptions Options(string? scope, MethodOptions? extra = null) => new()
         {
             AuthorizationType = type,
             Authorizer = authorizer,
-            AuthorizationScopes = props.LambdaAuthorizer is null ? [scope] : null,
+            AuthorizationScopes = scope is null || type != AuthorizationType.COGNITO ? null : [scope],
             RequestValidator = extra?.RequestValidator,
             RequestModels = extra?.RequestModels,
         };
+        void Add(Amazon.CDK.AWS.APIGateway.IResource resource, string verb, string? scope, MethodOptions? extra = null)
+        {
+            var method = resource.AddMethod(verb, integration, Options(scope, extra));
+            protect?.Invoke(method, scope);
+        }
 
-        RestApi.Root.AddResource("me").AddMethod("GET", integration, signedIn);
+        Add(RestApi.Root.AddResource("me"), "GET", null);
 
         // A tenant's items: the backend (scopes mode) or the policies (verifiedPermissions) compare the path's
         // tenant with the caller's tenant claim, the rule of the identity pool's tenants/<tenant>/ prefix.
-        RestApi.Root.AddResource("tenants").AddResource("{" + ApiRoutes.TenantParameter + "}").AddResource("items")
-            .AddMethod("GET", integration, signedIn);
+        Add(RestApi.Root.AddResource("tenants").AddResource("{" + ApiRoutes.TenantParameter + "}").AddResource("items"), "GET", null);
 
         // Admin routes accept any signed-in user at the gateway; the backend answers 403 unless the
         // caller is in the admin group (group membership is a claim, not something the authorizer checks).
         var admin = RestApi.Root.AddResource("admin");
-        admin.AddResource("health").AddMethod("GET", integration, signedIn);
-        admin.AddResource("claims").AddMethod("GET", integration, signedIn);
+        Add(admin.AddResource("health"), "GET", null);
+        Add(admin.AddResource("claims"), "GET", null);
 
         var items = RestApi.Root.AddResource("items");
-        items.AddMethod("GET", integration, WithScopes(props.ReadScope));
-        items.AddMethod("POST", integration, WithScopes(props.WriteScope, new MethodOptions
+        Add(items, "GET", props.ReadScope);
+        Add(items, "POST", props.WriteScope, new MethodOptions
         {
             RequestValidator = new RequestValidator(this, "BodyValidator", new RequestValidatorProps
             {
@@ -210,7 +238,7 @@ public sealed class ProtectedApi : Construct
                 ValidateRequestParameters = true,
             }),
             RequestModels = new Dictionary<string, IModel> { ["application/json"] = CreateItemModel() },
-        }));
+        });
     }
 
     // Generated from the rules the backend's validator enforces (NewItemRules), so the two cannot drift.

@@ -61,6 +61,18 @@ public sealed record FunctionSettings
     /// <summary>Whether the Verified Permissions policies decide (no checks of groups, scopes or tenants here).</summary>
     public bool PoliciesDecide => AuthorizationMode == AuthorizationModes.VerifiedPermissions;
 
+    /// <summary>Environment variable holding <see cref="StepUp"/>.</summary>
+    public const string StepUpVariable = EnvironmentVariables.StepUp;
+
+    /// <summary>
+    /// Step-up requirements per route group, in <see cref="StepUpRules"/>' format (e.g.
+    /// <c>admin|urn:cognito:loa:2|900</c>). Left out or empty: no route requires a level or a recent sign-in.
+    /// </summary>
+    public string StepUp { get; init; } = "";
+
+    /// <summary>The rules of <see cref="StepUp"/>; empty when it is invalid (see <see cref="Validate"/>).</summary>
+    public IReadOnlyList<StepUpRule> StepUpRuleList => StepUpRules.Parse(StepUp, out _) ?? [];
+
     /// <summary>Reads the settings from variables (missing ones read as empty); does not validate.</summary>
     /// <param name="readVariable">Returns a variable's value, or null when it is not set.</param>
     public static FunctionSettings FromVariables(Func<string, string?> readVariable)
@@ -77,6 +89,7 @@ public sealed record FunctionSettings
             AllowedOrigins = string.IsNullOrEmpty(origins) ? [] : origins.Split(',', StringSplitOptions.TrimEntries),
             ReadableAttributes = string.IsNullOrEmpty(attributes) ? [] : attributes.Split(','),
             AuthorizationMode = readVariable(AuthorizationModeVariable) ?? AuthorizationModes.Scopes,
+            StepUp = readVariable(StepUpVariable) ?? "",
         };
     }
 
@@ -89,7 +102,11 @@ public sealed record FunctionSettings
         ?? CheckOrigins(AllowedOrigins)
         ?? CheckAttributes(ReadableAttributes)
         ?? (AuthorizationModes.All.Contains(AuthorizationMode) ? null
-            : $"{AuthorizationModeVariable} {Quote.Value(AuthorizationMode)} is invalid: use {string.Join(" or ", AuthorizationModes.All)}");
+            : $"{AuthorizationModeVariable} {Quote.Value(AuthorizationMode)} is invalid: use {string.Join(" or ", AuthorizationModes.All)}")
+        ?? CheckStepUp(StepUp);
+
+    private static string? CheckStepUp(string value) =>
+        StepUpRules.Parse(value, out var error) is null ? $"{StepUpVariable} {error}" : null;
 
     private static string? CheckAttributes(IReadOnlyList<string> attributes)
     {

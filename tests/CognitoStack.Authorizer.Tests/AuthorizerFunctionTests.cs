@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CognitoStack.Authorizer.Tests.Helpers;
 using CognitoStack.Contract;
+using CognitoStack.Lambda.Common.Aws;
 
 namespace CognitoStack.Authorizer.Tests;
 
@@ -11,24 +13,19 @@ public sealed class AuthorizerFunctionTests
     private const string AllowBody = """{"decision":"ALLOW","determiningPolicies":[{"policyId":"SPEXAMPLEabcdefg111111"}],"errors":[]}""";
     private const string DenyBody = """{"decision":"DENY","determiningPolicies":[],"errors":[]}""";
 
-    private sealed class FakeVerifiedPermissions(VerifiedPermissionsAnswer answer) : IVerifiedPermissions
+    private sealed class FakeVerifiedPermissions(AwsResponse answer) : IVerifiedPermissions
     {
         public List<JsonNode> Requests { get; } = [];
 
-        public VerifiedPermissionsAnswer IsAuthorizedWithToken(byte[] requestJson)
+        public AwsResponse IsAuthorizedWithToken(ReadOnlyMemory<byte> requestJson)
         {
-            Requests.Add(JsonNode.Parse(requestJson)!);
+            Requests.Add(JsonNode.Parse(requestJson.Span)!);
             return answer;
         }
     }
 
-    private static FakeVerifiedPermissions Answering(string body) => new(new VerifiedPermissionsAnswer(true, Encoding.UTF8.GetBytes(body), null));
-
-    private static string Token(string tokenUse, string extraClaims = "")
-    {
-        static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return $"{Part("""{"kid":"k1","alg":"RS256"}""")}.{Part($$"""{"sub":"11111111-2222-3333-4444-555555555555","token_use":"{{tokenUse}}","cognito:groups":["admin","users"],"scope":"myapp-api/read"{{extraClaims}}}""")}.c2lnbmF0dXJl";
-    }
+    private static FakeVerifiedPermissions Answering(string body) =>
+        new(new AwsResponse(true, 200, Encoding.UTF8.GetBytes(body), null, "IsAuthorizedWithToken succeeded"));
 
     private static MemoryStream Event(string method, string resource, string? authorization, string? tenant = null)
     {
@@ -69,7 +66,7 @@ public sealed class AuthorizerFunctionTests
         var client = Answering(AllowBody);
         var (function, log) = Create(client);
 
-        var answer = Answer(function.Handle(Event("GET", "/items", "Bearer " + Token("access"))));
+        var answer = Answer(function.Handle(Event("GET", "/items", "Bearer " + TestTokens.Token("access"))));
 
         var statement = answer["policyDocument"]!["Statement"]![0]!;
         Assert.Equal("Allow", (string?)statement["Effect"]);
@@ -85,7 +82,7 @@ public sealed class AuthorizerFunctionTests
     public void AccessToken_Should_BeSentAsAccessToken_WithTheRouteAsTheAction()
     {
         var client = Answering(AllowBody);
-        var token = Token("access");
+        var token = TestTokens.Token("access");
 
         Create(client).Function.Handle(Event("POST", "/items", token));
 
@@ -102,7 +99,7 @@ public sealed class AuthorizerFunctionTests
     public void IdToken_Should_BeSentAsIdentityToken()
     {
         var client = Answering(AllowBody);
-        var token = Token("id");
+        var token = TestTokens.Token("id");
 
         Create(client).Function.Handle(Event("GET", "/me", "Bearer " + token));
 
@@ -116,7 +113,7 @@ public sealed class AuthorizerFunctionTests
     {
         var client = Answering(AllowBody);
 
-        Create(client).Function.Handle(Event("GET", "/tenants/{tenant}/items", Token("id"), tenant: "a.example.com"));
+        Create(client).Function.Handle(Event("GET", "/tenants/{tenant}/items", TestTokens.Token("id"), tenant: "a.example.com"));
 
         var request = Assert.Single(client.Requests);
         Assert.Equal("""{"entityType":"CognitoStack::Tenant","entityId":"a.example.com"}""", request["resource"]!.ToJsonString());
@@ -130,7 +127,7 @@ public sealed class AuthorizerFunctionTests
     {
         var client = Answering(AllowBody);
 
-        var answer = Answer(Create(client).Function.Handle(Event("GET", "/tenants/{tenant}/items", Token("id"))));
+        var answer = Answer(Create(client).Function.Handle(Event("GET", "/tenants/{tenant}/items", TestTokens.Token("id"))));
 
         Assert.Equal("Deny", (string?)answer["policyDocument"]!["Statement"]![0]!["Effect"]);
         Assert.Empty(client.Requests);
@@ -141,7 +138,7 @@ public sealed class AuthorizerFunctionTests
     {
         var (function, log) = Create(Answering(DenyBody));
 
-        var answer = Answer(function.Handle(Event("GET", "/admin/health", Token("id"))));
+        var answer = Answer(function.Handle(Event("GET", "/admin/health", TestTokens.Token("id"))));
 
         Assert.Equal("Deny", (string?)answer["policyDocument"]!["Statement"]![0]!["Effect"]);
         Assert.Null(answer["context"]);
@@ -169,21 +166,24 @@ public sealed class AuthorizerFunctionTests
     {
         var client = Answering(AllowBody);
 
-        Assert.Throws<UnauthorizedAccessException>(() => Create(client).Function.Handle(Event("GET", "/me", Token("refresh"))));
+        Assert.Throws<UnauthorizedAccessException>(() => Create(client).Function.Handle(Event("GET", "/me", TestTokens.Token("refresh"))));
         Assert.Empty(client.Requests);
     }
 
     [Theory]
-    [InlineData("HTTP 400 ValidationException")]
-    [InlineData("timed out after 3 s")]
-    public void FailedCall_Should_BeUnauthorizedWithAnErrorLine(string problem)
+    [InlineData(400, "ValidationException", "IsAuthorizedWithToken was refused (HTTP 400 ValidationException)")]
+    [InlineData(null, "Timeout", "IsAuthorizedWithToken timed out after 3 s (Timeout)")]
+    public void FailedCall_Should_BeUnauthorizedWithAnErrorLine(int? status, string errorType, string expected)
     {
-        var (function, log) = Create(new FakeVerifiedPermissions(new VerifiedPermissionsAnswer(false, [], problem)));
+        var message = status is null ? "IsAuthorizedWithToken timed out after 3 s" : "IsAuthorizedWithToken was refused";
+        var (function, log) = Create(new FakeVerifiedPermissions(new AwsResponse(false, status, [], errorType, message)));
 
-        Assert.Throws<UnauthorizedAccessException>(() => function.Handle(Event("GET", "/me", Token("id"))));
+        Assert.Throws<UnauthorizedAccessException>(() => function.Handle(Event("GET", "/me", TestTokens.Token("id"))));
 
         Assert.Equal(["error"], LogLevels(log));
-        Assert.Contains(problem, Encoding.UTF8.GetString(log.ToArray()), StringComparison.Ordinal);
+        var line = JsonNode.Parse(Encoding.UTF8.GetString(log.ToArray()))!;
+        Assert.Contains(expected, (string?)line["message"], StringComparison.Ordinal);
+        Assert.Equal(errorType, (string?)line["errorType"]);
     }
 
     [Theory]
@@ -194,7 +194,7 @@ public sealed class AuthorizerFunctionTests
     {
         var (function, log) = Create(Answering(body));
 
-        Assert.Throws<UnauthorizedAccessException>(() => function.Handle(Event("GET", "/me", Token("id"))));
+        Assert.Throws<UnauthorizedAccessException>(() => function.Handle(Event("GET", "/me", TestTokens.Token("id"))));
 
         Assert.Equal(["error"], LogLevels(log));
     }
@@ -205,7 +205,7 @@ public sealed class AuthorizerFunctionTests
         var client = Answering(AllowBody);
         var (function, log) = Create(client);
 
-        var answer = Answer(function.Handle(Event("DELETE", "/items", Token("access"))));
+        var answer = Answer(function.Handle(Event("DELETE", "/items", TestTokens.Token("access"))));
 
         Assert.Equal("Deny", (string?)answer["policyDocument"]!["Statement"]![0]!["Effect"]);
         Assert.Empty(client.Requests);
@@ -221,7 +221,7 @@ public sealed class AuthorizerFunctionTests
         var client = Answering(AllowBody);
         var (function, log) = Create(client, policyStoreId);
 
-        Assert.Throws<UnauthorizedAccessException>(() => function.Handle(Event("GET", "/me", Token("id"))));
+        Assert.Throws<UnauthorizedAccessException>(() => function.Handle(Event("GET", "/me", TestTokens.Token("id"))));
 
         Assert.Empty(client.Requests);
         Assert.All(LogLevels(log), level => Assert.Equal("error", level));
@@ -248,7 +248,7 @@ public sealed class AuthorizerFunctionTests
         foreach (var route in ApiRoutes.All)
         {
             var client = Answering(AllowBody);
-            Create(client).Function.Handle(Event(route.Method, route.Resource, Token("access"), route.IsTenantRoute ? "a.example.com" : null));
+            Create(client).Function.Handle(Event(route.Method, route.Resource, TestTokens.Token("access"), route.IsTenantRoute ? "a.example.com" : null));
             Assert.Equal(route.Action, (string?)Assert.Single(client.Requests)["action"]!["actionId"]);
         }
     }
@@ -258,7 +258,7 @@ public sealed class AuthorizerFunctionTests
     {
         var client = Answering(AllowBody);
 
-        var output = Create(client).Function.Handle(Event("GET", "/me", Token("id", ""","name":"a \"quoted\" \u2028 name" """)));
+        var output = Create(client).Function.Handle(Event("GET", "/me", TestTokens.Token("id", ""","name":"a \"quoted\" \u2028 name" """)));
 
         using var document = JsonDocument.Parse(output);
         Assert.Equal("a \"quoted\" \u2028 name", document.RootElement.GetProperty("context").GetProperty("name").GetString());

@@ -53,8 +53,10 @@ public sealed class LambdaContractTests(SynthFixture synth)
         var variables = Variables(Backend(env));
 
         var read = Read(readVariable => new Function(readVariable, Stream.Null));
+        // STEP_UP is set only where api.stepUp has rules, so the default templates stay as they were.
+        string[] optional = variables.ContainsKey(CognitoStack.Contract.EnvironmentVariables.StepUp) ? [] : [CognitoStack.Contract.EnvironmentVariables.StepUp];
 
-        Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Order(StringComparer.Ordinal));
+        Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Except(optional).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -87,10 +89,12 @@ public sealed class LambdaContractTests(SynthFixture synth)
         // The policy store ID is a reference ({"Fn::ImportValue"}), resolved at deploy time: here, a well-formed stand-in.
         var variables = properties["Environment"]!["Variables"]!.AsObject().ToDictionary(v => v.Key,
             v => v.Value is JsonValue value ? (string)value! : "PSEXAMPLEabcdefg111111", StringComparer.Ordinal);
+        using var http = new HttpClient();
         using var accepted = new MemoryStream();
 
-        var read = Read(readVariable => new AuthorizerFunction(readVariable, Stream.Null));
-        _ = new AuthorizerFunction(variables.GetValueOrDefault, accepted);
+        var read = Read(readVariable => new AuthorizerFunction(readVariable, http, Stream.Null));
+        var deployed = new Dictionary<string, string>(variables, StringComparer.Ordinal) { ["AWS_REGION"] = "eu-west-1" };
+        _ = new AuthorizerFunction(deployed.GetValueOrDefault, http, accepted);
 
         Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Order(StringComparer.Ordinal));
         Assert.Equal(0, accepted.Length);
@@ -137,6 +141,13 @@ public sealed class LambdaContractTests(SynthFixture synth)
             Assert.Equal("", Encoding.UTF8.GetString(log.ToArray()));
         }
     }
+
+    [Theory]
+    [InlineData("complete", "me|urn:cognito:loa:1|86400;admin|urn:cognito:loa:2|900;items||43200")]
+    [InlineData("dev", null)]
+    [InlineData("prod", null)]
+    public void Backend_Should_GetStepUpRules_When_TheEnvironmentHasThem(string env, string? expected) =>
+        Assert.Equal(expected, Variables(Backend(env)).GetValueOrDefault(CognitoStack.Contract.EnvironmentVariables.StepUp));
 
     [Theory]
     [MemberData(nameof(Environments))]
