@@ -72,13 +72,28 @@ public static partial class SettingsLoader
         return new AuthorizationSettings { Mode = mode, CacheTtlSeconds = ttl, Schema = schema, Policies = policies };
     }
 
-    /// <summary>Verified Permissions does not replicate: the replica Region would have no policy store.</summary>
+    /// <summary>
+    /// Verified Permissions does not replicate: the replica Region would have no policy store. And in this mode the
+    /// Lambda authorizer is the only authorizer of every method: Verified Permissions verifies the token against the
+    /// user pool (its Cognito identity source), so a JWT authorizer would be declared and never used.
+    /// </summary>
     private static void CrossCheckAuthorization(EnvironmentSettings s, string path)
     {
-        if (s.Authorization.Mode == AuthorizationMode.VerifiedPermissions && s.Replication.Enabled)
+        if (s.Authorization.Mode != AuthorizationMode.VerifiedPermissions)
+        {
+            return;
+        }
+
+        if (s.Replication.Enabled)
         {
             throw new ConfigurationException(
                 $"{path}.authorization.mode \"verifiedPermissions\" is invalid with replication.enabled true: Verified Permissions policy stores are regional and do not replicate, and this app declares none in the replica Region {s.Replication.Region}, so the API there could not authorize; use mode \"scopes\" or set replication.enabled false (docs/authorization.md, Replication)");
+        }
+
+        if (s.Api.Authorizer == ApiAuthorizer.Jwt)
+        {
+            throw new ConfigurationException(
+                $"{path}.authorization.mode \"verifiedPermissions\" is invalid with api.authorizer \"JWT\": in that mode a Lambda authorizer is on every method and Verified Permissions verifies the token against the user pool itself, so there is no method for a JWT authorizer; leave api.authorizer out or set it to \"COGNITO\" (the user pool's tokens, verified by Verified Permissions), or use mode \"scopes\" (docs/authorization.md, Which authorizer)");
         }
     }
 

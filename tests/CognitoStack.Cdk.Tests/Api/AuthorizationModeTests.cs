@@ -110,6 +110,21 @@ public sealed class AuthorizationModeTests(SynthFixture synth)
                 SetJson("authorization", """{"mode": "verifiedPermissions"}"""))));
 
     [Fact]
+    public void Mode_Should_BeRefusedWithTheJwtAuthorizer_NamingBothKeys() =>
+        Assert.Equal($"{Key("authorization.mode")} \"verifiedPermissions\" is invalid with api.authorizer \"JWT\": in that mode a Lambda authorizer is on every method and Verified Permissions verifies the token against the user pool itself, so there is no method for a JWT authorizer; leave api.authorizer out or set it to \"COGNITO\" (the user pool's tokens, verified by Verified Permissions), or use mode \"scopes\" (docs/authorization.md, Which authorizer)",
+            Error(All(Set("api.authorizer", "JWT"), SetJson("authorization", """{"mode": "verifiedPermissions"}"""))));
+
+    [Theory]
+    [InlineData("COGNITO", "verifiedPermissions")]
+    [InlineData("JWT", "scopes")]
+    public void Authorizer_Should_Load_When_CognitoWithPolicies_OrJwtWithScopes(string authorizer, string mode)
+    {
+        var settings = Load(All(Set("api.authorizer", authorizer), SetJson("authorization", $$"""{"mode": "{{mode}}"}""")));
+
+        Assert.Equal(authorizer == "JWT" ? ApiAuthorizer.Jwt : ApiAuthorizer.Cognito, settings.Api.Authorizer);
+    }
+
+    [Fact]
     public void Mode_Should_Load_WithReplicationOff_ReadingEveryPolicyFile()
     {
         var settings = Load(SetJson("authorization", """{"mode": "verifiedPermissions"}"""));
