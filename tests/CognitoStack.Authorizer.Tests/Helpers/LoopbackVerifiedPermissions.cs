@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using CognitoStack.Tests.Credentials;
 
 namespace CognitoStack.Authorizer.Tests.Helpers;
 
@@ -24,7 +24,7 @@ internal sealed class LoopbackVerifiedPermissions : IDisposable
 {
     public const string AllowBody = """{"decision":"ALLOW","determiningPolicies":[{"policyId":"SPEXAMPLEabcdefg111111"}],"errors":[]}""";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly (int Status, string Body, string? ErrorType)[] _answers;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly ManualResetEventSlim _closed = new();
@@ -32,16 +32,9 @@ internal sealed class LoopbackVerifiedPermissions : IDisposable
     public LoopbackVerifiedPermissions(params (int Status, string Body, string? ErrorType)[] answers)
     {
         _answers = answers.Length > 0 ? answers : [(200, AllowBody, null)];
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-            probe.Stop();
-        }
-
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        new Thread(Serve) { IsBackground = true }.Start();
+        _listener = Loopback.Start(out var endpoint);
+        Endpoint = endpoint;
+        Loopback.Serve(_listener, Answer);
     }
 
     public static (int, string, string?) Error(int status, string type) => (status, $$"""{"__type":"{{type}}","message":"for alice@example.com"}""", type);
@@ -59,41 +52,28 @@ internal sealed class LoopbackVerifiedPermissions : IDisposable
         _closed.Dispose();
     }
 
-    private void Serve()
+    private void Answer(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => context.Request.Headers[k]!);
+        _requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, reader.ReadToEnd()));
+        if (Hang)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = _listener.GetContext();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => context.Request.Headers[k]!);
-            _requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, reader.ReadToEnd()));
-            if (Hang)
-            {
-                var waiting = context;
-                ThreadPool.QueueUserWorkItem(_ => Abandon(waiting));
-                continue;
-            }
-
-            var (status, body, errorType) = _answers[Math.Min(_requests.Count, _answers.Length) - 1];
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/x-amz-json-1.0";
-            if (errorType is not null)
-            {
-                context.Response.Headers.Add("X-Amzn-ErrorType", errorType + ":http://internal.amazon.com/coral/com.amazonaws.verifiedpermissions/");
-            }
-
-            context.Response.OutputStream.Write(Encoding.UTF8.GetBytes(body));
-            context.Response.Close();
+            var waiting = context;
+            ThreadPool.QueueUserWorkItem(_ => Abandon(waiting));
+            return;
         }
+
+        var (status, body, errorType) = _answers[Math.Min(_requests.Count, _answers.Length) - 1];
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/x-amz-json-1.0";
+        if (errorType is not null)
+        {
+            context.Response.Headers.Add("X-Amzn-ErrorType", errorType + ":http://internal.amazon.com/coral/com.amazonaws.verifiedpermissions/");
+        }
+
+        context.Response.OutputStream.Write(Encoding.UTF8.GetBytes(body));
+        context.Response.Close();
     }
 
     private void Abandon(HttpListenerContext context)
