@@ -91,14 +91,23 @@ internal sealed class ContainerCredentialsEndpoint : IDisposable
 {
     public const string Token = "container-authorization-token";
 
-    private readonly HttpListener _listener;
+    private readonly HttpListener _listener = new();
+    private readonly Thread _thread;
     private int _issued;
 
     public ContainerCredentialsEndpoint()
     {
-        _listener = Loopback.Start(out var endpoint);
-        Port = endpoint.Port;
-        Loopback.Serve(_listener, Answer);
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _thread = new Thread(Serve) { IsBackground = true };
+        _thread.Start();
     }
 
     public int Port { get; }
@@ -132,70 +141,42 @@ internal sealed class ContainerCredentialsEndpoint : IDisposable
         _listener.Close();
     }
 
-    private void Answer(HttpListenerContext context)
+    private void Serve()
     {
-        Interlocked.Increment(ref _requests);
-        if (context.Request.HttpMethod != "GET" || context.Request.Headers["Authorization"] != Token)
+        while (_listener.IsListening)
         {
-            Interlocked.Increment(ref _refused);
-            context.Response.StatusCode = 401;
-            context.Response.Close();
-            return;
-        }
-
-        var issue = Interlocked.Increment(ref _issued);
-        var body = new JsonObject
-        {
-            ["AccessKeyId"] = AccessKeyId(issue),
-            ["SecretAccessKey"] = $"container-secret-{issue}",
-            ["Token"] = $"container-session-token-{issue}",
-            ["Expiration"] = DateTime.UtcNow.Add(Lifetime).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
-        context.Response.OutputStream.Write(bytes);
-        context.Response.Close();
-    }
-}
-
-/// <summary>The loopback fakes' plumbing: an <see cref="HttpListener"/> on a free 127.0.0.1 port, and the accept loop.</summary>
-internal static class Loopback
-{
-    /// <summary>A started listener on a free port of 127.0.0.1; <paramref name="endpoint"/> is its base URI.</summary>
-    public static HttpListener Start(out Uri endpoint)
-    {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-            probe.Stop();
-        }
-
-        var listener = new HttpListener();
-        listener.Prefixes.Add(endpoint.ToString());
-        listener.Start();
-        return listener;
-    }
-
-    /// <summary>Answers each request with <paramref name="answer"/> on a background thread until the listener stops.</summary>
-    public static void Serve(HttpListener listener, Action<HttpListenerContext> answer) =>
-        new Thread(() =>
-        {
-            while (listener.IsListening)
+            HttpListenerContext context;
+            try
             {
-                HttpListenerContext context;
-                try
-                {
-                    context = listener.GetContext();
-                }
-                catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                answer(context);
+                context = _listener.GetContext();
             }
-        })
-        { IsBackground = true }.Start();
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _requests);
+            if (context.Request.HttpMethod != "GET" || context.Request.Headers["Authorization"] != Token)
+            {
+                Interlocked.Increment(ref _refused);
+                context.Response.StatusCode = 401;
+                context.Response.Close();
+                continue;
+            }
+
+            var issue = Interlocked.Increment(ref _issued);
+            var body = new JsonObject
+            {
+                ["AccessKeyId"] = AccessKeyId(issue),
+                ["SecretAccessKey"] = $"container-secret-{issue}",
+                ["Token"] = $"container-session-token-{issue}",
+                ["Expiration"] = DateTime.UtcNow.Add(Lifetime).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json";
+            context.Response.OutputStream.Write(bytes);
+            context.Response.Close();
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using CognitoStack.Tests.Credentials;
+using CognitoStack.Tests.Loopback;
 
 namespace CognitoStack.Authorizer.Tests.Helpers;
 
@@ -24,7 +24,7 @@ internal sealed class LoopbackVerifiedPermissions : IDisposable
 {
     public const string AllowBody = """{"decision":"ALLOW","determiningPolicies":[{"policyId":"SPEXAMPLEabcdefg111111"}],"errors":[]}""";
 
-    private readonly HttpListener _listener;
+    private readonly LoopbackListener _listener;
     private readonly (int Status, string Body, string? ErrorType)[] _answers;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly ManualResetEventSlim _closed = new();
@@ -32,14 +32,12 @@ internal sealed class LoopbackVerifiedPermissions : IDisposable
     public LoopbackVerifiedPermissions(params (int Status, string Body, string? ErrorType)[] answers)
     {
         _answers = answers.Length > 0 ? answers : [(200, AllowBody, null)];
-        _listener = Loopback.Start(out var endpoint);
-        Endpoint = endpoint;
-        Loopback.Serve(_listener, Answer);
+        _listener = new LoopbackListener(Answer);
     }
 
     public static (int, string, string?) Error(int status, string type) => (status, $$"""{"__type":"{{type}}","message":"for alice@example.com"}""", type);
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _listener.Url;
 
     public bool Hang { get; init; }
 
@@ -48,7 +46,7 @@ internal sealed class LoopbackVerifiedPermissions : IDisposable
     public void Dispose()
     {
         _closed.Set();
-        _listener.Close();
+        _listener.Dispose();
         _closed.Dispose();
     }
 
