@@ -37,6 +37,7 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, BackupStac
         {
             Identity = identity,
             BackendCode = code.Backend,
+            AuthorizerCode = code.Authorizer,
             RemovalPolicy = removalPolicy,
             StackProps = StackProps("Api", "protected REST API and backend (stateless)"),
         });

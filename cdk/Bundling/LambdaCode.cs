@@ -9,7 +9,7 @@ namespace CognitoStack.Cdk.Bundling;
 /// <see cref="DotnetPublish"/>). An asset belongs to one stack, so the replica Region's stack has its own
 /// instance of the triggers.
 /// </summary>
-public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTriggers, Code UserExport)
+public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTriggers, Code UserExport, Code Authorizer)
 {
     /// <summary>The API backend project, relative to the repository root.</summary>
     public const string BackendProject = "src/CognitoStack.Backend";
@@ -20,10 +20,13 @@ public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTrigger
     /// <summary>The scheduled user export project, relative to the repository root.</summary>
     public const string UserExportProject = "src/CognitoStack.UserExport";
 
+    /// <summary>The API's Lambda authorizer project (the verifiedPermissions mode), relative to the repository root.</summary>
+    public const string AuthorizerProject = "src/CognitoStack.Authorizer";
+
     /// <summary>Every function project of the repository at <paramref name="repositoryRoot"/>.</summary>
     public static LambdaCode FromRepository(string repositoryRoot) =>
         new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject), FromProject(repositoryRoot, TriggersProject),
-            FromProject(repositoryRoot, UserExportProject));
+            FromProject(repositoryRoot, UserExportProject), FromProject(repositoryRoot, AuthorizerProject));
 
     /// <summary>
     /// An asset bundled with <c>dotnet publish</c> (<see cref="DotnetPublish"/>: framework-dependent,

@@ -66,6 +66,9 @@ public sealed record EnvironmentSettings
     /// <summary>Multi-Region replication of the user pool. Left out: off (docs/replication.md).</summary>
     public required ReplicationSettings Replication { get; init; }
 
+    /// <summary>How the API authorizes. Left out: <c>scopes</c> (docs/authorization.md).</summary>
+    public required AuthorizationSettings Authorization { get; init; }
+
     /// <summary>The scheduled user export to a locked bucket (the Backup stack).</summary>
     public required BackupSettings Backup { get; init; }
 
@@ -122,6 +125,36 @@ public enum IssuerType
 
     /// <summary><c>https://cognito-idp.REGION.amazonaws.com/POOL</c>.</summary>
     Original,
+}
+
+/// <summary>How the API authorizes (<c>authorization</c>; docs/authorization.md).</summary>
+public sealed record AuthorizationSettings
+{
+    /// <summary>
+    /// <c>scopes</c> (the default): a Cognito user pools authorizer with method scopes, the backend checks
+    /// the admin group. <c>verifiedPermissions</c>: a Lambda authorizer asks a Verified Permissions policy
+    /// store whose schema and policies are <c>config/authorization/</c>.
+    /// </summary>
+    public required AuthorizationMode Mode { get; init; }
+
+    /// <summary>Seconds API Gateway caches an authorizer decision per token, method and path, 0–3,600. Default 300.</summary>
+    public required int CacheTtlSeconds { get; init; }
+
+    /// <summary>The Cedar schema (JSON) of the policy store; read only in the <c>verifiedPermissions</c> mode, else empty.</summary>
+    public required string Schema { get; init; }
+
+    /// <summary>The policies by name (the file name without <c>.cedar</c>), in name order; empty outside the <c>verifiedPermissions</c> mode.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Policies { get; init; }
+}
+
+/// <summary>How the API authorizes.</summary>
+public enum AuthorizationMode
+{
+    /// <summary>Cognito user pools authorizer and OAuth scopes.</summary>
+    Scopes,
+
+    /// <summary>A Lambda authorizer asking Amazon Verified Permissions.</summary>
+    VerifiedPermissions,
 }
 
 /// <summary>How far the replica is set up.</summary>

@@ -13,6 +13,7 @@ internal sealed class RepositoryFiles(string baseDirectory)
         ["bodyFile"] = "config/email/verification.html",
         ["metadataFile"] = "config/saml/idp-metadata.xml",
         ["locales"] = "config/messages/en.json",
+        ["mode"] = "config/authorization/schema.cedarschema.json",
     };
 
     /// <summary>The one directory file settings may name, relative to the repository root.</summary>
@@ -38,6 +39,15 @@ internal sealed class RepositoryFiles(string baseDirectory)
         return text.Length > 0 && text.Length <= maxLength
             ? text
             : throw reader.Invalid(key, $"\"{relativePath}\"", $"the file must hold 1 to {maxLength:N0} characters, it holds {text.Length:N0}");
+    }
+
+    /// <summary>The names (without <paramref name="extension"/>) of the files in <paramref name="relativeDirectory"/> ending in it, in ordinal order; none when the directory is missing.</summary>
+    public IReadOnlyList<string> List(string relativeDirectory, string extension)
+    {
+        var directory = Path.Combine(baseDirectory, relativeDirectory);
+        return System.IO.Directory.Exists(directory)
+            ? [.. System.IO.Directory.EnumerateFiles(directory, "*" + extension).Select(f => Path.GetFileName(f)[..^extension.Length]).Order(StringComparer.Ordinal)]
+            : [];
     }
 
     /// <summary>

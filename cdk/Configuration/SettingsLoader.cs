@@ -132,6 +132,7 @@ public static partial class SettingsLoader
         Email = r.ObjectOrEmpty("email").ReadAll(e => EmailSettingsReader.Read(e, files)),
         Terms = r.OptionalObject("terms")?.ReadAll(ReadTerms),
         Replication = r.ObjectOrEmpty("replication").ReadAll(ReadReplication),
+        Authorization = r.ObjectOrEmpty("authorization").ReadAll(a => ReadAuthorization(a, files)),
         Backup = r.ObjectOrEmpty("backup").ReadAll(ReadBackup),
         Migration = r.OptionalObject("migration")?.ReadAll(ReadMigration),
     };
@@ -318,6 +319,7 @@ public static partial class SettingsLoader
                 $"{path}.triggers.preTokenGeneration true is invalid with userPool.featurePlan \"LITE\": the V2 trigger event (claims in access tokens) needs ESSENTIALS or PLUS; choose one of those or set preTokenGeneration false");
         }
 
+        CrossCheckAuthorization(s, path);
         CrossCheckSnapStart(s, path);
         CrossCheckMonitoring(s, path);
         EmailSettingsReader.CheckSesRegion(s.Email, s.Region, path);

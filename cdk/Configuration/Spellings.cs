@@ -160,4 +160,9 @@ public static class Choices
         (Configuration.CustomAttributeType.WholeNumber, "Number"),
         (Configuration.CustomAttributeType.TrueFalse, "Boolean"),
         (Configuration.CustomAttributeType.DateTime, "DateTime"));
+
+    /// <summary><c>authorization.mode</c>, spelled as the contract's <c>AuthorizationModes</c> (the backend reads it).</summary>
+    public static readonly Spellings<AuthorizationMode> AuthorizationMode = new(
+        (Configuration.AuthorizationMode.Scopes, Contract.AuthorizationModes.Scopes),
+        (Configuration.AuthorizationMode.VerifiedPermissions, Contract.AuthorizationModes.VerifiedPermissions));
 }

@@ -42,6 +42,15 @@ public sealed record ProtectedApiProps
     /// <summary>Full scope POST /items requires (<c>IDENTIFIER/write</c>).</summary>
     public required string WriteScope { get; init; }
 
+    /// <summary>
+    /// The Lambda authorizer of the <c>verifiedPermissions</c> mode, on every method instead of the Cognito
+    /// authorizer and the method scopes (the policies decide). Left out: the Cognito user pools authorizer.
+    /// </summary>
+    public IFunction? LambdaAuthorizer { get; init; }
+
+    /// <summary>How long API Gateway caches a Lambda authorizer's decision per token, method and path (zero: not cached).</summary>
+    public Duration AuthorizerCacheTtl { get; init; } = Duration.Minutes(5);
+
     /// <summary>Retention of the access log group.</summary>
     public required RetentionDays LogRetention { get; init; }
 
@@ -59,8 +68,9 @@ public sealed record ProtectedApiProps
 }
 
 /// <summary>
-/// The REST API: every route behind a Cognito user pools authorizer or, with <see cref="ProtectedApiProps.JwtAudiences"/>,
-/// a JWT authorizer (the item routes also behind method-level OAuth scopes), JSON access logs, execution logging at ERROR, X-Ray, stage throttling,
+/// The REST API: every route behind a Cognito user pools authorizer, with <see cref="ProtectedApiProps.JwtAudiences"/>
+/// a JWT authorizer (with either, the item routes also behind method-level OAuth scopes), or with
+/// <see cref="ProtectedApiProps.LambdaAuthorizer"/> a Lambda authorizer (the policies decide), JSON access logs, execution logging at ERROR, X-Ray, stage throttling,
 /// CORS limited to the configured origins, and CORS headers on gateway error responses.
 /// </summary>
 public sealed class ProtectedApi : Construct
@@ -73,7 +83,16 @@ public sealed class ProtectedApi : Construct
         : base(scope, id)
     {
         RestApi = CreateRestApi(props);
-        if (props.JwtAudiences is { } audiences)
+        if (props.LambdaAuthorizer is { } handler)
+        {
+            AddRoutes(props, null, CreateLambdaAuthorizer(handler, props.AuthorizerCacheTtl));
+            foreach (var method in RestApi.Methods.Where(m => m.HttpMethod != "OPTIONS"))
+            {
+                NagSuppressions.Add(method, "AwsSolutions-COG4",
+                    "authorization.mode verifiedPermissions: a Lambda authorizer sends the Cognito token to Verified Permissions, which validates it against the user pool (identity source) and applies the Cedar policies.");
+            }
+        }
+        else if (props.JwtAudiences is { } audiences)
         {
             Jwt = new JwtAuthorizer(this, "JwtAuthorizer", new JwtAuthorizerProps { RestApi = RestApi, UserPool = props.UserPool, Audiences = audiences });
             AddRoutes(props, (method, scope) => Jwt.Protect(method, scope));
@@ -160,19 +179,33 @@ public sealed class ProtectedApi : Construct
         return api;
     }
 
+    // A REQUEST authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html):
+    // API Gateway caches its policy under the values of all identity sources, here the token, the method and
+    // the path, so a decision is reused only for the same token on the same route (and tenant), never across
+    // routes. A request without an Authorization header is refused 401 before the function runs.
+    private RequestAuthorizer CreateLambdaAuthorizer(IFunction handler, Duration ttl) =>
+        new(this, "LambdaAuthorizer", new RequestAuthorizerProps
+        {
+            Handler = handler,
+            IdentitySources = [IdentitySource.Header("Authorization"), IdentitySource.Context("httpMethod"), IdentitySource.Context("path")],
+            ResultsCacheTtl = ttl,
+        });
+
     /// <summary>
-    /// Adds the routes. With a Cognito authorizer each method names it; otherwise <paramref name="protect"/>
-    /// puts each method (created without authorization) behind the JWT authorizer with its scope, if any.
+    /// Adds the routes. With an authorizer each method names it (method scopes only with a Cognito authorizer:
+    /// API Gateway checks them for no other kind, and a Lambda authorizer's policies decide about scopes);
+    /// otherwise <paramref name="protect"/> puts each method (created without authorization) behind the JWT
+    /// authorizer with its scope, if any.
     /// </summary>
     private void AddRoutes(ProtectedApiProps props, Action<Method, string?>? protect, IAuthorizer? authorizer = null)
     {
         var integration = new LambdaIntegration(props.Handler, new LambdaIntegrationOptions { AllowTestInvoke = false });
-        var type = authorizer is null ? AuthorizationType.NONE : AuthorizationType.COGNITO;
+        var type = authorizer?.AuthorizationType ?? AuthorizationType.NONE;
         MethodOptions Options(string? scope, MethodOptions? extra = null) => new()
         {
             AuthorizationType = type,
             Authorizer = authorizer,
-            AuthorizationScopes = scope is null || authorizer is null ? null : [scope],
+            AuthorizationScopes = scope is null || type != AuthorizationType.COGNITO ? null : [scope],
             RequestValidator = extra?.RequestValidator,
             RequestModels = extra?.RequestModels,
         };
@@ -183,6 +216,10 @@ public sealed class ProtectedApi : Construct
         }
 
         Add(RestApi.Root.AddResource("me"), "GET", null);
+
+        // A tenant's items: the backend (scopes mode) or the policies (verifiedPermissions) compare the path's
+        // tenant with the caller's tenant claim, the rule of the identity pool's tenants/<tenant>/ prefix.
+        Add(RestApi.Root.AddResource("tenants").AddResource("{" + ApiRoutes.TenantParameter + "}").AddResource("items"), "GET", null);
 
         // Admin routes accept any signed-in user at the gateway; the backend answers 403 unless the
         // caller is in the admin group (group membership is a claim, not something the authorizer checks).

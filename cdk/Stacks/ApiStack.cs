@@ -16,6 +16,9 @@ public sealed record ApiStackProps
     /// <summary>The published (or, in tests, unbundled) backend.</summary>
     public required Code BackendCode { get; init; }
 
+    /// <summary>The published Lambda authorizer; used in the <c>verifiedPermissions</c> authorization mode only.</summary>
+    public required Code AuthorizerCode { get; init; }
+
     /// <summary>What happens to the log groups when they leave the stack.</summary>
     public required RemovalPolicy RemovalPolicy { get; init; }
 
@@ -52,6 +55,7 @@ public sealed class ApiStack : Stack
             {
                 [EnvironmentVariables.EnvironmentName] = settings.Name,
                 [EnvironmentVariables.AdminGroup] = GroupNames.Admin,
+                [EnvironmentVariables.AuthorizationMode] = Choices.AuthorizationMode.NameOf(settings.Authorization.Mode),
                 [EnvironmentVariables.ReadScope] = readScope,
                 [EnvironmentVariables.WriteScope] = writeScope,
                 [EnvironmentVariables.AllowedOrigins] = string.Join(',', settings.WebOrigins),
@@ -60,8 +64,14 @@ public sealed class ApiStack : Stack
             }),
         });
 
+        Authorizer = props.Identity.Authorization is { } policies
+            ? CreateAuthorizer(settings, props, policies, logRetention, logKey)
+            : null;
+
         Api = new ProtectedApi(this, "Api", new ProtectedApiProps
         {
+            LambdaAuthorizer = Authorizer?.Invocable,
+            AuthorizerCacheTtl = Duration.Seconds(settings.Authorization.CacheTtlSeconds),
             RestApiName = $"CognitoStack-{settings.Name}",
             UserPool = directory.UserPool,
             Handler = Backend.Invocable,
@@ -135,4 +145,35 @@ public sealed class ApiStack : Stack
 
     /// <summary>The protected API.</summary>
     public ProtectedApi Api { get; }
+
+    /// <summary>The Lambda authorizer; null unless <c>authorization.mode</c> is <c>verifiedPermissions</c>.</summary>
+    public DotnetFunction? Authorizer { get; }
+
+    private DotnetFunction CreateAuthorizer(EnvironmentSettings settings, ApiStackProps props, AuthorizationPolicies policies,
+        Amazon.CDK.AWS.Logs.RetentionDays logRetention, Amazon.CDK.AWS.KMS.IKey logKey)
+    {
+        var authorizer = new DotnetFunction(this, "Authorizer", new DotnetFunctionProps
+        {
+            Code = props.AuthorizerCode,
+            Handler = LambdaHandlers.Authorizer,
+            Description = "CognitoStack API authorizer (Verified Permissions)",
+            MemorySizeMb = settings.Backend.MemorySizeMb,
+            TimeoutSeconds = 10,
+            SynchronousCaller = "API Gateway (Lambda authorizer)",
+            SnapStart = settings.Backend.SnapStart,
+            LogRetention = logRetention,
+            LogRemovalPolicy = props.RemovalPolicy,
+            LogEncryptionKey = logKey,
+            Environment = new Dictionary<string, string>
+            {
+                [EnvironmentVariables.PolicyStoreId] = policies.PolicyStore.AttrPolicyStoreId,
+            },
+        });
+        authorizer.Role.AddToPrincipalPolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
+        {
+            Actions = ["verifiedpermissions:IsAuthorizedWithToken"],
+            Resources = [policies.PolicyStore.AttrArn],
+        }));
+        return authorizer;
+    }
 }

@@ -148,8 +148,24 @@ public sealed class IdentityStack : Stack
             RemovalPolicy = props.RemovalPolicy,
         });
 
+        if (settings.Authorization.Mode == AuthorizationMode.VerifiedPermissions)
+        {
+            Authorization = new AuthorizationPolicies(this, "Authorization", new AuthorizationPoliciesProps
+            {
+                Schema = settings.Authorization.Schema,
+                Policies = settings.Authorization.Policies,
+                UserPool = Directory.UserPool,
+                Clients = Clients.UserClients,
+                ResourceServerIdentifier = settings.ResourceServer.Identifier,
+                DeletionProtection = props.RemovalPolicy == RemovalPolicy.RETAIN,
+            });
+        }
+
         AddOutputs();
     }
+
+    /// <summary>The Verified Permissions policy store; null unless <c>authorization.mode</c> is <c>verifiedPermissions</c>.</summary>
+    public AuthorizationPolicies? Authorization { get; }
 
     /// <summary>The user directory (pool, groups, resource server, domain).</summary>
     public UserDirectory Directory { get; }

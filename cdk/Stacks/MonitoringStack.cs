@@ -56,6 +56,7 @@ public sealed class MonitoringStack : Stack
             Topics = topics,
             Api = (api.Api.RestApi.RestApiName, ProtectedApi.StageName),
             Backend = (api.Backend.Function, backendTimeout),
+            Authorizer = api.Authorizer?.Function,
             BackendDurationThreshold = Duration.Millis(backendTimeout.ToMilliseconds() * monitoring.BackendDurationPercentOfTimeout / 100),
             Triggers = Triggers(identity.Triggers),
             MetricNamespace = BackupStack.MetricNamespace(settings),

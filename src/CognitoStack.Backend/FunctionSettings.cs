@@ -48,6 +48,19 @@ public sealed record FunctionSettings
     /// </summary>
     public IReadOnlyList<string> ReadableAttributes { get; init; } = [];
 
+    /// <summary>Environment variable holding <see cref="AuthorizationMode"/>.</summary>
+    public const string AuthorizationModeVariable = EnvironmentVariables.AuthorizationMode;
+
+    /// <summary>
+    /// <c>scopes</c> (the default when the variable is not set): the function checks the admin group, the
+    /// item scopes and the tenant itself. <c>verifiedPermissions</c>: the Lambda authorizer's policies decided
+    /// before the request got here, and the function checks nothing more.
+    /// </summary>
+    public string AuthorizationMode { get; init; } = AuthorizationModes.Scopes;
+
+    /// <summary>Whether the Verified Permissions policies decide (no checks of groups, scopes or tenants here).</summary>
+    public bool PoliciesDecide => AuthorizationMode == AuthorizationModes.VerifiedPermissions;
+
     /// <summary>Environment variable holding <see cref="StepUp"/>.</summary>
     public const string StepUpVariable = EnvironmentVariables.StepUp;
 
@@ -75,6 +88,7 @@ public sealed record FunctionSettings
             WriteScope = readVariable(WriteScopeVariable) ?? "",
             AllowedOrigins = string.IsNullOrEmpty(origins) ? [] : origins.Split(',', StringSplitOptions.TrimEntries),
             ReadableAttributes = string.IsNullOrEmpty(attributes) ? [] : attributes.Split(','),
+            AuthorizationMode = readVariable(AuthorizationModeVariable) ?? AuthorizationModes.Scopes,
             StepUp = readVariable(StepUpVariable) ?? "",
         };
     }
@@ -87,6 +101,8 @@ public sealed record FunctionSettings
         ?? CheckScope(WriteScopeVariable, WriteScope)
         ?? CheckOrigins(AllowedOrigins)
         ?? CheckAttributes(ReadableAttributes)
+        ?? (AuthorizationModes.All.Contains(AuthorizationMode) ? null
+            : $"{AuthorizationModeVariable} {Quote.Value(AuthorizationMode)} is invalid: use {string.Join(" or ", AuthorizationModes.All)}")
         ?? CheckStepUp(StepUp);
 
     private static string? CheckStepUp(string value) =>

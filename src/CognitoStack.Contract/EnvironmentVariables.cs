@@ -69,6 +69,12 @@ public static class EnvironmentVariables
     /// <summary>Inbound federation: the claim mappings as a JSON array of <c>{provider, claim, attribute}</c>.</summary>
     public const string ClaimMappings = "CLAIM_MAPPINGS";
 
+    /// <summary>Backend: <c>scopes</c> or <c>verifiedPermissions</c> (<see cref="AuthorizationModes"/>); in the latter the backend leaves group checks to the policies.</summary>
+    public const string AuthorizationMode = "AUTHORIZATION_MODE";
+
+    /// <summary>Authorizer: the Verified Permissions policy store it asks, e.g. <c>PSEXAMPLEabcdefg111111</c>.</summary>
+    public const string PolicyStoreId = "POLICY_STORE_ID";
+
     /// <summary>
     /// Backend: step-up requirements per route group (RFC 9470), in <see cref="StepUpRules"/>' format, e.g.
     /// <c>admin|urn:cognito:loa:2|900</c>; empty or unset: no route requires a level or a recent sign-in.

@@ -33,4 +33,7 @@ public static class LambdaHandlers
 
     /// <summary>The inbound federation trigger (provider claims to custom attributes).</summary>
     public const string InboundFederation = "CognitoStack.Triggers::CognitoStack.Triggers.InboundFederation::Handle";
+
+    /// <summary>The API's Lambda authorizer in the <c>verifiedPermissions</c> authorization mode.</summary>
+    public const string Authorizer = "CognitoStack.Authorizer::CognitoStack.Authorizer.AuthorizerFunction::Handle";
 }

@@ -35,7 +35,8 @@ public static class StepUpRules
         {
             ["me"] = ["/me"],
             ["admin"] = ["/admin/health", "/admin/claims"],
-            ["items"] = ["/items"],
+            // A tenant's items are items: the same rule as /items.
+            ["items"] = ["/items", ApiRoutes.TenantItems.Resource],
         };
 
     /// <summary>Shortest <c>max_age</c> a rule may ask for: 1 minute.</summary>

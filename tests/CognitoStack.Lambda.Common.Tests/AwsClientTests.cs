@@ -6,7 +6,7 @@ using CognitoStack.Tests.Credentials;
 
 namespace CognitoStack.Lambda.Common.Tests;
 
-// The call layer against scripted answers shaped as AWS JSON 1.1 and S3 answer (error type in X-Amzn-ErrorType,
+// The call layer against scripted answers shaped as AWS JSON 1.0/1.1 and S3 answer (error type in X-Amzn-ErrorType,
 // in the body's __type, or in S3's XML Code).
 public sealed class AwsClientTests
 {
@@ -49,6 +49,24 @@ public sealed class AwsClientTests
         Assert.Equal("AWSCognitoIdentityProviderService.AdminGetUser", request.Headers.GetValues("X-Amz-Target").Single());
         Assert.Equal("token", request.Headers.GetValues("X-Amz-Security-Token").Single());
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", request.Headers.GetValues("Authorization").Single(), StringComparison.Ordinal);
+        Assert.Equal("application/x-amz-json-1.1", request.Content!.Headers.GetValues("Content-Type").Single());
+    }
+
+    [Fact]
+    public void Send_Should_PostAwsJson10SignedForVerifiedPermissions_When_TheServiceSpeaksJson10()
+    {
+        var http = new Scripted(() => Json(HttpStatusCode.OK, """{"decision":"ALLOW"}"""));
+        var api = AwsJsonService.VerifiedPermissions(new AwsClient(new HttpClient(http), "eu-west-1", Credentials));
+
+        var response = api.Send("IsAuthorizedWithToken", """{"policyStoreId":"PS1"}"""u8.ToArray());
+
+        Assert.True(response.Succeeded);
+        var request = Assert.Single(http.Requests);
+        Assert.Equal("https://verifiedpermissions.eu-west-1.amazonaws.com/", request.RequestUri!.ToString());
+        Assert.Equal("VerifiedPermissions.IsAuthorizedWithToken", request.Headers.GetValues("X-Amz-Target").Single());
+        Assert.Equal("application/x-amz-json-1.0", request.Content!.Headers.GetValues("Content-Type").Single());
+        Assert.Matches(@"^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\d{8}/eu-west-1/verifiedpermissions/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, ",
+            request.Headers.GetValues("Authorization").Single());
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public sealed record OperationalAlarmsProps
     /// <summary>Backend p99 duration that counts as close to the timeout.</summary>
     public required Duration BackendDurationThreshold { get; init; }
 
+    /// <summary>The API's Lambda authorizer (the verifiedPermissions authorization mode); null without one.</summary>
+    public IFunction? Authorizer { get; init; }
+
     /// <summary>The user pool's triggers (none when no trigger is configured).</summary>
     public required IReadOnlyList<MonitoredTrigger> Triggers { get; init; }
 
@@ -102,6 +105,11 @@ public sealed partial class OperationalAlarms : Construct
         _actions = [.. props.Topics.Select(t => new SnsAction(t))];
         AddApiAlarms();
         AddFunctionAlarms("Backend", props.Backend.Function, "the backend's log group for the request id, then recent deployments");
+        if (props.Authorizer is { } authorizer)
+        {
+            AddFunctionAlarms("Authorizer", authorizer, "the authorizer's error log lines (a failed IsAuthorizedWithToken call, a misconfiguration), then recent policy or deployment changes");
+        }
+
         Add("BackendDuration", "backend-p99-duration-near-timeout",
             $"Backend p99 duration is at least {props.BackendDurationThreshold.ToMilliseconds()} ms of its {props.Backend.Timeout.ToSeconds()} s timeout: requests are about to time out.",
             "X-Ray traces of slow requests, then the backend's memory size (more memory is more CPU).",

@@ -19,6 +19,9 @@ public sealed record ApiGatewayProxyRequest
     /// <summary>The HTTP method, e.g. <c>GET</c>.</summary>
     public string? HttpMethod { get; init; }
 
+    /// <summary>The path parameters of the resource template, e.g. <c>tenant</c>; null when it has none.</summary>
+    public IReadOnlyDictionary<string, string>? PathParameters { get; init; }
+
     /// <summary>The request headers this function uses; null when the request had none.</summary>
     public RequestHeaders? Headers { get; init; }
 

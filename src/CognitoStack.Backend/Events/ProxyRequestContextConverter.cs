@@ -65,13 +65,21 @@ public sealed class ProxyRequestContextConverter : JsonConverter<ProxyRequestCon
     {
         ExpectObject(ref reader, "requestContext.authorizer");
         IReadOnlyDictionary<string, string>? claims = null;
+        Dictionary<string, string>? context = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isClaims = reader.ValueTextEquals("claims"u8);
+            var isOutputField = reader.ValueTextEquals("principalId"u8) || reader.ValueTextEquals("integrationLatency"u8);
+            var name = reader.GetString()!;
             reader.Read();
             if (isClaims && reader.TokenType != JsonTokenType.Null)
             {
                 claims = ClaimsConverter.ReadClaims(ref reader);
+            }
+            else if (!isOutputField && reader.TokenType == JsonTokenType.String)
+            {
+                // A Lambda authorizer's context (the verifiedPermissions mode): its entries are the token's claims.
+                (context ??= new(StringComparer.Ordinal))[name] = reader.GetString()!;
             }
             else
             {
@@ -79,7 +87,7 @@ public sealed class ProxyRequestContextConverter : JsonConverter<ProxyRequestCon
             }
         }
 
-        return new ProxyRequestAuthorizer { Claims = claims };
+        return new ProxyRequestAuthorizer { Claims = claims ?? context };
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, string name)

@@ -54,6 +54,11 @@ public static class Endpoints
     /// <summary><c>GET /items</c>: the fixed sample list.</summary>
     public static ApiResult ListItems() => ApiResult.Ok(200, SampleItems, BackendJsonContext.Default.ItemListBody);
 
+    /// <summary><c>GET /tenants/{tenant}/items</c>: the tenant's items (none: this sample stores nothing).</summary>
+    /// <param name="tenant">The tenant in the path.</param>
+    public static ApiResult ListTenantItems(string tenant) =>
+        ApiResult.Ok(200, new ItemListBody([]), BackendJsonContext.Default.ItemListBody);
+
     /// <summary><c>POST /items</c>: validates the body and answers the item it would create (not stored).</summary>
     /// <param name="caller">The signed-in caller.</param>
     /// <param name="request">The proxy event carrying the body.</param>

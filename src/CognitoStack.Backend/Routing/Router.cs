@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CognitoStack.Backend.Auth;
 using CognitoStack.Backend.Events;
+using CognitoStack.Contract;
 
 namespace CognitoStack.Backend.Routing;
 
@@ -24,6 +25,7 @@ public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
         ["/admin/health"] = "GET",
         ["/admin/claims"] = "GET",
         ["/items"] = "GET, POST",
+        [ApiRoutes.TenantItems.Resource] = "GET",
     };
 
     /// <summary>The route template a request maps to: the resource, else the path, without a trailing slash.</summary>
@@ -31,7 +33,8 @@ public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
     public static string? RouteOf(ApiGatewayProxyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var route = !string.IsNullOrEmpty(request.Resource) && !request.Resource.Contains('{', StringComparison.Ordinal)
+        var route = !string.IsNullOrEmpty(request.Resource)
+            && (!request.Resource.Contains('{', StringComparison.Ordinal) || AllowedMethods.ContainsKey(request.Resource))
             ? request.Resource
             : request.Path;
         return route is { Length: > 1 } && route[^1] == '/' ? route.TrimEnd('/') : route;
@@ -71,7 +74,7 @@ public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
         }
 
         // After the group and scope checks: stepping up is pointless for a caller the route refuses anyway.
-        return Derived(route, method, caller) ?? Authorize(route, method, caller) ?? StepUp(route, caller) ?? Endpoint(route, method, caller, request);
+        return Derived(route, method, caller) ?? Authorize(route, method, caller, request) ?? StepUp(route, caller) ?? Endpoint(route, method, caller, request);
     }
 
     /// <summary>
@@ -87,11 +90,12 @@ public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
     /// <summary>The routes that require a scope (see <see cref="Authorize"/>).</summary>
     private static readonly HashSet<(string Route, string Method)> ScopedRoutes = [("/items", "GET"), ("/items", "POST")];
 
-    private ApiResult? Authorize(string route, string method, CallerIdentity caller) => (route, method) switch
+    private ApiResult? Authorize(string route, string method, CallerIdentity caller, ApiGatewayProxyRequest request) => (route, method) switch
     {
         ("/admin/health" or "/admin/claims", _) => RequireGroup(caller),
         ("/items", "GET") => RequireScope(caller, settings.ReadScope),
         ("/items", "POST") => RequireScope(caller, settings.WriteScope),
+        (_, "GET") when route == ApiRoutes.TenantItems.Resource => RequireTenant(caller, request),
         _ => null,
     };
 
@@ -106,6 +110,7 @@ public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
             ("/admin/claims", _) => Endpoints.Claims(caller),
             ("/items", "GET") => Endpoints.ListItems(),
             ("/items", "POST") => Endpoints.CreateItem(caller, request),
+            (_, "GET") when route == ApiRoutes.TenantItems.Resource => Endpoints.ListTenantItems(TenantOf(request)!),
             _ => throw new UnreachableException($"{route} is in AllowedMethods but has no endpoint"),
         };
 
@@ -122,13 +127,29 @@ public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
         return false;
     }
 
+    private static string? TenantOf(ApiGatewayProxyRequest request) =>
+        request.PathParameters?.GetValueOrDefault(ApiRoutes.TenantParameter);
+
+    private ApiResult? RequireTenant(CallerIdentity caller, ApiGatewayProxyRequest request)
+    {
+        var tenant = TenantOf(request);
+        if (string.IsNullOrEmpty(tenant))
+        {
+            return ApiResult.BadRequest("pathParameters.tenant is missing");
+        }
+
+        return settings.PoliciesDecide || caller.Claims.GetValueOrDefault("tenant") == tenant
+            ? null
+            : ApiResult.Forbidden("only members of the tenant may read its items");
+    }
+
     private ApiResult? RequireGroup(CallerIdentity caller) =>
-        caller.IsInGroup(settings.AdminGroup)
+        settings.PoliciesDecide || caller.IsInGroup(settings.AdminGroup)
             ? null
             : ApiResult.Forbidden($"only members of the {settings.AdminGroup} group may call this route");
 
-    private static ApiResult? RequireScope(CallerIdentity caller, string scope) =>
-        caller.HasScope(scope)
+    private ApiResult? RequireScope(CallerIdentity caller, string scope) =>
+        settings.PoliciesDecide || caller.HasScope(scope)
             ? null
             : ApiResult.Forbidden($"the access token must grant the {scope} scope");
 

@@ -10,7 +10,7 @@ namespace CognitoStack.Lambda.Common.Aws;
 /// The one AWS call layer: takes credentials from an <see cref="IAwsCredentialSource"/> on every attempt (Lambda
 /// rotates them; under SnapStart they come from the container endpoint), signs with SigV4, sends, and retries what
 /// its <see cref="RetryPolicy"/> allows. <see cref="Send"/> and <see cref="SendAsync"/> never throw for network, HTTP,
-/// API or credential errors: the <see cref="AwsResponse"/> says what happened. For AWS JSON 1.1 APIs use
+/// API or credential errors: the <see cref="AwsResponse"/> says what happened. For AWS JSON 1.0 and 1.1 APIs use
 /// <see cref="AwsJsonService"/> on top.
 /// </summary>
 /// <remarks>

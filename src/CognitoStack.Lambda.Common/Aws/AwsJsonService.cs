@@ -1,18 +1,34 @@
 namespace CognitoStack.Lambda.Common.Aws;
 
 /// <summary>
-/// An AWS JSON 1.1 API: one signed <c>POST /</c> per operation, <c>Content-Type: application/x-amz-json-1.1</c>,
-/// <c>X-Amz-Target: {prefix}{Operation}</c>, as the Cognito user pools, Verified Permissions and other JSON APIs take it.
-/// Errors come back as the type only (<see cref="AwsResponse.ErrorType"/>).
+/// An AWS JSON API (protocol <c>awsJson1_0</c> or <c>awsJson1_1</c>): one signed <c>POST /</c> per operation,
+/// <c>Content-Type: application/x-amz-json-1.0</c> or <c>-1.1</c> as the service model says, and
+/// <c>X-Amz-Target: {prefix}{Operation}</c>. Cognito user pools speak 1.1, Verified Permissions 1.0; the two
+/// versions differ in the media type only as far as this layer goes (bodies are the caller's, errors come back as
+/// the type only, <see cref="AwsResponse.ErrorType"/>).
 /// </summary>
 /// <param name="client">Signs, sends and retries.</param>
 /// <param name="endpoint">The API endpoint, e.g. <c>https://cognito-idp.eu-west-1.amazonaws.com/</c>.</param>
 /// <param name="service">The signing name, e.g. <c>cognito-idp</c>.</param>
 /// <param name="targetPrefix">The <c>X-Amz-Target</c> prefix, e.g. <c>AWSCognitoIdentityProviderService.</c>.</param>
-public sealed class AwsJsonService(AwsClient client, Uri endpoint, string service, string targetPrefix)
+/// <param name="contentType"><see cref="ContentType"/> (JSON 1.1, the default) or <see cref="Json10ContentType"/>.</param>
+public sealed class AwsJsonService(AwsClient client, Uri endpoint, string service, string targetPrefix, string contentType = AwsJsonService.ContentType)
 {
     /// <summary>The AWS JSON 1.1 media type.</summary>
     public const string ContentType = "application/x-amz-json-1.1";
+
+    /// <summary>The AWS JSON 1.0 media type.</summary>
+    public const string Json10ContentType = "application/x-amz-json-1.0";
+
+    /// <summary>The signing name and endpoint prefix of Verified Permissions.</summary>
+    public const string VerifiedPermissionsService = "verifiedpermissions";
+
+    /// <summary>
+    /// The <c>X-Amz-Target</c> prefix of every Verified Permissions operation, as the API reference's requests show it
+    /// (https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html; service
+    /// model <c>verifiedpermissions-2021-12-01</c>: protocol <c>json</c> 1.0, <c>targetPrefix</c> <c>VerifiedPermissions</c>).
+    /// </summary>
+    public const string VerifiedPermissionsTargetPrefix = "VerifiedPermissions.";
 
     /// <summary>The signing name of the Cognito user pools API.</summary>
     public const string CognitoService = "cognito-idp";
@@ -25,6 +41,14 @@ public sealed class AwsJsonService(AwsClient client, Uri endpoint, string servic
     {
         ArgumentNullException.ThrowIfNull(client);
         return new(client, endpoint ?? new Uri($"https://{CognitoService}.{client.Region}.amazonaws.com/"), CognitoService, CognitoTargetPrefix);
+    }
+
+    /// <summary>Verified Permissions (AWS JSON 1.0) in the client's region, or at <paramref name="endpoint"/> (tests: a loopback fake).</summary>
+    public static AwsJsonService VerifiedPermissions(AwsClient client, Uri? endpoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new(client, endpoint ?? new Uri($"https://{VerifiedPermissionsService}.{client.Region}.amazonaws.com/"),
+            VerifiedPermissionsService, VerifiedPermissionsTargetPrefix, Json10ContentType);
     }
 
     /// <summary>The endpoint host (with a non-default port).</summary>
@@ -54,7 +78,7 @@ public sealed class AwsJsonService(AwsClient client, Uri endpoint, string servic
     private AwsRequest Request(string operation, ReadOnlyMemory<byte> body) =>
         new(operation, HttpMethod.Post, endpoint, "/", service,
         [
-            new("Content-Type", ContentType),
+            new("Content-Type", contentType),
             new("X-Amz-Target", targetPrefix + operation),
         ], body);
 }

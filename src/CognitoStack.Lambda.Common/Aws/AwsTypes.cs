@@ -47,10 +47,14 @@ public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan M
     public static RetryPolicy None { get; } = new(1, TimeSpan.Zero, TimeSpan.Zero);
 
     /// <summary>
-    /// For a Cognito trigger: 3 attempts, 50 ms doubling up to 200 ms, all inside <paramref name="budget"/> (the
-    /// trigger's share of the 5 seconds Cognito waits), so a retry never makes a call slower than a single timeout.
+    /// For a call someone is waiting on (a Cognito trigger, an API Gateway Lambda authorizer): 3 attempts, 50 ms
+    /// doubling up to 200 ms, all inside <paramref name="budget"/> (the caller's share of what its service waits), so a
+    /// retry never makes a call slower than a single timeout.
     /// </summary>
-    public static RetryPolicy Trigger(TimeSpan budget) => new(3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), budget);
+    public static RetryPolicy Synchronous(TimeSpan budget) => new(3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), budget);
+
+    /// <summary><see cref="Synchronous"/> for a Cognito trigger, <paramref name="budget"/> inside the 5 seconds Cognito waits.</summary>
+    public static RetryPolicy Trigger(TimeSpan budget) => Synchronous(budget);
 
     /// <summary>
     /// <see cref="Trigger(TimeSpan)"/> bounded by <paramref name="client"/>'s timeout, the documented bound of each of a

@@ -27,7 +27,7 @@ public sealed class ApiTests(SynthFixture synth)
         var methods = synth[env].Resources("Api", Method).Select(m => m.Resource["Properties"]!).ToList();
         var authorizerId = synth[env].Resources("Api", "AWS::ApiGateway::Authorizer").Single().LogicalId;
 
-        Assert.Equal(5, methods.Count(m => (string?)m["HttpMethod"] != "OPTIONS"));
+        Assert.Equal(CognitoStack.Contract.ApiRoutes.All.Count, methods.Count(m => (string?)m["HttpMethod"] != "OPTIONS"));
         Assert.All(methods.Where(m => (string?)m["HttpMethod"] != "OPTIONS"), m =>
         {
             Assert.Equal("COGNITO_USER_POOLS", (string?)m["AuthorizationType"]);

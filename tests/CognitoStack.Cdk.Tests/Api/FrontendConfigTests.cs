@@ -31,7 +31,7 @@ public sealed class FrontendConfigTests(SynthFixture synth)
         var stepUp = Render("complete")["custom"]!["stepUp"]!;
 
         Assert.Equal("""{"routes":["/admin/health","/admin/claims"],"acr_values":"urn:cognito:loa:2","max_age":900}""", stepUp["admin"]!.ToJsonString());
-        Assert.Equal("""{"routes":["/items"],"max_age":43200}""", stepUp["items"]!.ToJsonString());
+        Assert.Equal("""{"routes":["/items","/tenants/{tenant}/items"],"max_age":43200}""", stepUp["items"]!.ToJsonString());
         Assert.Null(Render("dev")["custom"]!["stepUp"]);
     }
 

@@ -4,8 +4,8 @@ using CognitoStack.Cdk.Tests.Infrastructure;
 namespace CognitoStack.Cdk.Tests.Api;
 
 /// <summary>
-/// Token exchange (issue 28.3) in the templates: the agent client ("complete" with a Cognito authorizer, "replicated"
-/// with a JWT authorizer), and what each authorizer decides for a derived token — an access token of the user bound to
+/// Token exchange (issue 28.3) in the templates: the agent client ("federated" with a Cognito authorizer, "replicated"
+/// with a JWT authorizer, "complete" with the Verified Permissions authorizer), and what each authorizer decides for a derived token — an access token of the user bound to
 /// the resource server (<c>aud</c>), narrowed to <c>myapp-api/read</c>, naming the agent in <c>act</c>
 /// (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-token-exchange.html). The default
 /// environments have no agent client.
@@ -17,6 +17,7 @@ public sealed class TokenExchangeTests(SynthFixture synth)
 
     [Theory]
     [InlineData("complete")]
+    [InlineData("federated")]
     [InlineData("replicated")]
     public void AgentClient_Should_BeConfidentialWithDelegationOnly_And_ClientCredentialsForItsScopes(string env)
     {
@@ -82,11 +83,11 @@ public sealed class TokenExchangeTests(SynthFixture synth)
     [Fact]
     public void CognitoAuthorizer_Should_AdmitADerivedToken_OnlyOnGetItems()
     {
-        var admitted = Methods("complete")
+        var admitted = Methods("federated")
             .Where(m => m.Scopes.Any(s => s.EndsWith("/read", StringComparison.Ordinal)))
             .Select(m => $"{m.HttpMethod} {m.Path}");
 
-        Assert.All(Methods("complete"), m => Assert.Equal("COGNITO_USER_POOLS", (string?)m.Properties["AuthorizationType"]));
+        Assert.All(Methods("federated"), m => Assert.Equal("COGNITO_USER_POOLS", (string?)m.Properties["AuthorizationType"]));
         Assert.Equal(["GET /items"], admitted);
     }
 

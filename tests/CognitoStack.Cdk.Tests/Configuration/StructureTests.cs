@@ -33,7 +33,7 @@ public sealed class StructureTests
 
     [Theory]
     [InlineData("mfaMode", "userPool", "customAttributes, deletionProtection, featurePlan, groups, mfa, mfaFactors, passkeys, passwordHistorySize, passwordMinimumLength, riskActions, selfSignUp, signInFactors, temporaryPasswordValidityDays, threatProtection")]
-    [InlineData("region ", "", "account, api, backend, backup, clients, domain, email, hostedUi, identityPool, identityProviders, logRetentionDays, migration, monitoring, region, removalPolicy, replication, resourceServer, terms, triggers, userPool, waf, webOrigins")]
+    [InlineData("region ", "", "account, api, authorization, backend, backup, clients, domain, email, hostedUi, identityPool, identityProviders, logRetentionDays, migration, monitoring, region, removalPolicy, replication, resourceServer, terms, triggers, userPool, waf, webOrigins")]
     [InlineData("Enabled", "waf", "enabled, rateLimitPer5Minutes")]
     [InlineData("memorySize", "backend", "memorySizeMb, snapStart, timeoutSeconds")]
     [InlineData("throttlingRate", "api", "authorizer, manageAccountCloudWatchRole, stepUp, throttlingBurstLimit, throttlingRateLimit")]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoStack.Authorizer;
 using CognitoStack.Backend;
 using CognitoStack.Backend.Items;
 using CognitoStack.Cdk.Tests.Infrastructure;
@@ -21,7 +22,8 @@ public sealed class LambdaContractTests(SynthFixture synth)
     private static readonly string[] LambdaReservedVariables =
         ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME"];
 
-    private static readonly Assembly[] FunctionAssemblies = [typeof(Function).Assembly, typeof(PreTokenGeneration).Assembly, typeof(UserExportFunction).Assembly];
+    private static readonly Assembly[] FunctionAssemblies =
+        [typeof(Function).Assembly, typeof(PreTokenGeneration).Assembly, typeof(UserExportFunction).Assembly, typeof(AuthorizerFunction).Assembly];
 
     public static TheoryData<string> Environments => [.. Repository.AllEnvironmentNames];
 
@@ -75,6 +77,24 @@ public sealed class LambdaContractTests(SynthFixture synth)
         deployed["AWS_LAMBDA_FUNCTION_NAME"] = "CognitoStack-prod-Backup-UserExport";
         using var accepted = new MemoryStream();
         _ = new UserExportFunction(deployed.GetValueOrDefault, http, accepted);
+
+        Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Order(StringComparer.Ordinal));
+        Assert.Equal(0, accepted.Length);
+    }
+
+    [Fact]
+    public void Authorizer_Should_ReadExactlyTheVariablesTheStackSetsAndAcceptTheirValues()
+    {
+        var (_, properties) = Assert.Single(DotnetFunctions("complete"), f => (string)f.Properties["Handler"]! == CognitoStack.Contract.LambdaHandlers.Authorizer);
+        // The policy store ID is a reference ({"Fn::ImportValue"}), resolved at deploy time: here, a well-formed stand-in.
+        var variables = properties["Environment"]!["Variables"]!.AsObject().ToDictionary(v => v.Key,
+            v => v.Value is JsonValue value ? (string)value! : "PSEXAMPLEabcdefg111111", StringComparer.Ordinal);
+        using var http = new HttpClient();
+        using var accepted = new MemoryStream();
+
+        var read = Read(readVariable => new AuthorizerFunction(readVariable, http, Stream.Null));
+        var deployed = new Dictionary<string, string>(variables, StringComparer.Ordinal) { ["AWS_REGION"] = "eu-west-1" };
+        _ = new AuthorizerFunction(deployed.GetValueOrDefault, http, accepted);
 
         Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Order(StringComparer.Ordinal));
         Assert.Equal(0, accepted.Length);
@@ -134,6 +154,13 @@ public sealed class LambdaContractTests(SynthFixture synth)
     public void ItemRoutes_Should_RequireTheScopesTheBackendChecks(string env)
     {
         var variables = Variables(Backend(env));
+        if (variables[CognitoStack.Contract.EnvironmentVariables.AuthorizationMode] == CognitoStack.Contract.AuthorizationModes.VerifiedPermissions)
+        {
+            // The policies check the scopes (config/authorization/items.cedar); API Gateway takes method scopes from Cognito authorizers only.
+            Assert.Null(ItemsMethod(env, "GET")["AuthorizationScopes"]);
+            Assert.Null(ItemsMethod(env, "POST")["AuthorizationScopes"]);
+            return;
+        }
 
         Assert.Equal($"[\"{variables["READ_SCOPE"]}\"]", ItemsMethod(env, "GET")["AuthorizationScopes"]!.ToJsonString());
         Assert.Equal($"[\"{variables["WRITE_SCOPE"]}\"]", ItemsMethod(env, "POST")["AuthorizationScopes"]!.ToJsonString());
@@ -222,7 +249,7 @@ public sealed class LambdaContractTests(SynthFixture synth)
             .Select(r => (r.StackId, r.Resource["Properties"]!));
 
     private JsonNode Backend(string env) =>
-        DotnetFunctions(env).Single(f => f.StackId == "Api").Properties;
+        DotnetFunctions(env).Single(f => f.StackId == "Api" && (string?)f.Properties["Handler"] == CognitoStack.Contract.LambdaHandlers.Backend).Properties;
 
     private static Dictionary<string, string> Variables(JsonNode function) =>
         function["Environment"]!["Variables"]!.AsObject().ToDictionary(v => v.Key, v => (string)v.Value!, StringComparer.Ordinal);

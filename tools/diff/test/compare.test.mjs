@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareStack, scrubAssetHashes, status, STATEFUL_TYPES } from '../lib/compare.mjs';
-import { renameResource, resourceOf, snapshot } from './templates.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { renameResource, resourceOf, snapshot, SNAPSHOTS } from './templates.mjs';
 
 const judge = (before, after) => {
   const comparison = compareStack(before, after);
@@ -109,4 +111,20 @@ test('the worst stack decides: 2 over 1 over 0', () => {
   assert.equal(status([of(0, []), of(0, [])]), 0);
   assert.equal(status([of(0, []), of(3, [])]), 1);
   assert.equal(status([of(3, []), of(1, [{}])]), 2);
+});
+
+test('a Cedar policy change shows in the diff: the Verified Permissions policy marked [~] with its statement', () => {
+  // The test-only environment "complete" runs the verifiedPermissions authorization mode.
+  const before = JSON.parse(fs.readFileSync(path.join(SNAPSHOTS, 'complete', 'Identity.template.json'), 'utf8'));
+  const after = JSON.parse(JSON.stringify(before));
+  const policy = Object.values(after.Resources)
+    .find((r) => r.Type === 'AWS::VerifiedPermissions::Policy' && JSON.stringify(r.Properties).includes('/admin/health'));
+  const join = policy.Properties.Definition.Static.Statement['Fn::Join'][1];
+  const i = join.findIndex((part) => typeof part === 'string' && part.includes('|admin'));
+  join[i] = join[i].replace('|admin', '|users');
+  const r = judge(before, after);
+  assert.equal(r.status, 1);
+  assert.match(r.report, /^\[~\] AWS::VerifiedPermissions::Policy \S+$/m);
+  assert.match(r.report, /Statement/);
+  assert.match(r.report, /\|users/);
 });
