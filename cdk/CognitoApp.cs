@@ -9,6 +9,16 @@ namespace CognitoStack.Cdk;
 public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, BackupStack? Backup, MonitoringStack? Monitoring, ReplicaStack? Replica)
 {
     /// <summary>
+    /// The function packages of the repository at <paramref name="repositoryRoot"/>, each group published as
+    /// <paramref name="settings"/> say (<c>backend.publish</c>, <c>triggers.publish</c>, <c>backup.publish</c>).
+    /// </summary>
+    public static LambdaCode Code(string repositoryRoot, EnvironmentSettings settings) =>
+        LambdaCode.FromRepository(repositoryRoot, new NativeAotGroups(
+            settings.Backend.Publish == LambdaPublish.NativeAot,
+            settings.Triggers.Publish == LambdaPublish.NativeAot,
+            settings.Backup.Publish == LambdaPublish.NativeAot));
+
+    /// <summary>
     /// Adds the stateful Identity stack, the stateless Api stack, unless they are off the Backup stack
     /// (scheduled user export) and the Monitoring stack and, with replication, the replica Region's stack for
     /// <paramref name="settings"/>.

@@ -38,6 +38,7 @@ public sealed class BackupStack : Stack
         {
             UserPool = props.Identity.Directory.UserPool,
             Code = props.UserExportCode,
+            NativeAot = backup.Publish == LambdaPublish.NativeAot,
             Schedule = Schedule.Expression(backup.Schedule),
             LockRetention = Duration.Days(backup.RetentionDays),
             ExpireAfter = Duration.Days(backup.ExpireAfterDays),
