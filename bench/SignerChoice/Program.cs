@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Lambda.Common.Signing;
 
 // Usage: SignerChoice ours|sdk   (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN set, as in Lambda)
@@ -11,7 +12,7 @@ var now = DateTimeOffset.UtcNow;
 string authorization;
 if (args.Length == 1 && args[0] == "ours")
 {
-    var credentials = AwsCredentials.FromVariables(Environment.GetEnvironmentVariable)!;
+    var credentials = new LambdaCredentials().GetCredentials();
     var amzDate = SigV4.FormatAmzDate(now);
     authorization = SigV4.Sign(new SigV4Request("POST", "/",
     [

@@ -11,7 +11,9 @@ internal static class AttributeSettingsReader
     /// <summary>
     /// Most custom attributes one environment declares: CloudFormation adds new ones with AddCustomAttributes,
     /// which takes at most 25 per call
-    /// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html).
+    /// (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html);
+    /// a pool holds at most 50 (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html), and since
+    /// none can be removed the list is the pool's whole set, so 25 stays inside both.
     /// </summary>
     public const int MaxCustomAttributes = 25;
 
@@ -48,6 +50,15 @@ internal static class AttributeSettingsReader
     private static CustomAttributeSettings ReadCustomAttribute(SettingsReader a)
     {
         var name = a.RequiredString("name", UserAttributes.IsCustomName, UserAttributes.CustomNameRule);
+        if (UserAttributes.IsStandardName(name))
+        {
+            // CloudFormation reads a Schema entry with a standard name as that standard attribute and drops the
+            // custom one without an error (aws-cdk#31593; the CDK refuses it since aws-cdk#36010), and a standard
+            // attribute in Schema fails every later update of the pool (docs/replication.md, the update path).
+            throw a.Invalid("name", $"\"{name}\"",
+                $"a custom attribute may not share a name with a standard attribute in any case ({string.Join(", ", UserAttributes.ReservedNames)}); choose another name, such as {name.ToLowerInvariant()}_value");
+        }
+
         var type = a.Has("type")
             ? a.Enum("type", Choices.CustomAttributeType, CustomAttributeType.Text)
             : throw a.Missing("type", $"use one of {string.Join(", ", Choices.CustomAttributeType.Names)}");
@@ -98,6 +109,14 @@ internal static class AttributeSettingsReader
         bool IsKnown(string name) => UserAttributes.Standard.Contains(name) || declared.Contains(name);
         var read = c.Has("readAttributes") ? c.StringList("readAttributes", 1, 70, IsKnown, AttributeRule) : DefaultRead;
         var write = c.Has("writeAttributes") ? c.StringList("writeAttributes", 0, 70, IsKnown, AttributeRule) : DefaultWrite;
+        if (write.Count == 0)
+        {
+            // "When you don't specify the WriteAttributes for your app client, your app can write the values of the
+            // Standard attributes of your user pool": an empty list reaches Cognito as no list (UserPoolClientType).
+            throw c.Invalid("writeAttributes", "(an empty list)",
+                "Cognito reads an empty list as no list, and a client without one lets users write every standard attribute (UserPoolClientType.WriteAttributes); list the attributes users may change, such as [\"locale\"]");
+        }
+
         var neverWritable = write.FirstOrDefault(NeverWritable.Contains);
         if (neverWritable is not null)
         {

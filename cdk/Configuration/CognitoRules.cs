@@ -18,6 +18,68 @@ internal static partial class CognitoRules
     /// </summary>
     public const int CognitoSenderDailyEmails = 50;
 
+    /// <summary>
+    /// The selectors classic Hosted UI CSS may use: Cognito's <c>*-customizable</c> classes and the two states it
+    /// lists; no <c>@import</c>, <c>@supports</c>, <c>@page</c> or <c>@media</c> ("Specifying CSS customizations in
+    /// classic branding": https://docs.aws.amazon.com/cognito/latest/developerguide/hosted-ui-classic-branding.html).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ClassicCssSelectors =
+    [
+        ".background-customizable", ".banner-customizable", ".errorMessage-customizable", ".idpButton-customizable",
+        ".idpButton-customizable:hover", ".idpDescription-customizable", ".inputField-customizable",
+        ".inputField-customizable:focus", ".label-customizable", ".legalText-customizable", ".logo-customizable",
+        ".passwordCheck-valid-customizable", ".passwordCheck-notValid-customizable", ".redirect-customizable",
+        ".socialButton-customizable", ".submitButton-customizable", ".submitButton-customizable:hover",
+        ".textDescription-customizable",
+    ];
+
+    /// <summary>
+    /// The first thing in <paramref name="css"/> that classic Hosted UI CSS does not take: an at-rule, a nested
+    /// block or a selector outside <see cref="ClassicCssSelectors"/>; null when every rule is allowed.
+    /// </summary>
+    public static string? FirstDisallowedCss(string css)
+    {
+        var bare = CssComment().Replace(css, " ");
+        if (CssAtRule().Match(bare) is { Success: true } atRule)
+        {
+            return $"the at-rule \"{atRule.Value}\"";
+        }
+
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < bare.Length; i++)
+        {
+            if (bare[i] == '{' && depth++ == 0)
+            {
+                var selector = bare[start..i].Split(',').Select(x => Whitespace().Replace(x.Trim(), " "))
+                    .FirstOrDefault(x => !ClassicCssSelectors.Contains(x, StringComparer.Ordinal));
+                if (selector is not null)
+                {
+                    return $"the selector \"{selector}\"";
+                }
+            }
+            else if (bare[i] == '{')
+            {
+                return "a nested block";
+            }
+            else if (bare[i] == '}' && --depth == 0)
+            {
+                start = i + 1;
+            }
+        }
+
+        return depth == 0 && bare[start..].Trim().Length == 0 ? null : "an unclosed rule";
+    }
+
+    [GeneratedRegex(@"/\*.*?(\*/|\z)", RegexOptions.Singleline)]
+    private static partial Regex CssComment();
+
+    [GeneratedRegex(@"@[A-Za-z-]+")]
+    private static partial Regex CssAtRule();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
     /// <summary>Longest SAML metadata document Cognito accepts.</summary>
     public const int MaxSamlMetadataLength = 131_072;
 

@@ -95,7 +95,10 @@ public sealed record ReplicationSettings
     /// </summary>
     public string? ExistingKeyArn { get; init; }
 
-    /// <summary>The token issuer. Default UPDATED (multi-Region).</summary>
+    /// <summary>
+    /// The token issuer. Default ORIGINAL: the updated (multi-Region) issuer is not compatible with API Gateway's
+    /// Cognito authorizers, so UPDATED needs <c>api.authorizer: JWT</c>.
+    /// </summary>
     public required IssuerType Issuer { get; init; }
 
     /// <summary>How far the replica is set up. Default INACTIVE.</summary>
@@ -375,6 +378,23 @@ public sealed record CustomDomainSettings
 
     /// <summary>ARN of an ACM certificate for the domain; it must be in us-east-1 (CloudFront).</summary>
     public required string CertificateArn { get; init; }
+
+    /// <summary>The lowest TLS the domain serves. Left out: <see cref="TlsPolicy.Tls12"/>, the minimum AWS recommends.</summary>
+    public TlsPolicy SecurityPolicy { get; init; } = TlsPolicy.Tls12;
+}
+
+/// <summary>
+/// A custom domain's TLS policy (CustomDomainConfigType.SecurityPolicy): AWS calls TLS_V1_2_2021 "recommended"
+/// (TLS 1.3 preferred, 1.2 allowed) and TLS_V1_3_2025 "strictest" (TLS 1.3 only); TLS_V1 ("strongly
+/// discouraged") is not offered. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CustomDomainConfigType.html
+/// </summary>
+public enum TlsPolicy
+{
+    /// <summary>TLS_V1_2_2021: TLS 1.3 preferred, TLS 1.2 for older clients.</summary>
+    Tls12,
+
+    /// <summary>TLS_V1_3_2025: TLS 1.3 only.</summary>
+    Tls13,
 }
 
 /// <summary>External identity providers users may sign in with through the Hosted UI.</summary>
@@ -676,6 +696,29 @@ public sealed record ApiSettings
     /// the stack). Default true; false for accounts that already have one.
     /// </summary>
     public required bool ManageAccountCloudWatchRole { get; init; }
+
+    /// <summary>
+    /// What verifies tokens: COGNITO (a <c>COGNITO_USER_POOLS</c> authorizer, the default) or JWT (a REST API JWT
+    /// authorizer that trusts the pool's original and updated issuers).
+    /// </summary>
+    public required ApiAuthorizer Authorizer { get; init; }
+
+    /// <summary>
+    /// Step-up authentication per route group (<c>me</c>, <c>admin</c>, <c>items</c>): the lowest <c>acr</c>
+    /// level and the oldest <c>auth_time</c> the backend accepts, else a 401 RFC 9470 challenge; needs
+    /// ESSENTIALS or PLUS. Left out: no route requires a level or a recent sign-in.
+    /// </summary>
+    public IReadOnlyList<CognitoStack.Contract.StepUpRule> StepUp { get; init; } = [];
+}
+
+/// <summary>The API's authorizer (<c>api.authorizer</c>).</summary>
+public enum ApiAuthorizer
+{
+    /// <summary>API Gateway's Amazon Cognito user pools authorizer (<c>COGNITO_USER_POOLS</c>).</summary>
+    Cognito,
+
+    /// <summary>A REST API JWT authorizer trusting the pool's original and updated (multi-Region) issuers.</summary>
+    Jwt,
 }
 
 /// <summary>Backend function settings.</summary>
@@ -888,4 +931,10 @@ public sealed record BackupSettings
     /// See docs/performance.md.
     /// </summary>
     public required LambdaPublish Publish { get; init; }
+
+    /// <summary>
+    /// Share of Cognito's <c>UserList</c> quota (30 requests per second per account and Region) the export uses, 0.05-1.
+    /// Default a third (10 per second): sign-ins' lookups and admin tools keep the rest.
+    /// </summary>
+    public required double QuotaShare { get; init; }
 }

@@ -40,6 +40,18 @@ public static partial class SettingsLoader
                 $"{path}.triggers.customMessage (an object) is invalid with email.{key}: the pool's templates can override what the trigger writes, so one text would win unpredictably; keep the messages in config/messages and remove email.{key}");
         }
 
+        // The function answers with emailSubject and emailMessage, which Cognito takes only from a pool that sends
+        // through SES ("The emailMessage parameter is allowed only if the EmailSendingAccount attribute of the user
+        // pool is DEVELOPER", otherwise InvalidLambdaResponseException: "Custom message Lambda trigger", response
+        // parameters, https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html).
+        if (triggers.CustomMessage is not null && s.Email.Sender != EmailSender.Ses)
+        {
+            throw new ConfigurationException(
+                $"{path}.triggers.customMessage (an object) is invalid with email.sender \"{Choices.EmailSender.NameOf(s.Email.Sender)}\": "
+                + "Cognito's custom message trigger page says \"The emailMessage parameter is allowed only if the EmailSendingAccount attribute of the user pool is DEVELOPER\" "
+                + "(otherwise every message fails with InvalidLambdaResponseException); set email.sender SES (see Email) or remove triggers.customMessage");
+        }
+
         if (triggers.InboundFederation is { } federation)
         {
             CheckClaimMappings(s, federation, path);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CognitoStack.Contract;
 
 namespace CognitoStack.Cdk.Configuration;
 
@@ -11,14 +12,14 @@ public static partial class SettingsLoader
 {
     /// <summary>
     /// Languages a terms document may have a link for, as <c>AWS::Cognito::Terms</c> <c>Links</c> keys spell them
-    /// after <c>cognito:</c>: the managed login localization languages and <c>default</c>, the fallback.
+    /// after <c>cognito:</c>: the managed login localization languages (13 since Dutch, 2026-04-21) and <c>default</c>, the fallback.
     /// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html#managed-login-terms-documents
     /// (the key list as the AWS provider for Terraform documents it for aws_cognito_terms: no AWS page lists the keys).
     /// </summary>
     public static readonly IReadOnlyList<string> TermsLanguages =
     [
         "default", "english", "french", "spanish", "german", "bahasa-indonesia", "italian", "japanese", "korean",
-        "portuguese-brazil", "chinese-simplified", "chinese-traditional",
+        "portuguese-brazil", "chinese-simplified", "chinese-traditional", "dutch",
     ];
 
     /// <summary>Longest terms URL Cognito accepts (Links values: 1–1,024 characters).</summary>
@@ -180,10 +181,54 @@ public static partial class SettingsLoader
             }
         }
 
-        if (s.IdentityPool.PrincipalTags.Values.Contains(TenantClaimName) && !s.Triggers.PreTokenGeneration)
+        CheckPrincipalTags(s, path);
+    }
+
+    /// <summary>
+    /// A principal tag scopes the identity pool's roles (<c>tenants/${aws:PrincipalTag/tenant}/*</c>), so its claim
+    /// must be one no user can set: a user's access token "authorizes them to set or modify their own attribute
+    /// value for any attribute in" a client's WriteAttributes, and a client that lists none writes every standard
+    /// attribute (UserPoolClientType.WriteAttributes,
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html).
+    /// Allowed: the trigger's tenant claim, a trusted custom attribute (no client may write it), and claims that
+    /// are no attribute at all (sub, aud, cognito:groups).
+    /// </summary>
+    private static void CheckPrincipalTags(EnvironmentSettings s, string path)
+    {
+        // Every client whose tokens the identity pool takes (AppClients.UserClients); the smoke test client sets
+        // no write list, which Cognito reads as every standard attribute.
+        (string Key, IReadOnlyList<string> Writes)[] writers =
+        [
+            ("clients.web.writeAttributes", s.Clients.Web.WriteAttributes),
+            ("clients.confidential.writeAttributes", s.Clients.Confidential.WriteAttributes),
+            .. s.Clients.SmokeTestClient ? [("clients.smokeTestClient true (a client without a write list, so every standard attribute)", UserAttributes.Standard)] : Array.Empty<(string, IReadOnlyList<string>)>(),
+        ];
+        foreach (var (tag, claim) in s.IdentityPool.PrincipalTags.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            throw new ConfigurationException(
-                $"{path}.identityPool.principalTags (claim \"{TenantClaimName}\") is invalid with triggers.preTokenGeneration false: the tenant claim comes from the pre token generation trigger; turn it on or map another claim");
+            var key = $"{path}.identityPool.principalTags.{tag}";
+            if (claim == TenantClaimName && !s.Triggers.PreTokenGeneration)
+            {
+                throw new ConfigurationException(
+                    $"{key} \"{claim}\" is invalid with triggers.preTokenGeneration false: the tenant claim comes from the pre token generation trigger; turn it on or map another claim");
+            }
+
+            if (claim.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal))
+            {
+                if (!s.UserPool.CustomAttributes.Any(a => a.Trusted && a.AttributeName == claim))
+                {
+                    throw new ConfigurationException(
+                        $"{key} \"{claim}\" is invalid: a principal tag decides what its holder may access, so map only a trusted custom attribute (userPool.customAttributes with \"trusted\": true, which no client a user holds may write) or the trigger's \"{TenantClaimName}\" claim");
+                }
+
+                continue;
+            }
+
+            var writer = writers.FirstOrDefault(w => w.Writes.Contains(claim, StringComparer.Ordinal));
+            if (writer.Key is not null)
+            {
+                throw new ConfigurationException(
+                    $"{key} \"{claim}\" is invalid with {writer.Key}: users may set {claim} themselves with their access token (UpdateUserAttributes), so anyone could tag themselves into another tenant's files; map the trigger's \"{TenantClaimName}\" claim or a trusted custom attribute");
+            }
         }
     }
 

@@ -8,6 +8,9 @@ public static partial class SettingsLoader
     /// <summary>AWS's page on multi-Region replication, quoted by the rules below.</summary>
     internal const string ReplicationPage = "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html";
 
+    /// <summary>AWS's user pool endpoints reference, whose OIDC issuer section the issuer rule quotes.</summary>
+    internal const string IssuerPage = "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html";
+
     private static ReplicationSettings ReadReplication(SettingsReader r)
     {
         var enabled = r.Bool("enabled", false);
@@ -20,7 +23,7 @@ public static partial class SettingsLoader
                 : region,
             ExistingKeyArn = r.OptionalString("existingKeyArn", MultiRegionKeyArn(),
                 "use the ARN of a multi-Region KMS key (arn:aws:kms:REGION:ACCOUNT:key/mrk-<32 hex digits>); AWS requires a multi-Region key for replication"),
-            Issuer = r.Enum("issuer", Choices.Issuer, IssuerType.Updated),
+            Issuer = r.Enum("issuer", Choices.Issuer, IssuerType.Original),
             Status = r.Enum("status", Choices.ReplicaStatus, ReplicaStatus.Inactive),
             FailoverHealthCheckId = r.OptionalString("failoverHealthCheckId", HealthCheckId(),
                 "use the id of a Route 53 health check (a UUID such as 11111111-2222-3333-4444-555555555555)"),
@@ -85,12 +88,37 @@ public static partial class SettingsLoader
                 $"{key}.enabled true is invalid with userPool.mfa \"{Choices.Mfa.NameOf(s.UserPool.Mfa)}\" and mfaFactors without EMAIL: secondary replicas do not support TOTP MFA, so users with TOTP cannot sign in in the replica ({ReplicationPage}); add EMAIL to userPool.mfaFactors or write out replication.allowTotpLockout true");
         }
 
+        if (replication.Issuer == IssuerType.Updated && s.Api.Authorizer == ApiAuthorizer.Cognito)
+        {
+            throw new ConfigurationException(
+                $"{key}.issuer \"UPDATED\" is invalid with api.authorizer \"COGNITO\": \"The updated issuer type is not currently compatible with ... Amazon API Gateway Amazon Cognito authorizers\" ({IssuerPage}); use ORIGINAL, or set api.authorizer to JWT");
+        }
+
+        // "Email configuration for threat protection notifications" is one of the settings each replica configures
+        // on its own ({ReplicationPage}, "Things to know"), and AWS::Cognito::UserPoolRegionalConfigurationAttachment
+        // takes no such property (registry spec 0.1.216: EmailConfiguration, LambdaConfig, SmsConfiguration, Status,
+        // UserPoolTags): the replica would notify no one, or from an address nobody chose.
+        if (s.UserPool.RiskActions is { NotifyUsers: true })
+        {
+            throw new ConfigurationException(
+                $"{key}.enabled true is invalid with userPool.riskActions.notifyUsers true: each replica has its own email configuration for threat-protection notifications ({ReplicationPage}), which CloudFormation cannot set, so users would get no notice from the replica; set notifyUsers false or replication.enabled false");
+        }
+
         if (s.RemovalPolicy == StatefulRemovalPolicy.Destroy && !replication.AllowDestroy)
         {
             throw new ConfigurationException(
                 $"{key}.enabled true is invalid with removalPolicy \"DESTROY\": deleting the stack deletes the directory and its replica; use RETAIN, or write out replication.allowDestroy true for a throwaway environment");
         }
     }
+
+    /// <summary>
+    /// AWS names the Regions that take a replica in its launch post (June 2026) and on <see cref="ReplicationPage"/>;
+    /// this app keeps no copy of that list it could verify, so a replicated environment is reminded at synth.
+    /// </summary>
+    private static IReadOnlyList<string> ReplicationWarnings(EnvironmentSettings settings) =>
+        settings.Replication is { Enabled: true, Region: { } region }
+            ? [$"environments.{settings.Name}.replication.region \"{region}\" is not checked against the Regions AWS offers replication in: the list is not verified here; confirm the Region on {ReplicationPage} before deploying (docs/replication.md)."]
+            : [];
 
     /// <summary>A multi-Region key ARN of the aws partition (key ids of multi-Region keys start with <c>mrk-</c>).</summary>
     [GeneratedRegex("^arn:aws:kms:(?<region>(?!cn-)[a-z]{2}-[a-z]+-[0-9]):(?<account>[0-9]{12}):key/mrk-[0-9a-f]{32}\\z")]

@@ -41,10 +41,17 @@ public static partial class SettingsLoader
                 $"the settings and images (Base64) of one style must stay under {BrandingImages.MaxStyleBytes:N0} bytes; use smaller images");
         }
 
+        var css = cssFile is null ? null : files.Read(h, "cssFile", cssFile, CognitoRules.MaxCssLength);
+        if (css is not null && CognitoRules.FirstDisallowedCss(css) is { } disallowed)
+        {
+            throw h.Invalid("cssFile", $"\"{cssFile}\"",
+                $"{disallowed} is not one classic Hosted UI CSS takes: use rules whose selectors are Cognito's classes ({string.Join(", ", CognitoRules.ClassicCssSelectors)}), without at-rules");
+        }
+
         return new HostedUiSettings
         {
             Style = style,
-            Css = cssFile is null ? null : files.Read(h, "cssFile", cssFile, CognitoRules.MaxCssLength),
+            Css = css,
             Branding = branding,
             Assets = assets,
         };

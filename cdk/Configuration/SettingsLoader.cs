@@ -53,7 +53,7 @@ public static partial class SettingsLoader
     /// written into a template, so synths stay deterministic).
     /// </summary>
     public static IReadOnlyList<string> Warnings(EnvironmentSettings settings) =>
-        [.. EmailWarnings(settings), .. ProtectionWarnings(settings)];
+        [.. EmailWarnings(settings), .. ProtectionWarnings(settings), .. ReplicationWarnings(settings)];
 
     private static IReadOnlyList<string> EmailWarnings(EnvironmentSettings settings) =>
         settings.Email.Sender == EmailSender.Cognito
@@ -85,6 +85,7 @@ public static partial class SettingsLoader
                     "use a fully qualified domain name you own, such as auth.example.com (not under amazoncognito.com)"),
                 CertificateArn = c.RequiredString("certificateArn", UsEast1CertificateArn(),
                     "use the ARN of an ACM certificate in us-east-1 (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): the Hosted UI is served by CloudFront"),
+                SecurityPolicy = c.Enum("securityPolicy", Choices.TlsPolicy, TlsPolicy.Tls12),
             }),
         }),
         Clients = r.RequiredObject("clients").ReadAll(c => ReadClients(c, userPool.FeaturePlan, userPool.CustomAttributes)),
@@ -99,6 +100,8 @@ public static partial class SettingsLoader
             ThrottlingRateLimit = a.Int("throttlingRateLimit", 50, 1, 10_000),
             ThrottlingBurstLimit = a.Int("throttlingBurstLimit", 100, 1, 5_000),
             ManageAccountCloudWatchRole = a.Bool("manageAccountCloudWatchRole", true),
+            Authorizer = a.Enum("authorizer", Choices.ApiAuthorizer, ApiAuthorizer.Cognito),
+            StepUp = ReadStepUp(a),
         }),
         Backend = r.ObjectOrEmpty("backend").ReadAll(b => new BackendSettings
         {
@@ -158,6 +161,7 @@ public static partial class SettingsLoader
             ExpireAfterDays = expire,
             MaxDropPercent = b.Int("maxDropPercent", 10, 1, 100),
             Publish = b.Enum("publish", Choices.Publish, LambdaPublish.ReadyToRun),
+            QuotaShare = b.Fraction("quotaShare", ExportPartitions.DefaultQuotaShare, "a third (10 of 30 requests per second)", 0.05, 1),
         };
     }
 
@@ -325,6 +329,7 @@ public static partial class SettingsLoader
                 + $"the refresh token must outlive the access and ID tokens ({longest} minutes); use at least {longest / 1_440 + 1}");
         }
 
+        CheckStepUp(s, path);
         CheckSignIn(s, path);
         CheckProtection(s, path);
         CheckReplication(s, path);
@@ -400,7 +405,11 @@ public static partial class SettingsLoader
     [GeneratedRegex(@"^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]{36}\z")]
     private static partial Regex UsEast1CertificateArn();
 
-    [GeneratedRegex(@"^(?!/)(?!.*\.\.)[A-Za-z0-9_./-]{1,200}\z")]
+    /// <summary>
+    /// A file setting: a path of at most 200 characters under config/ whose every segment starts with a letter,
+    /// digit, underscore or hyphen, so no dot-file, no dot-directory and no "..".
+    /// </summary>
+    [GeneratedRegex(@"^(?=.{1,200}\z)config/(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\z")]
     internal static partial Regex RelativeFile();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}\\z")]

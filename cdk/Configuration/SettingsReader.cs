@@ -105,6 +105,23 @@ internal sealed partial class SettingsReader
     public int Int(string key, int defaultValue, int min, int max) =>
         OptionalInt(key, min, max, $"use a whole number from {Format(min)} to {Format(max)}", Format(defaultValue)) ?? defaultValue;
 
+    /// <summary>A number from <paramref name="min"/> to <paramref name="max"/> with at most 3 decimals; <paramref name="defaultText"/> describes the default.</summary>
+    public double Fraction(string key, double defaultValue, string defaultText, double min, double max)
+    {
+        var allowed = string.Create(CultureInfo.InvariantCulture, $"use a number from {min} to {max} with at most 3 decimals");
+        var read = Read(key);
+        Note(key, allowed, defaultText, read);
+        if (read is not { } value)
+        {
+            return defaultValue;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= min && number <= max
+            && Math.Round(number, 3) == number
+            ? number
+            : throw Invalid(key, value, allowed);
+    }
+
     public int RequiredInt(string key, int min, int max)
     {
         var allowed = $"use a whole number from {Format(min)} to {Format(max)}";
@@ -315,7 +332,8 @@ internal sealed partial class SettingsReader
             : throw Invalid(key, $"(a list of {items.Count})", countRule);
     }
 
-    private int? OptionalInt(string key, int min, int max, string allowed, string defaultText)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or null when left out.</summary>
+    public int? OptionalInt(string key, int min, int max, string allowed, string defaultText)
     {
         var read = Read(key);
         Note(key, allowed, defaultText, read);

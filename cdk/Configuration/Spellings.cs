@@ -95,6 +95,11 @@ public static class Choices
         (Configuration.PasskeyUserVerification.Preferred, "PREFERRED"),
         (Configuration.PasskeyUserVerification.Required, "REQUIRED"));
 
+    /// <summary><c>domain.customDomain.securityPolicy</c>, spelled as CloudFormation's <c>CustomDomainConfig.SecurityPolicy</c>.</summary>
+    public static readonly Spellings<TlsPolicy> TlsPolicy = new(
+        (Configuration.TlsPolicy.Tls12, "TLS_V1_2_2021"),
+        (Configuration.TlsPolicy.Tls13, "TLS_V1_3_2025"));
+
     /// <summary><c>hostedUi.style</c>. Config only: the stacks turn it into the domains' <c>ManagedLoginVersion</c>.</summary>
     public static readonly Spellings<HostedUiStyle> HostedUiStyle = new(
         (Configuration.HostedUiStyle.ManagedLogin, "MANAGED_LOGIN"),
@@ -127,6 +132,14 @@ public static class Choices
     public static readonly Spellings<IssuerType> Issuer = new(
         (IssuerType.Updated, "UPDATED"),
         (IssuerType.Original, "ORIGINAL"));
+
+    /// <summary>
+    /// <c>api.authorizer</c>: API Gateway's <c>COGNITO_USER_POOLS</c> authorizer or a REST API JWT authorizer
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html).
+    /// </summary>
+    public static readonly Spellings<ApiAuthorizer> ApiAuthorizer = new(
+        (Configuration.ApiAuthorizer.Cognito, "COGNITO"),
+        (Configuration.ApiAuthorizer.Jwt, "JWT"));
 
     /// <summary>
     /// <c>replication.status</c>; <c>ACTIVE</c> and <c>INACTIVE</c> are the regional configuration's <c>Status</c>

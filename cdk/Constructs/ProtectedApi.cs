@@ -50,11 +50,17 @@ public sealed record ProtectedApiProps
 
     /// <summary>The customer managed key the access log group is encrypted with.</summary>
     public required IKey LogEncryptionKey { get; init; }
+
+    /// <summary>
+    /// App client ids a JWT authorizer accepts (see <see cref="JwtAuthorizer"/>). Null: a Cognito user pools
+    /// authorizer verifies tokens.
+    /// </summary>
+    public IReadOnlyList<string>? JwtAudiences { get; init; }
 }
 
 /// <summary>
-/// The REST API: every route behind a Cognito user pools authorizer (the item routes also behind
-/// method-level OAuth scopes), JSON access logs, execution logging at ERROR, X-Ray, stage throttling,
+/// The REST API: every route behind a Cognito user pools authorizer or, with <see cref="ProtectedApiProps.JwtAudiences"/>,
+/// a JWT authorizer (the item routes also behind method-level OAuth scopes), JSON access logs, execution logging at ERROR, X-Ray, stage throttling,
 /// CORS limited to the configured origins, and CORS headers on gateway error responses.
 /// </summary>
 public sealed class ProtectedApi : Construct
@@ -67,17 +73,33 @@ public sealed class ProtectedApi : Construct
         : base(scope, id)
     {
         RestApi = CreateRestApi(props);
-        var authorizer = new CognitoUserPoolsAuthorizer(this, "Authorizer", new CognitoUserPoolsAuthorizerProps
+        if (props.JwtAudiences is { } audiences)
         {
-            CognitoUserPools = [props.UserPool],
-            IdentitySource = "method.request.header.Authorization",
-        });
-        AddRoutes(props, authorizer);
+            Jwt = new JwtAuthorizer(this, "JwtAuthorizer", new JwtAuthorizerProps { RestApi = RestApi, UserPool = props.UserPool, Audiences = audiences });
+            AddRoutes(props, (method, scope) => Jwt.Protect(method, scope));
+
+            // The authorizer is set by overrides, which the deployment's logical id does not see: name it, so
+            // switching authorizers redeploys the stage.
+            RestApi.LatestDeployment?.AddToLogicalId(new Dictionary<string, object> { ["authorizer"] = JwtAuthorizer.AuthorizationType });
+        }
+        else
+        {
+            var authorizer = new CognitoUserPoolsAuthorizer(this, "Authorizer", new CognitoUserPoolsAuthorizerProps
+            {
+                CognitoUserPools = [props.UserPool],
+                IdentitySource = "method.request.header.Authorization",
+            });
+            AddRoutes(props, null, authorizer);
+        }
+
         AddCorsToErrorResponses(props.AllowedOrigins);
     }
 
     /// <summary>The REST API.</summary>
     public RestApi RestApi { get; }
+
+    /// <summary>The JWT authorizer; null with a Cognito user pools authorizer.</summary>
+    public JwtAuthorizer? Jwt { get; }
 
     private RestApi CreateRestApi(ProtectedApiProps props)
     {
@@ -138,30 +160,39 @@ public sealed class ProtectedApi : Construct
         return api;
     }
 
-    private void AddRoutes(ProtectedApiProps props, IAuthorizer authorizer)
+    /// <summary>
+    /// Adds the routes. With a Cognito authorizer each method names it; otherwise <paramref name="protect"/>
+    /// puts each method (created without authorization) behind the JWT authorizer with its scope, if any.
+    /// </summary>
+    private void AddRoutes(ProtectedApiProps props, Action<Method, string?>? protect, IAuthorizer? authorizer = null)
     {
         var integration = new LambdaIntegration(props.Handler, new LambdaIntegrationOptions { AllowTestInvoke = false });
-        var signedIn = new MethodOptions { AuthorizationType = AuthorizationType.COGNITO, Authorizer = authorizer };
-        MethodOptions WithScopes(string scope, MethodOptions? extra = null) => new()
+        var type = authorizer is null ? AuthorizationType.NONE : AuthorizationType.COGNITO;
+        MethodOptions Options(string? scope, MethodOptions? extra = null) => new()
         {
-            AuthorizationType = AuthorizationType.COGNITO,
+            AuthorizationType = type,
             Authorizer = authorizer,
-            AuthorizationScopes = [scope],
+            AuthorizationScopes = scope is null || authorizer is null ? null : [scope],
             RequestValidator = extra?.RequestValidator,
             RequestModels = extra?.RequestModels,
         };
+        void Add(Amazon.CDK.AWS.APIGateway.IResource resource, string verb, string? scope, MethodOptions? extra = null)
+        {
+            var method = resource.AddMethod(verb, integration, Options(scope, extra));
+            protect?.Invoke(method, scope);
+        }
 
-        RestApi.Root.AddResource("me").AddMethod("GET", integration, signedIn);
+        Add(RestApi.Root.AddResource("me"), "GET", null);
 
         // Admin routes accept any signed-in user at the gateway; the backend answers 403 unless the
         // caller is in the admin group (group membership is a claim, not something the authorizer checks).
         var admin = RestApi.Root.AddResource("admin");
-        admin.AddResource("health").AddMethod("GET", integration, signedIn);
-        admin.AddResource("claims").AddMethod("GET", integration, signedIn);
+        Add(admin.AddResource("health"), "GET", null);
+        Add(admin.AddResource("claims"), "GET", null);
 
         var items = RestApi.Root.AddResource("items");
-        items.AddMethod("GET", integration, WithScopes(props.ReadScope));
-        items.AddMethod("POST", integration, WithScopes(props.WriteScope, new MethodOptions
+        Add(items, "GET", props.ReadScope);
+        Add(items, "POST", props.WriteScope, new MethodOptions
         {
             RequestValidator = new RequestValidator(this, "BodyValidator", new RequestValidatorProps
             {
@@ -170,7 +201,7 @@ public sealed class ProtectedApi : Construct
                 ValidateRequestParameters = true,
             }),
             RequestModels = new Dictionary<string, IModel> { ["application/json"] = CreateItemModel() },
-        }));
+        });
     }
 
     // Generated from the rules the backend's validator enforces (NewItemRules), so the two cannot drift.

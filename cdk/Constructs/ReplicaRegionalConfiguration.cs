@@ -53,7 +53,7 @@ public sealed class ReplicaRegionalConfiguration : Construct
             {
                 PrimaryKeyArn = primaryKeyArn,
                 Description = "Replica of the user pool's multi-Region key",
-                KeyPolicy = KeyPolicy(),
+                KeyPolicy = KeyPolicy(Stack.Of(this).Region, props.UserPool.UserPoolId, props.Configure),
             });
             // Retained in every environment: without it the replica cannot read the directory.
             ReplicaKey.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
@@ -97,8 +97,10 @@ public sealed class ReplicaRegionalConfiguration : Construct
     /// <summary>The regional configuration; null while the replica does not exist.</summary>
     public CfnResource? Attachment { get; }
 
-    // The same policy as the primary key: the account administers it, Cognito may use it for this account.
-    private static PolicyDocument KeyPolicy() => new(new PolicyDocumentProps
+    // The primary key's policy, for this Region: the account administers it, the user pool statements name this
+    // Region's service endpoints (kms:ViaService) and the pool's id (no cycle here: the id is a parameter), and
+    // the log-delivery statement comes once the replica exports its logs.
+    private static PolicyDocument KeyPolicy(string region, string userPoolId, bool logExport) => new(new PolicyDocumentProps
     {
         Statements =
         [
@@ -109,7 +111,7 @@ public sealed class ReplicaRegionalConfiguration : Construct
                 Actions = ["kms:*"],
                 Resources = ["*"],
             }),
-            UserPoolReplication.CognitoUse(),
+            .. KeyPolicies.UserPoolKeyStatements(region, KeyPolicies.UserPoolArnPattern(userPoolId), logExport),
             KeyPolicies.GrantsOnlyForAwsServices(),
         ],
     });

@@ -27,6 +27,12 @@ public sealed record ScheduledUserExportProps
     /// <summary>When the export runs (an EventBridge rate expression).</summary>
     public required Schedule Schedule { get; init; }
 
+    /// <summary>How long one export may run (the schedule's interval, so two exports never overlap).</summary>
+    public required Duration ExportTimeout { get; init; }
+
+    /// <summary>The export's share of Cognito's <c>UserList</c> quota: partitions at once and each one's pace.</summary>
+    public required ExportRate Rate { get; init; }
+
     /// <summary>How long each exported object is locked (Object Lock, governance mode).</summary>
     public required Duration LockRetention { get; init; }
 
@@ -44,7 +50,8 @@ public sealed record ScheduledUserExportProps
 }
 
 /// <summary>
-/// The scheduled user export (issue #19): a function on an EventBridge schedule that writes every user and group
+/// The scheduled user export (issues #19, #27): an EventBridge schedule starts a state machine
+/// (<see cref="UserExportStateMachine"/>) whose steps, run by the export function, write every user and group
 /// membership to a dedicated bucket: versioned, SSE-KMS with its own customer-managed key, Object Lock in governance
 /// mode, public access blocked, TLS only, expiring by lifecycle, always retained. Only the export role may write; the
 /// bucket policy denies every principal deleting objects or versions, bypassing governance retention and changing
@@ -62,7 +69,7 @@ public sealed class ScheduledUserExport : Construct
     public static readonly string[] DeniedActions =
         ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutBucketObjectLockConfiguration", "s3:PutObjectRetention"];
 
-    /// <summary>Creates the key, the bucket (with its access-log bucket), the function and the schedule.</summary>
+    /// <summary>Creates the key, the bucket (with its access-log bucket), the function, the state machine and the schedule.</summary>
     public ScheduledUserExport(Construct scope, string id, ScheduledUserExportProps props)
         : base(scope, id)
     {
@@ -85,37 +92,29 @@ public sealed class ScheduledUserExport : Construct
             Resources = [Bucket.ArnForObjects(UserExportFormat.RootPrefix + "*")],
         }));
         Key.Grant(role, "kms:GenerateDataKey", "kms:Decrypt");
-        new Policy(this, "ReadUsersAndContinue", new PolicyProps
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
-            Roles = [role],
-            Statements =
-            [
-                new PolicyStatement(new PolicyStatementProps
-                {
-                    Actions = ["cognito-idp:ListUsers", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup"],
-                    Resources = [props.UserPool.UserPoolArn],
-                }),
-                // A policy of its own, so the function does not wait for a grant on its own ARN (no cycle).
-                new PolicyStatement(new PolicyStatementProps
-                {
-                    Actions = ["lambda:InvokeFunction"],
-                    Resources = [Function.Function.FunctionArn],
-                }),
-            ],
-        });
+            Actions = ["cognito-idp:ListUsers", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup"],
+            Resources = [props.UserPool.UserPoolArn],
+        }));
         OnlyTheExportRoleWrites(role);
 
         NagSuppressions.Add(role.Node.FindChild("DefaultPolicy"), "AwsSolutions-IAM5",
             "Each export is a folder of objects under exports/ (exports/<pool>/<startedAt>/...), written and read back by key; the bucket holds nothing else.",
             NagSuppressions.ObjectsFinding(Bucket, UserExportFormat.RootPrefix + "*"));
-        Function.Function.ConfigureAsyncInvoke(new EventInvokeConfigOptions { RetryAttempts = 0 });
-        NagSuppressions.Add(Function.Function.Node.FindChild("EventInvokeConfig"), "Serverless-LambdaAsyncFailureDestination",
-            "A failed export raises user-export-failed (the function's Errors) and the next scheduled run starts a new export; the event is a schedule tick or a resume pointer, nothing a destination could redeliver.");
+        Orchestration = new UserExportStateMachine(this, "Orchestration", new UserExportStateMachineProps
+        {
+            Function = Function.Function,
+            MaxConcurrency = props.Rate.Concurrency,
+            Timeout = props.ExportTimeout,
+            LogRetention = props.LogRetention,
+            LogEncryptionKey = props.LogEncryptionKey,
+        });
         var rule = new Rule(this, "Schedule", new RuleProps
         {
             Description = "Starts the user export",
             Schedule = props.Schedule,
-            Targets = [new LambdaFunction(Function.Function, new LambdaFunctionProps { RetryAttempts = 2 })],
+            Targets = [new SfnStateMachine(Orchestration.StateMachine, new SfnStateMachineProps { RetryAttempts = 2 })],
         });
         NagSuppressions.Add(rule, "Serverless-EventBusDLQ",
             "A schedule tick that EventBridge could not deliver shows as user-export-missing after the schedule's interval plus 2 hours; a dead-letter queue would only hold an empty tick.");
@@ -129,6 +128,9 @@ public sealed class ScheduledUserExport : Construct
 
     /// <summary>The export function.</summary>
     public DotnetFunction Function { get; }
+
+    /// <summary>The state machine that runs the export and its log group.</summary>
+    public UserExportStateMachine Orchestration { get; }
 
     private Bucket CreateBucket(ScheduledUserExportProps props)
     {
@@ -169,14 +171,15 @@ public sealed class ScheduledUserExport : Construct
             Description = "Exports every user and group membership to the locked export bucket",
             MemorySizeMb = 1024,
             TimeoutSeconds = TimeoutSeconds,
-            SynchronousCaller = "nobody",
-            DeadLetterQueueReason = "Invoked by its schedule (and by itself to continue): a failed export raises the export-failed alarm and the next scheduled run starts a new export; an event holds nothing to redeliver.",
+            SynchronousCaller = "the export's state machine (each step, retried by the state machine)",
             Environment = new Dictionary<string, string>
             {
                 [EnvironmentVariables.UserPoolId] = props.UserPool.UserPoolId,
                 [EnvironmentVariables.ExportBucket] = Bucket.BucketName,
                 [EnvironmentVariables.MetricNamespace] = props.MetricNamespace,
                 [EnvironmentVariables.TimeBudgetSeconds] = TimeBudgetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [EnvironmentVariables.PartitionRequestsPerSecond] = props.Rate.PartitionRequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [EnvironmentVariables.ExportRequestsPerSecond] = props.Rate.RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             LogRetention = props.LogRetention,
             LogRemovalPolicy = RemovalPolicy.RETAIN,

@@ -41,6 +41,12 @@ public sealed record UserDirectoryProps
     /// <summary>An own Hosted UI domain beside the prefix domain. Left out: only the prefix domain.</summary>
     public CustomDomainOptions? CustomDomain { get; init; }
 
+    /// <summary>
+    /// The custom domain's TLS policy (<c>CustomDomainConfig.SecurityPolicy</c>, not in aws-cdk-lib 2.160), in
+    /// CloudFormation's spelling. Default <c>TLS_V1_2_2021</c>, the minimum AWS recommends.
+    /// </summary>
+    public string CustomDomainSecurityPolicy { get; init; } = "TLS_V1_2_2021";
+
     /// <summary>Identifier of the resource server; scopes are written <c>IDENTIFIER/NAME</c>.</summary>
     public required string ResourceServerIdentifier { get; init; }
 
@@ -130,6 +136,7 @@ public sealed class UserDirectory : Construct
         CustomDomain = props.CustomDomain is { } custom
             ? UserPool.AddDomain("CustomDomain", new UserPoolDomainOptions { CustomDomain = custom })
             : null;
+        ((CfnUserPoolDomain?)CustomDomain?.Node.DefaultChild)?.AddPropertyOverride("CustomDomainConfig.SecurityPolicy", props.CustomDomainSecurityPolicy);
         foreach (var domain in new[] { Domain, CustomDomain }.OfType<UserPoolDomain>())
         {
             // Changes in place: the domain keeps its name and URL; the pages switch within minutes.

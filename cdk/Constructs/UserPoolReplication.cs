@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SSM;
 using Constructs;
@@ -36,6 +35,9 @@ public sealed record UserPoolReplicationProps
 
     /// <summary>What happens to the replica when it leaves the stack (the pool's own policy).</summary>
     public required RemovalPolicy RemovalPolicy { get; init; }
+
+    /// <summary>Whether the pool exports its logs in this Region (the key then carries the log-delivery statement).</summary>
+    public required bool LogExport { get; init; }
 }
 
 /// <summary>
@@ -56,7 +58,7 @@ public sealed class UserPoolReplication : Construct
     public UserPoolReplication(Construct scope, string id, UserPoolReplicationProps props)
         : base(scope, id)
     {
-        Key = props.ExistingKeyArn is null ? CreateKey() : null;
+        Key = props.ExistingKeyArn is null ? CreateKey(props.LogExport) : null;
         KeyArn = props.ExistingKeyArn ?? Key!.KeyArn;
 
         // aws-cdk-lib 2.160 predates both properties; names and values checked by the registry gate.
@@ -105,7 +107,7 @@ public sealed class UserPoolReplication : Construct
     /// <summary>The secondary replica; null while it is not created.</summary>
     public CfnResource? Replica { get; }
 
-    private Key CreateKey()
+    private Key CreateKey(bool logExport)
     {
         // Retained in every environment: deleting the key makes the directory unreadable.
         var key = new Key(this, "Key", new KeyProps
@@ -115,26 +117,15 @@ public sealed class UserPoolReplication : Construct
             EnableKeyRotation = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
-        key.AddToResourcePolicy(CognitoUse());
+        // Any pool of this account: the pool's own ARN would make a cycle (the pool names its key).
+        foreach (var statement in KeyPolicies.UserPoolKeyStatements(Stack.Of(this).Region, KeyPolicies.UserPoolArnPattern(null), logExport))
+        {
+            key.AddToResourcePolicy(statement);
+        }
+
         KeyPolicies.LimitGrantsToAwsServices(key);
         return key;
     }
-
-    /// <summary>
-    /// What Cognito may do with the key, only for this account. The key policy statement AWS documents for
-    /// user pools was not found; this grants encryption use only (see docs/replication.md, key policy).
-    /// </summary>
-    internal static PolicyStatement CognitoUse() => new(new PolicyStatementProps
-    {
-        Sid = "CognitoUserPoolEncryption",
-        Principals = [new ServicePrincipal("cognito-idp.amazonaws.com")],
-        Actions = ["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
-        Resources = ["*"],
-        Conditions = new Dictionary<string, object>
-        {
-            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
-        },
-    });
 
     private void Publish(string name, string value, string description, string prefix) =>
         _ = new StringParameter(this, name == UserPoolIdParameter ? "UserPoolIdParameter" : "KeyArnParameter", new StringParameterProps

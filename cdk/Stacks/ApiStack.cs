@@ -49,7 +49,7 @@ public sealed class ApiStack : Stack
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,
-            Environment = new Dictionary<string, string>
+            Environment = WithStepUp(settings.Api.StepUp, new Dictionary<string, string>
             {
                 [EnvironmentVariables.EnvironmentName] = settings.Name,
                 [EnvironmentVariables.AdminGroup] = GroupNames.Admin,
@@ -58,7 +58,7 @@ public sealed class ApiStack : Stack
                 [EnvironmentVariables.AllowedOrigins] = string.Join(',', settings.WebOrigins),
                 [EnvironmentVariables.ReadableAttributes] = string.Join(',', settings.Clients.Web.ReadAttributes
                     .Union(settings.Clients.Confidential.ReadAttributes, StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-            },
+            }),
         });
 
         Api = new ProtectedApi(this, "Api", new ProtectedApiProps
@@ -75,6 +75,7 @@ public sealed class ApiStack : Stack
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,
+            JwtAudiences = settings.Api.Authorizer == ApiAuthorizer.Jwt ? ClientIds(props.Identity.Clients) : null,
         });
 
         // The stage's own ACL; the user pool has its own in the Identity stack, so it stays protected
@@ -106,8 +107,26 @@ public sealed class ApiStack : Stack
         });
     }
 
+    // STEP_UP only where api.stepUp has rules: the backend reads it as optional, and other templates stay as they were.
+    private static Dictionary<string, string> WithStepUp(IReadOnlyList<StepUpRule> rules, Dictionary<string, string> variables)
+    {
+        if (rules.Count > 0)
+        {
+            variables[EnvironmentVariables.StepUp] = StepUpRules.ToVariable(rules);
+        }
+
+        return variables;
+    }
+
     /// <summary>The backend function.</summary>
     public DotnetFunction Backend { get; }
+
+    /// <summary>Every app client of the pool: the audiences a JWT authorizer accepts.</summary>
+    private static string[] ClientIds(AppClients clients) =>
+        new[] { clients.WebClient, clients.ConfidentialClient, clients.MachineClient, clients.SmokeTestClient }
+            .OfType<Amazon.CDK.AWS.Cognito.UserPoolClient>()
+            .Select(client => client.UserPoolClientId)
+            .ToArray();
 
     /// <summary>The protected API.</summary>
     public ProtectedApi Api { get; }

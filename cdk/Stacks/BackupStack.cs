@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Lambda;
 using CognitoStack.Cdk.Configuration;
 using CognitoStack.Cdk.Constructs;
+using CognitoStack.Contract;
 using Constructs;
 
 namespace CognitoStack.Cdk.Stacks;
@@ -40,6 +41,8 @@ public sealed class BackupStack : Stack
             Code = props.UserExportCode,
             NativeAot = backup.Publish == LambdaPublish.NativeAot,
             Schedule = Schedule.Expression(backup.Schedule),
+            ExportTimeout = Duration.Hours(backup.ScheduleHours),
+            Rate = ExportPartitions.Rate(backup.QuotaShare),
             LockRetention = Duration.Days(backup.RetentionDays),
             ExpireAfter = Duration.Days(backup.ExpireAfterDays),
             MetricNamespace = MetricNamespace(settings),
@@ -47,6 +50,9 @@ public sealed class BackupStack : Stack
             // Retained like the export function's log group.
             LogEncryptionKey = new LogEncryptionKey(this, "LogKey", new LogEncryptionKeyProps { RemovalPolicy = RemovalPolicy.RETAIN }).Key,
         });
+        // Kept for one release: the Monitoring stack deployed before #27 imports it for the export function's Errors alarm,
+        // now replaced by the state machine's. Remove after the next release is deployed everywhere (CrossStackExportTests).
+        ExportValue(Export.Function.Function.FunctionName);
         new CfnOutput(this, "ExportBucketName", new CfnOutputProps
         {
             Value = Export.Bucket.BucketName,

@@ -121,8 +121,35 @@ internal static class FrontendConfig
             };
         }
 
+        if (settings.Api.StepUp.Count > 0)
+        {
+            custom["stepUp"] = StepUp(settings.Api.StepUp);
+        }
+
         return custom;
     }
+
+    /// <summary>
+    /// What each route group requires (amplify_outputs has no key for authentication levels, so it goes under
+    /// <c>custom</c>): a client can ask for it up front with <c>acr_values</c>/<c>max_age</c> at managed login, or
+    /// <c>TARGET_ACR_VALUES</c>/<c>MAX_AGE</c> in <c>USER_AUTH</c>, instead of waiting for the API's 401 challenge.
+    /// </summary>
+    private static Dictionary<string, object> StepUp(IReadOnlyList<CognitoStack.Contract.StepUpRule> rules) =>
+        rules.ToDictionary(r => r.RouteGroup, r =>
+        {
+            var entry = new Dictionary<string, object> { ["routes"] = CognitoStack.Contract.StepUpRules.RouteGroups[r.RouteGroup].ToArray() };
+            if (r.Acr is not null)
+            {
+                entry["acr_values"] = r.Acr;
+            }
+
+            if (r.MaxAgeSeconds is { } maxAge)
+            {
+                entry["max_age"] = maxAge;
+            }
+
+            return (object)entry;
+        });
 
     /// <summary>
     /// The custom attributes and what the web client may read and write. amplify_outputs has no place for custom

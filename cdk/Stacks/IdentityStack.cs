@@ -48,6 +48,7 @@ public sealed class IdentityStack : Stack
                 FailoverHealthCheckId = replication.FailoverHealthCheckId,
                 ParameterPrefix = ReplicaStack.ParameterPrefix(settings),
                 RemovalPolicy = props.RemovalPolicy,
+                LogExport = true,
             });
         }
 

@@ -76,7 +76,7 @@ public sealed class MonitoringStack : Stack
             {
                 NamePrefix = watched.NamePrefix,
                 Topics = topics,
-                Function = backup.Export.Function.Function,
+                StateMachine = backup.Export.Orchestration.StateMachine,
                 UserPoolId = identity.Directory.UserPool.UserPoolId,
                 MetricNamespace = BackupStack.MetricNamespace(settings),
                 ScheduleHours = settings.Backup.ScheduleHours,
@@ -91,6 +91,9 @@ public sealed class MonitoringStack : Stack
             Watched = watched,
             Alarms = Alarms,
             MoreAlarms = [.. ExportAlarms?.All ?? []],
+            ExportExecutions = props.Backup?.Export.Orchestration.StateMachine is { } machine
+                ? [machine.MetricStarted(), machine.MetricSucceeded(), machine.MetricFailed(), machine.MetricTimedOut(), machine.MetricAborted()]
+                : [],
         });
 
         new CfnOutput(this, "DashboardName", new CfnOutputProps

@@ -65,6 +65,7 @@ internal static class PropsFromSettings
                     Certificate = Certificate.FromCertificateArn(scope, "CustomDomainCertificate", custom.CertificateArn),
                 }
                 : null,
+            CustomDomainSecurityPolicy = Choices.TlsPolicy.NameOf(settings.Domain.CustomDomain?.SecurityPolicy ?? TlsPolicy.Tls12),
             ResourceServerIdentifier = settings.ResourceServer.Identifier,
             ResourceServerName = settings.ResourceServer.Name,
             Scopes = [.. settings.ResourceServer.Scopes.Select(s =>

@@ -40,7 +40,8 @@ public sealed class Function
     /// <summary>Uses <paramref name="settings"/>; invalid settings make every answer a 500 naming the problem.</summary>
     /// <param name="settings">The configuration.</param>
     /// <param name="logOutput">Where log lines go; standard output when left out.</param>
-    public Function(FunctionSettings settings, Stream? logOutput = null)
+    /// <param name="time">The clock for the step-up check; the system clock when left out.</param>
+    public Function(FunctionSettings settings, Stream? logOutput = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _log = new RequestLog(logOutput ?? Console.OpenStandardOutput());
@@ -52,7 +53,7 @@ public sealed class Function
             return;
         }
 
-        _router = new Router(settings);
+        _router = new Router(settings, time);
         _cors = new CorsPolicy(settings.AllowedOrigins);
         WarmUp();
     }

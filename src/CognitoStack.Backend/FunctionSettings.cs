@@ -48,6 +48,18 @@ public sealed record FunctionSettings
     /// </summary>
     public IReadOnlyList<string> ReadableAttributes { get; init; } = [];
 
+    /// <summary>Environment variable holding <see cref="StepUp"/>.</summary>
+    public const string StepUpVariable = EnvironmentVariables.StepUp;
+
+    /// <summary>
+    /// Step-up requirements per route group, in <see cref="StepUpRules"/>' format (e.g.
+    /// <c>admin|urn:cognito:loa:2|900</c>). Left out or empty: no route requires a level or a recent sign-in.
+    /// </summary>
+    public string StepUp { get; init; } = "";
+
+    /// <summary>The rules of <see cref="StepUp"/>; empty when it is invalid (see <see cref="Validate"/>).</summary>
+    public IReadOnlyList<StepUpRule> StepUpRuleList => StepUpRules.Parse(StepUp, out _) ?? [];
+
     /// <summary>Reads the settings from variables (missing ones read as empty); does not validate.</summary>
     /// <param name="readVariable">Returns a variable's value, or null when it is not set.</param>
     public static FunctionSettings FromVariables(Func<string, string?> readVariable)
@@ -63,6 +75,7 @@ public sealed record FunctionSettings
             WriteScope = readVariable(WriteScopeVariable) ?? "",
             AllowedOrigins = string.IsNullOrEmpty(origins) ? [] : origins.Split(',', StringSplitOptions.TrimEntries),
             ReadableAttributes = string.IsNullOrEmpty(attributes) ? [] : attributes.Split(','),
+            StepUp = readVariable(StepUpVariable) ?? "",
         };
     }
 
@@ -73,7 +86,11 @@ public sealed record FunctionSettings
         ?? CheckScope(ReadScopeVariable, ReadScope)
         ?? CheckScope(WriteScopeVariable, WriteScope)
         ?? CheckOrigins(AllowedOrigins)
-        ?? CheckAttributes(ReadableAttributes);
+        ?? CheckAttributes(ReadableAttributes)
+        ?? CheckStepUp(StepUp);
+
+    private static string? CheckStepUp(string value) =>
+        StepUpRules.Parse(value, out var error) is null ? $"{StepUpVariable} {error}" : null;
 
     private static string? CheckAttributes(IReadOnlyList<string> attributes)
     {

@@ -35,6 +35,16 @@ public static class EnvironmentVariables
 
     /// <summary>User export: seconds one invocation may work before it checkpoints and hands over (below the timeout).</summary>
     public const string TimeBudgetSeconds = "TIME_BUDGET_SECONDS";
+
+    /// <summary>
+    /// User export: the <c>UserList</c> requests per second one partition reads at, and (<see cref="ExportRequestsPerSecond"/>)
+    /// the whole share the group phase reads at (<see cref="ExportPartitions.Rate"/>).
+    /// </summary>
+    public const string PartitionRequestsPerSecond = "PARTITION_REQUESTS_PER_SECOND";
+
+    /// <summary>User export: the export's whole share of the <c>UserList</c> quota, in requests per second.</summary>
+    public const string ExportRequestsPerSecond = "EXPORT_REQUESTS_PER_SECOND";
+
     /// <summary>User migration: the ID of the user pool users move from, e.g. <c>eu-west-1_AbCdEf123</c>.</summary>
     public const string OldUserPoolId = "OLD_USER_POOL_ID";
 
@@ -58,4 +68,10 @@ public static class EnvironmentVariables
 
     /// <summary>Inbound federation: the claim mappings as a JSON array of <c>{provider, claim, attribute}</c>.</summary>
     public const string ClaimMappings = "CLAIM_MAPPINGS";
+
+    /// <summary>
+    /// Backend: step-up requirements per route group (RFC 9470), in <see cref="StepUpRules"/>' format, e.g.
+    /// <c>admin|urn:cognito:loa:2|900</c>; empty or unset: no route requires a level or a recent sign-in.
+    /// </summary>
+    public const string StepUp = "STEP_UP";
 }

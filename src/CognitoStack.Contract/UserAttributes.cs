@@ -28,6 +28,16 @@ public static class UserAttributes
     ];
 
     /// <summary>
+    /// Every name Cognito documents as a standard attribute: <see cref="Standard"/> and <c>sub</c>, which no
+    /// client lists (it is never readable or writable by choice). A custom attribute may not take one of them.
+    /// </summary>
+    /// <remarks>https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#cognito-user-pools-standard-attributes</remarks>
+    public static IReadOnlyList<string> ReservedNames { get; } = [.. Standard.Append("sub").Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="ReservedNames"/>, compared without case.</summary>
+    public static bool IsStandardName(string name) => ReservedNames.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Whether <paramref name="name"/> (without <see cref="CustomPrefix"/>) is a custom attribute name this app
     /// accepts: 1-20 ASCII letters, digits and underscores, starting with a letter. Cognito allows more
     /// (<c>[\p{L}\p{M}\p{S}\p{N}\p{P}]+</c>, 1-20), but commas, colons and non-ASCII characters would make

@@ -8,21 +8,28 @@ namespace CognitoStack.Contract;
 /// </summary>
 /// <remarks>
 /// <para>Objects of one export live under <c>exports/&lt;userPoolId&gt;/&lt;startedAt yyyyMMddTHHmmssZ&gt;/</c>:
-/// <c>users-00001.jsonl.gz</c>, <c>users-00002.jsonl.gz</c>, … (gzip JSON Lines, one user per line) and
-/// <c>manifest.json</c>, written last: an export without a manifest is incomplete and must not be restored.</para>
+/// <c>users-0-00001.jsonl.gz</c>, <c>users-0-00002.jsonl.gz</c>, …, <c>users-f-00001.jsonl.gz</c> (gzip JSON Lines,
+/// one user per line; the letter is the <see cref="ExportPartitions">partition</see>, the first hex digit of the
+/// users' <c>sub</c>) and <c>manifest.json</c>, written last: an export without a manifest is incomplete and must
+/// not be restored. Format 1 (issue #19, one sequential export) named its files <c>users-00001.jsonl.gz</c> and had
+/// no partitions; the restore still reads it.</para>
 /// <para>A user line: <c>{"username":"…","sub":"…","status":"CONFIRMED","enabled":true,"created":"2026-01-02T03:04:05Z",
 /// "lastModified":"…","attributes":{"email":"…","email_verified":"true",…},"groups":["admin",…]}</c>; attribute
 /// values are strings, exactly as Cognito returns them (<c>sub</c> is also among them).</para>
 /// <para>The manifest: <c>{"formatVersion":1,"userPoolId":"…","region":"…","startedAt":"…","finishedAt":"…",
-/// "userCount":N,"groups":{"admin":3,"users":10},"files":[{"key":"…/users-00001.jsonl.gz","sha256":"&lt;hex of the
-/// gzip bytes&gt;","bytes":123,"users":5000}]}</c>.</para>
+/// "userCount":N,"groups":{"admin":3,"users":10},"partitions":[{"subPrefix":"0","users":312},…],
+/// "files":[{"key":"…/users-0-00001.jsonl.gz","partition":"0","sha256":"&lt;hex of the gzip bytes&gt;","bytes":123,
+/// "users":5000}]}</c>. Format 1 has neither <c>partitions</c> nor a file's <c>partition</c>.</para>
 /// <para>Objects under <see cref="StateFolder"/> of an export are the exporter's checkpoint (resuming a pool
 /// too large for one invocation); they are not part of the export.</para>
 /// </remarks>
 public static class UserExportFormat
 {
-    /// <summary>The manifest's <c>formatVersion</c> this layout describes.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The manifest's <c>formatVersion</c> this layout describes (2: partitioned by <c>sub</c> prefix).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The first format (issue #19): one sequence of files, no partitions. Still restorable.</summary>
+    public const int UnpartitionedFormatVersion = 1;
 
     /// <summary>Every export's key starts with this.</summary>
     public const string RootPrefix = "exports/";
@@ -63,6 +70,15 @@ public static class UserExportFormat
         number is >= 1 and <= 99_999
             ? string.Create(CultureInfo.InvariantCulture, $"users-{number:00000}.jsonl.gz")
             : throw new ArgumentOutOfRangeException(nameof(number), number, "user files are numbered 1-99999");
+
+    /// <summary>
+    /// The name of the <paramref name="number"/>th user file (from 1) of partition <paramref name="partition"/>:
+    /// <c>users-a-00001.jsonl.gz</c>.
+    /// </summary>
+    public static string UsersFileName(string partition, int number) =>
+        ExportPartitions.IsPartition(partition)
+            ? UsersFileName(number).Insert("users-".Length, partition + "-")
+            : throw new ArgumentOutOfRangeException(nameof(partition), partition, "a partition is one lower-case hex digit");
 
     /// <summary>Formats a timestamp as the files write it.</summary>
     public static string Timestamp(DateTimeOffset time) =>
@@ -122,6 +138,18 @@ public static class UserExportFormat
 
         /// <summary>The user files, in order.</summary>
         public const string Files = "files";
+
+        /// <summary>Format 2: every partition, its <see cref="PartitionPrefix"/> and <see cref="PartitionUsers"/>.</summary>
+        public const string Partitions = "partitions";
+
+        /// <summary>The prefix of <c>sub</c> a partition holds (one hex digit).</summary>
+        public const string PartitionPrefix = "subPrefix";
+
+        /// <summary>Users the partition holds.</summary>
+        public const string PartitionUsers = "users";
+
+        /// <summary>Format 2: the partition a file belongs to.</summary>
+        public const string FilePartition = "partition";
 
         /// <summary>A file's full key.</summary>
         public const string FileKey = "key";

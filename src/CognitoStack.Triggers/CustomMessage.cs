@@ -96,8 +96,10 @@ public sealed class CustomMessage
                 return payload.Unchanged();
             }
 
+            // Written before the success line: writing can still fail on the event (duplicate members, invalid escapes).
+            var answer = EventNode.ToStream(e);
             _log.Info("message written", identity, new LogDetails(Locale: locale, DurationMs: Elapsed(started)));
-            return EventNode.ToStream(e);
+            return answer;
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
         {

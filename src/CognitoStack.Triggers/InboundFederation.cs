@@ -97,6 +97,8 @@ public sealed class InboundFederation
                 return payload.Unchanged();
             }
 
+            // Written before any line: writing can still fail on the event (duplicate members, invalid escapes).
+            var answer = mapped.Count == 0 ? payload.Unchanged() : EventNode.ToStream(e);
             if (skipped.Count > 0)
             {
                 _log.Error($"claims left out: longer than {MaxValueLength} characters", identity, new LogDetails(Claims: string.Join(",", skipped)));
@@ -105,11 +107,11 @@ public sealed class InboundFederation
             if (mapped.Count == 0)
             {
                 _log.Info("no configured claim present; returned unchanged", identity, new LogDetails(DurationMs: Elapsed(started)));
-                return payload.Unchanged();
+                return answer;
             }
 
             _log.Info("claims mapped", identity, new LogDetails(Claims: string.Join(",", mapped), DurationMs: Elapsed(started)));
-            return EventNode.ToStream(e);
+            return answer;
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
         {

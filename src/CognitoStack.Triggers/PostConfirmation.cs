@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using CognitoStack.Contract;
 using CognitoStack.Lambda.Common;
-using CognitoStack.Lambda.Common.Signing;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Triggers.Claims;
-using CognitoStack.Triggers.Cognito;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Groups;
 using CognitoStack.Triggers.Json;
@@ -15,7 +14,8 @@ namespace CognitoStack.Triggers;
 /// <summary>
 /// The post confirmation trigger, handler <see cref="LambdaHandlers.PostConfirmation"/>:
 /// on <c>PostConfirmation_ConfirmSignUp</c> it adds the user to the group named by <c>DEFAULT_GROUP</c>
-/// (Cognito's <c>AdminAddUserToGroup</c>, signed with the function's role credentials); on
+/// (Cognito's <c>AdminAddUserToGroup</c>, signed with the function's role credentials as Lambda gives them, see
+/// <see cref="LambdaCredentials"/>); on
 /// <c>PostConfirmation_ConfirmForgotPassword</c> it does nothing.
 /// </summary>
 /// <remarks>
@@ -42,10 +42,9 @@ public sealed class PostConfirmation
     private const string ConfirmSignUp = "PostConfirmation_ConfirmSignUp";
     private const string ConfirmForgotPassword = "PostConfirmation_ConfirmForgotPassword";
 
-    // One client per execution environment (see CognitoApi.CreateHttpClient).
-    private static readonly HttpClient SharedHttpClient = CognitoApi.CreateHttpClient(HttpTimeout);
+    // One client per execution environment (see AwsClient.CreateHttpClient); creating it opens no connection.
+    private static readonly HttpClient SharedHttpClient = AwsClient.CreateHttpClient(HttpTimeout);
 
-    private readonly Func<string, string?> _readVariable;
     private readonly TriggerLog _log;
     private readonly string? _defaultGroup;
     private readonly string? _configurationError;
@@ -60,17 +59,26 @@ public sealed class PostConfirmation
     /// <summary>
     /// Reads <c>DEFAULT_GROUP</c> and <c>AWS_REGION</c> from <paramref name="readVariable"/> and validates
     /// them; a problem is logged now and again, with the user, on every sign-up it affects. Credentials are
-    /// read on each call, so a missing one is reported with the user it failed.
+    /// resolved at the first sign-up, never here (SnapStart), so a missing one is reported with the user it failed.
     /// </summary>
     /// <param name="readVariable">Returns a variable's value, or null when it is not set.</param>
     /// <param name="httpClient">Sends the API request; its <see cref="HttpClient.Timeout"/> bounds the call.</param>
     /// <param name="logOutput">Where log lines go; standard output when left out.</param>
     /// <param name="clock">The signing time; the system clock when left out.</param>
-    public PostConfirmation(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput = null, TimeProvider? clock = null)
+    /// <param name="credentials">Where credentials come from; <see cref="LambdaCredentials"/> (the process environment,
+    /// as Lambda sets it) when left out.</param>
+    public PostConfirmation(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput = null, TimeProvider? clock = null,
+        IAwsCredentialSource? credentials = null)
+        : this(readVariable, httpClient, logOutput, clock, credentials, endpoint: null)
+    {
+    }
+
+    /// <summary>As the public constructor, sending requests to <paramref name="endpoint"/> (tests: cognito-local).</summary>
+    internal PostConfirmation(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput, TimeProvider? clock,
+        IAwsCredentialSource? credentials, Uri? endpoint)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         ArgumentNullException.ThrowIfNull(httpClient);
-        _readVariable = readVariable;
         _log = new TriggerLog(logOutput ?? Console.OpenStandardOutput(), nameof(PostConfirmation));
 
         var defaultGroup = readVariable(DefaultGroupVariable);
@@ -83,7 +91,8 @@ public sealed class PostConfirmation
         }
 
         _defaultGroup = defaultGroup;
-        _groups = new UserPoolGroups(new CognitoApi(httpClient, region!, clock ?? TimeProvider.System));
+        _groups = new UserPoolGroups(AwsJsonService.CognitoUserPools(
+            new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(httpClient, HttpTimeout), clock), endpoint));
 
         // Initialization work moved out of the first sign-up (issue 22): the event's serializer metadata
         // and one signed, unsent request (see UserPoolGroups.WarmUp). No connection is opened here.
@@ -159,17 +168,7 @@ public sealed class PostConfirmation
             return;
         }
 
-        var credentials = AwsCredentials.FromVariables(_readVariable);
-        if (credentials is null)
-        {
-            _log.Error(
-                $"user not added to a group: {AwsCredentials.AccessKeyIdVariable} or {AwsCredentials.SecretAccessKeyVariable} is not set",
-                identity,
-                new LogDetails(Group: _defaultGroup));
-            return;
-        }
-
-        var result = _groups!.AddUserToGroup(e.UserPoolId!, e.UserName!, _defaultGroup!, credentials);
+        var result = _groups!.AddUserToGroup(e.UserPoolId!, e.UserName!, _defaultGroup!);
         var details = new LogDetails(Group: _defaultGroup, ErrorType: result.ErrorType, Status: result.Status, DurationMs: Elapsed(started));
         if (result.Succeeded)
         {

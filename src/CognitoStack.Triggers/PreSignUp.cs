@@ -19,7 +19,8 @@ namespace CognitoStack.Triggers;
 /// with error …"): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html.
 /// So a rejection throws <see cref="SignUpRejectedException"/> with a message for the user, and logs one
 /// <c>level: info, outcome: rejected</c> line (the Monitoring stack subtracts those from the function's errors).
-/// The trigger fails closed: a malformed event or a missing or invalid allow-list rejects the sign-up too, with an
+/// The trigger fails closed: a malformed event (also a missing, unknown or non-string <c>triggerSource</c>: only
+/// the three sources AWS documents pass) or a missing or invalid allow-list rejects the sign-up too, with an
 /// error line. It never logs the address.
 /// </remarks>
 public sealed class PreSignUp
@@ -31,6 +32,10 @@ public sealed class PreSignUp
     public const string FailureMessage = "Sign-up is not available right now. Please try again later.";
 
     private const string SignUp = "PreSignUp_SignUp";
+
+    // The other sources AWS documents for this trigger (user-pool-lambda-pre-sign-up.html, "Lambda trigger
+    // sources" of cognito-user-pools-working-with-lambda-triggers.html); any other source is refused.
+    private static readonly HashSet<string> Unlimited = new(StringComparer.Ordinal) { "PreSignUp_AdminCreateUser", "PreSignUp_ExternalProvider" };
 
     private readonly HashSet<string>? _domains;
     private readonly TriggerLog _log;
@@ -79,10 +84,17 @@ public sealed class PreSignUp
         {
             var e = EventNode.Parse(payload);
             identity = EventNode.Identity(e);
-            if (identity.TriggerSource != SignUp)
+            if (identity.TriggerSource is { } source && Unlimited.Contains(source))
             {
                 _log.Info("not a self sign-up; allowed", identity, new LogDetails(Outcome: "allowed", DurationMs: Elapsed(started)));
                 return payload.Unchanged();
+            }
+
+            if (identity.TriggerSource != SignUp)
+            {
+                // An allow-list: a missing, unknown or non-string source is not let through.
+                _log.Error($"malformed event: triggerSource {Quote.Value(identity.TriggerSource)} is not a pre sign-up source; sign-up rejected", identity, new LogDetails(Outcome: "rejected"));
+                throw new SignUpRejectedException(FailureMessage);
             }
 
             email = EventNode.Text((e["request"] as System.Text.Json.Nodes.JsonObject)?["userAttributes"] as System.Text.Json.Nodes.JsonObject, "email");

@@ -3,8 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CognitoStack.Contract;
 using CognitoStack.Lambda.Common;
-using CognitoStack.Lambda.Common.Signing;
-using CognitoStack.Triggers.Cognito;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Logging;
 using CognitoStack.Triggers.Migration;
@@ -32,12 +31,13 @@ namespace CognitoStack.Triggers;
 /// reset for a user without a verified email, a malformed event, missing configuration or credentials, and
 /// any failed call. Each refusal is one log line; wrong passwords and unknown users are <c>info</c>,
 /// everything an operator should look at is <c>error</c>. The password is never logged, nor any attribute
-/// value. Each call is bounded by <see cref="HttpTimeout"/>: two calls stay well inside the 5 seconds
-/// Cognito waits for a trigger.
+/// value. At sign-in the two calls run concurrently, each bounded by <see cref="HttpTimeout"/>, so a cold start
+/// plus both calls at their timeout stay well inside the 5 seconds Cognito waits for a trigger, which cannot be
+/// changed (measured: docs/performance.md, "User migration within Cognito's 5 seconds").
 /// </remarks>
 public sealed class UserMigration
 {
-    /// <summary>Longest each old-pool call may take: two of them, plus a cold start, inside Cognito's 5 seconds.</summary>
+    /// <summary>Longest each old-pool call may take; the two run concurrently, so a cold start plus one timeout fits in Cognito's 5 seconds.</summary>
     public static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(1.5);
 
     /// <summary>The sign-in trigger source.</summary>
@@ -49,10 +49,9 @@ public sealed class UserMigration
     // Attributes Cognito assigns itself in the new pool; returning them would fail the migration.
     private static readonly HashSet<string> Assigned = new(StringComparer.Ordinal) { "sub", "identities" };
 
-    // One client per execution environment (see CognitoApi.CreateHttpClient).
-    private static readonly HttpClient SharedHttpClient = CognitoApi.CreateHttpClient(HttpTimeout);
+    // One client per execution environment (see AwsClient.CreateHttpClient); creating it opens no connection.
+    private static readonly HttpClient SharedHttpClient = AwsClient.CreateHttpClient(HttpTimeout);
 
-    private readonly Func<string, string?> _readVariable;
     private readonly TriggerLog _log;
     private readonly string? _configurationError;
     private readonly OldUserPool? _oldPool;
@@ -66,23 +65,26 @@ public sealed class UserMigration
     /// <summary>
     /// Reads <c>OLD_USER_POOL_ID</c>, <c>OLD_CLIENT_ID</c> and <c>OLD_REGION</c> from
     /// <paramref name="readVariable"/> and validates them; a problem is logged now and again with every
-    /// event it refuses. Credentials are read on each call.
+    /// event it refuses. Credentials are resolved at the first event, never here (SnapStart).
     /// </summary>
     /// <param name="readVariable">Returns a variable's value, or null when it is not set.</param>
     /// <param name="httpClient">Sends the API requests; its <see cref="HttpClient.Timeout"/> bounds each call.</param>
     /// <param name="logOutput">Where log lines go; standard output when left out.</param>
     /// <param name="clock">The signing time; the system clock when left out.</param>
-    public UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput = null, TimeProvider? clock = null)
-        : this(readVariable, httpClient, logOutput, clock, endpoint: null)
+    /// <param name="credentials">Where credentials come from; <see cref="LambdaCredentials"/> (the process environment,
+    /// as Lambda sets it) when left out.</param>
+    public UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput = null, TimeProvider? clock = null,
+        IAwsCredentialSource? credentials = null)
+        : this(readVariable, httpClient, logOutput, clock, endpoint: null, credentials)
     {
     }
 
     /// <summary>As the public constructor, sending requests to <paramref name="endpoint"/> (tests: cognito-local).</summary>
-    internal UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput, TimeProvider? clock, Uri? endpoint)
+    internal UserMigration(Func<string, string?> readVariable, HttpClient httpClient, Stream? logOutput, TimeProvider? clock, Uri? endpoint,
+        IAwsCredentialSource? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         ArgumentNullException.ThrowIfNull(httpClient);
-        _readVariable = readVariable;
         _log = new TriggerLog(logOutput ?? Console.OpenStandardOutput(), nameof(UserMigration));
 
         var poolId = readVariable(EnvironmentVariables.OldUserPoolId);
@@ -99,13 +101,21 @@ public sealed class UserMigration
             return;
         }
 
-        _oldPool = new OldUserPool(new CognitoApi(httpClient, region!, clock ?? TimeProvider.System, endpoint), poolId!, clientId!);
+        _oldPool = new OldUserPool(
+            AwsJsonService.CognitoUserPools(new AwsClient(httpClient, region!, credentials ?? new LambdaCredentials(), RetryPolicy.Trigger(httpClient, HttpTimeout), clock), endpoint),
+            poolId!, clientId!);
     }
 
     /// <summary>Answers one user migration event.</summary>
     /// <param name="input">The event JSON.</param>
     /// <returns>The event with <c>response</c> filled in.</returns>
-    /// <exception cref="UserNotMigratedException">The user is not migrated (logged with the reason).</exception>
+    /// <exception cref="UserNotMigratedException">The user is not migrated (logged with the reason); the only exception it throws.</exception>
+    /// <remarks>
+    /// Safe to retry. Cognito calls the function again when it does not answer in time
+    /// (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html):
+    /// the trigger only reads the old pool and writes nothing anywhere, so the same event gets the same answer,
+    /// and the user is created in the new pool from an answer only, once.
+    /// </remarks>
     public Stream Handle(Stream input)
     {
         var started = Stopwatch.GetTimestamp();
@@ -115,17 +125,28 @@ public sealed class UserMigration
             throw Refuse(true, $"malformed event: {payload.Problem}", EventIdentity.None, started);
         }
 
-        JsonObject? root;
+        var identity = EventIdentity.None;
         try
         {
-            root = JsonNode.Parse(payload.Bytes, documentOptions: new JsonDocumentOptions { MaxDepth = EventPayload.MaxDepth }) as JsonObject;
+            return Migrate(payload, ref identity, started);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            root = null;
+            // What reading or writing the event throws is the event's fault: duplicate member names, an invalid
+            // escape such as a lone surrogate (also in clientMetadata), a member of the wrong type.
+            throw Refuse(true, $"malformed event: {exception.GetType().Name} while reading it", identity, started);
         }
+        catch (Exception exception) when (exception is not UserNotMigratedException)
+        {
+            // Refusing is the only failure Cognito should see from this trigger.
+            throw Refuse(true, $"unexpected {exception.GetType().Name}", identity, started);
+        }
+    }
 
-        var identity = new EventIdentity(Text(root, "triggerSource"), Text(root, "userPoolId"), Text(root, "userName"), Text(root?["callerContext"], "clientId"));
+    private MemoryStream Migrate(EventPayload payload, ref EventIdentity identity, long started)
+    {
+        var root = JsonNode.Parse(payload.Bytes, documentOptions: EventNode.Options) as JsonObject;
+        identity = new EventIdentity(Text(root, "triggerSource"), Text(root, "userPoolId"), Text(root, "userName"), Text(root?["callerContext"], "clientId"));
         var problem = root is null ? "event is not a JSON object"
             : identity.TriggerSource is not (Authentication or ForgotPassword) ? $"unexpected triggerSource {Quote.Value(identity.TriggerSource)}"
             : identity.UserName is not { Length: >= 1 and <= 128 } ? "userName is missing or longer than 128 characters"
@@ -137,31 +158,27 @@ public sealed class UserMigration
             throw Refuse(true, $"malformed event: {problem}", identity, started);
         }
 
+        // The answer is this event with a response: an event that cannot be written back (duplicate members,
+        // invalid escapes anywhere in it) is refused now, before the old pool counts a sign-in attempt.
+        Write(root!).Dispose();
+
         if (_configurationError is not null)
         {
             throw Refuse(true, $"invalid configuration: {_configurationError}", identity, started);
         }
 
-        var credentials = AwsCredentials.FromVariables(_readVariable)
-            ?? throw Refuse(true, $"{AwsCredentials.AccessKeyIdVariable} or {AwsCredentials.SecretAccessKeyVariable} is not set", identity, started);
-
         var signIn = identity.TriggerSource == Authentication;
+        string? password = null;
         if (signIn)
         {
-            var password = Text(root!["request"], "password");
+            password = Text(root!["request"], "password");
             if (password is not { Length: >= 1 and <= 256 })
             {
                 throw Refuse(true, "malformed event: request.password is missing or longer than 256 characters", identity, started);
             }
-
-            var check = _oldPool!.VerifyPassword(identity.UserName!, password, credentials);
-            if (check.Outcome != OldPoolOutcome.Verified)
-            {
-                throw Refuse(check, identity, started);
-            }
         }
 
-        var (answer, user) = _oldPool!.GetUser(identity.UserName!, credentials);
+        var (answer, user) = _oldPool!.VerifyAndGetUser(identity.UserName!, password);
         if (answer.Outcome != OldPoolOutcome.Verified)
         {
             throw Refuse(answer, identity, started);
@@ -187,9 +204,11 @@ public sealed class UserMigration
             response["finalUserStatus"] = "CONFIRMED";
         }
 
+        // Logged once the answer is written: a success line always means Cognito got an answer.
+        var output = Write(root);
         _log.Info(signIn ? "user migrated with their password" : "user migrated for a password reset", identity,
             new LogDetails(Status: answer.Status, DurationMs: Elapsed(started)));
-        return Write(root);
+        return output;
     }
 
     // Every attribute of the old user but those Cognito assigns; email_verified always present, as "true" or "false".

@@ -7,10 +7,12 @@ namespace CognitoStack.UserExport;
 
 /// <summary>The fields of an export's log lines: identifiers and counts only, never a user name or attribute.</summary>
 internal readonly record struct ExportFields(string? ExportPrefix = null, long? Users = null, int? Files = null, int? Invocation = null,
-    int? Retries = null, string? ErrorType = null, string? Operation = null, double? DurationMs = null) : ILogFields
+    int? Retries = null, string? ErrorType = null, string? Operation = null, double? DurationMs = null, string? Step = null, string? Partition = null) : ILogFields
 {
     public void WriteTo(LogLine line)
     {
+        line.Text("step"u8, Step);
+        line.Text("partition"u8, Partition);
         line.Text("exportPrefix"u8, ExportPrefix);
         line.Number("users"u8, Users is null ? null : (int)Math.Min(Users.Value, int.MaxValue));
         line.Number("files"u8, Files);
@@ -34,7 +36,7 @@ internal static class ExportMetrics
     public const string Dimension = "UserPool";
 
     /// <summary>Writes the line to <paramref name="output"/>.</summary>
-    public static void Write(Stream output, string metricNamespace, string userPoolId, ExportOutcome outcome, DateTimeOffset time)
+    public static void Write(Stream output, string metricNamespace, string userPoolId, StepOutcome outcome, DateTimeOffset time)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))

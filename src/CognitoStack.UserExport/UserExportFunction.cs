@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CognitoStack.Contract;
 using CognitoStack.Lambda.Common;
-using CognitoStack.Lambda.Common.Signing;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Export;
 using CognitoStack.UserExport.Json;
@@ -11,21 +10,18 @@ using CognitoStack.UserExport.Json;
 namespace CognitoStack.UserExport;
 
 /// <summary>
-/// The scheduled user export, handler <see cref="LambdaHandlers.UserExport"/>. Any event (the schedule's) starts an
-/// export; <c>{"resume":"exports/&lt;pool&gt;/&lt;startedAt&gt;/"}</c>, which the export sends itself when it runs out of
-/// time, resumes one. A failure is logged (error type and operation only) and thrown, so that Lambda counts an
-/// error and the export-failed alarm fires; the next scheduled run starts a new export.
+/// The user export's steps, handler <see cref="LambdaHandlers.UserExport"/>, run by the export's state machine
+/// (<see cref="UserExportSteps"/>): the groups step, one step per partition, the finish. Each invocation works for at most
+/// its time budget, saves a checkpoint and returns <c>continued</c>; the state machine runs the step again until it
+/// returns <c>completed</c>. The function invokes nothing itself: AWS advises against functions that invoke themselves
+/// (https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html). A failure is logged (error type and
+/// operation only) and thrown, so the state machine retries it or fails the execution; throttling that outlasts a
+/// call's retries is thrown as <see cref="UserExportThrottledException"/> after the checkpoint is saved.
 /// </summary>
 public sealed partial class UserExportFunction
 {
     /// <summary>Lambda's region variable.</summary>
     public const string RegionVariable = "AWS_REGION";
-
-    /// <summary>Lambda's function-name variable (the continuation invokes this function).</summary>
-    public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
-
-    /// <summary>Share of Cognito's <c>UserList</c> quota (30 requests per second per account and region) one export uses.</summary>
-    public const double UserListRequestsPerSecond = 10;
 
     /// <summary>
     /// <c>ListGroups</c> rate: its category (<c>UserPoolResourceRead</c>, 20 per second) allows at most 5 per second per
@@ -41,10 +37,11 @@ public sealed partial class UserExportFunction
     private readonly JsonLog _log;
     private readonly Stream _output;
     private readonly string? _configurationError;
-    private readonly Func<Exporter>? _createExporter;
+    private readonly Func<double, Exporter>? _createExporter;
     private readonly string _userPoolId = string.Empty;
     private readonly string _metricNamespace = string.Empty;
-    private readonly Func<SignedSender>? _sender;
+    private readonly double _partitionRate;
+    private readonly double _exportRate;
 
     /// <summary>Reads its configuration from the environment (the Lambda entry point).</summary>
     public UserExportFunction()
@@ -52,8 +49,12 @@ public sealed partial class UserExportFunction
     {
     }
 
-    /// <summary>Reads the configuration through <paramref name="readVariable"/> and calls AWS through <paramref name="http"/>.</summary>
-    public UserExportFunction(Func<string, string?> readVariable, HttpClient http, Stream? logOutput = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Reads the configuration through <paramref name="readVariable"/> and calls AWS through <paramref name="http"/>, with
+    /// credentials from <paramref name="credentials"/> (<see cref="LambdaCredentials"/>, resolved at the first call, when left out).
+    /// </summary>
+    public UserExportFunction(Func<string, string?> readVariable, HttpClient http, Stream? logOutput = null, TimeProvider? clock = null,
+        IAwsCredentialSource? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         ArgumentNullException.ThrowIfNull(http);
@@ -66,11 +67,14 @@ public sealed partial class UserExportFunction
         var bucket = readVariable(EnvironmentVariables.ExportBucket);
         var metricNamespace = readVariable(EnvironmentVariables.MetricNamespace);
         var budget = readVariable(EnvironmentVariables.TimeBudgetSeconds);
-        var functionName = readVariable(FunctionNameVariable);
+        var partitionRate = readVariable(EnvironmentVariables.PartitionRequestsPerSecond);
+        var exportRate = readVariable(EnvironmentVariables.ExportRequestsPerSecond);
         _configurationError =
             Check(RegionVariable, region, RegionPattern()) ?? Check(EnvironmentVariables.UserPoolId, pool, PoolPattern())
             ?? Check(EnvironmentVariables.ExportBucket, bucket, BucketPattern()) ?? Check(EnvironmentVariables.MetricNamespace, metricNamespace, NamespacePattern())
-            ?? Check(EnvironmentVariables.TimeBudgetSeconds, budget, BudgetPattern()) ?? Check(FunctionNameVariable, functionName, FunctionPattern());
+            ?? Check(EnvironmentVariables.TimeBudgetSeconds, budget, BudgetPattern())
+            ?? CheckRate(EnvironmentVariables.PartitionRequestsPerSecond, partitionRate, out _partitionRate)
+            ?? CheckRate(EnvironmentVariables.ExportRequestsPerSecond, exportRate, out _exportRate);
         if (_configurationError is null && int.Parse(budget!, CultureInfo.InvariantCulture) is < 60 or > 880)
         {
             _configurationError = $"{EnvironmentVariables.TimeBudgetSeconds} must be 60-880 seconds";
@@ -84,18 +88,16 @@ public sealed partial class UserExportFunction
 
         _userPoolId = pool!;
         _metricNamespace = metricNamespace!;
-        _sender = () => new SignedSender(http, region!, () => AwsCredentials.FromVariables(readVariable), time, RetryPolicy.Default,
-            (delay, token) => Task.Delay(delay, time, token), Random.Shared.NextDouble);
+        var source = credentials ?? new LambdaCredentials();
         var options = new ExportOptions(pool!, region!, TimeSpan.FromSeconds(int.Parse(budget!, CultureInfo.InvariantCulture)));
-        _createExporter = () =>
+        _createExporter = userListRate =>
         {
-            var sender = _sender();
+            var client = new AwsClient(http, region!, source, RetryPolicy.Default, time);
             return new Exporter(
-                new CognitoUsers(sender, CognitoUsers.Endpoint(region!),
-                    new RequestPacer(UserListRequestsPerSecond, time, (d, t) => Task.Delay(d, time, t)),
+                new CognitoUsers(client, CognitoUsers.Endpoint(region!),
+                    new RequestPacer(userListRate, time, (d, t) => Task.Delay(d, time, t)),
                     new RequestPacer(GroupReadRequestsPerSecond, time, (d, t) => Task.Delay(d, time, t))),
-                new S3Objects(sender, S3Objects.Endpoint(region!, bucket!), bucket!, pathStyle: false),
-                new LambdaContinuation(sender, LambdaContinuation.Endpoint(region!), functionName!),
+                new S3Objects(client, S3Objects.Endpoint(region!, bucket!), bucket!, pathStyle: false),
                 time, options);
         };
         Clock = time;
@@ -103,8 +105,8 @@ public sealed partial class UserExportFunction
 
     private TimeProvider Clock { get; } = TimeProvider.System;
 
-    /// <summary>Runs (or resumes) an export.</summary>
-    /// <returns><c>{"status":"completed"|"continued","exportPrefix":…,"users":N}</c>.</returns>
+    /// <summary>Runs one step (<see cref="UserExportSteps"/>) for at most the time budget.</summary>
+    /// <returns>The step's result: <c>{"step":…,"status":"completed"|"continued","exportPrefix":…,"users":N,"partitions":[…]}</c>.</returns>
     public Stream Handle(Stream input)
     {
         var started = Clock.GetTimestamp();
@@ -113,39 +115,49 @@ public sealed partial class UserExportFunction
             throw new InvalidOperationException($"invalid configuration: {_configurationError}");
         }
 
-        var resume = ReadResume(input);
-        var exporter = _createExporter();
+        var (step, startedAt, partition) = ReadStep(input);
+        var exporter = _createExporter(step == UserExportSteps.PartitionStep ? _partitionRate : _exportRate);
+        var fields = new ExportFields(exporter.PrefixOf(startedAt), Step: step, Partition: partition);
         try
         {
-            var outcome = exporter.RunAsync(resume, CancellationToken.None).GetAwaiter().GetResult();
-            var fields = new ExportFields(outcome.ExportPrefix, outcome.Users, outcome.Files, outcome.Invocations, DurationMs: Clock.GetElapsedTime(started).TotalMilliseconds);
-            if (outcome.Completed)
+            var outcome = step switch
             {
-                _log.Write("info", "export complete: manifest written", fields);
-                ExportMetrics.Write(_output, _metricNamespace, _userPoolId, outcome, Clock.GetUtcNow());
-            }
-            else
+                UserExportSteps.Groups => exporter.ReadGroupsAsync(startedAt, CancellationToken.None),
+                UserExportSteps.PartitionStep => exporter.ExportPartitionAsync(startedAt, partition!, CancellationToken.None),
+                _ => exporter.FinishAsync(startedAt, CancellationToken.None),
+            };
+            var done = outcome.GetAwaiter().GetResult();
+            _log.Write("info", done.Completed ? $"{step} step complete" : "time budget used: checkpoint written, the state machine runs the step again",
+                fields with { Users = done.Users, Files = done.Files, Invocation = done.Invocations, DurationMs = Clock.GetElapsedTime(started).TotalMilliseconds });
+            if (step == UserExportSteps.Finish)
             {
-                _log.Write("info", "time budget used: checkpoint written, export continues in a new invocation", fields);
+                ExportMetrics.Write(_output, _metricNamespace, _userPoolId, done, Clock.GetUtcNow());
             }
 
+            var partitions = step == UserExportSteps.Groups && done.Completed ? ExportPartitions.All : [];
             return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(
-                new ExportResult(outcome.Completed ? "completed" : "continued", outcome.ExportPrefix, outcome.Users), ExportJsonContext.Default.ExportResult));
+                new StepResult(step, done.Completed ? UserExportSteps.Completed : UserExportSteps.Continued, done.ExportPrefix, partition, done.Users, partitions),
+                ExportJsonContext.Default.StepResult));
+        }
+        catch (UserExportThrottledException exception) when (exception.InnerException is AwsApiException cause)
+        {
+            _log.Write("warn", "throttled: checkpoint written, the state machine retries the step", fields with { ErrorType = cause.ErrorType ?? $"HTTP {cause.Status}", Operation = cause.Operation });
+            throw;
         }
         catch (AwsApiException exception)
         {
-            _log.Write("error", "export failed", new ExportFields(resume, ErrorType: exception.ErrorType ?? $"HTTP {exception.Status}", Operation: exception.Operation));
+            _log.Write("error", "export step failed", fields with { ErrorType = exception.ErrorType ?? $"HTTP {exception.Status}", Operation = exception.Operation });
             throw;
         }
         catch (Exception exception) when (exception is InvalidDataException or JsonException or IOException or HttpRequestException)
         {
-            _log.Write("error", "export failed", new ExportFields(resume, ErrorType: exception.GetType().Name));
+            _log.Write("error", "export step failed", fields with { ErrorType = exception.GetType().Name });
             throw;
         }
     }
 
-    // A resume request names an export folder of this pool; anything else (the schedule's event) starts an export.
-    private string? ReadResume(Stream input)
+    // The state machine's event; an event without a step (a test invoke, another shape) is a groups step started now.
+    private (string Step, DateTimeOffset StartedAt, string? Partition) ReadStep(Stream input)
     {
         var bytes = EventInput.Read(input);
         if (bytes.Problem is not null)
@@ -153,26 +165,53 @@ public sealed partial class UserExportFunction
             throw new InvalidDataException($"malformed event: {bytes.Problem}");
         }
 
-        ResumeEvent? e;
+        StepEvent? e;
         try
         {
-            e = bytes.Bytes.IsEmpty ? null : JsonSerializer.Deserialize(bytes.Bytes.Span, ExportJsonContext.Default.ResumeEvent);
+            e = bytes.Bytes.IsEmpty ? null : JsonSerializer.Deserialize(bytes.Bytes.Span, ExportJsonContext.Default.StepEvent);
         }
         catch (JsonException)
         {
-            // Not ours to read (the schedule's event has other shapes): a new export.
-            return null;
+            e = null;
         }
 
-        if (e?.Resume is not { } resume)
+        var step = e?.Step ?? UserExportSteps.Groups;
+        if (step is not (UserExportSteps.Groups or UserExportSteps.PartitionStep or UserExportSteps.Finish))
         {
-            return null;
+            throw new InvalidDataException($"malformed event: step is not {UserExportSteps.Groups}, {UserExportSteps.PartitionStep} or {UserExportSteps.Finish}");
         }
 
-        var poolPrefix = UserExportFormat.PoolPrefix(_userPoolId);
-        return resume.StartsWith(poolPrefix, StringComparison.Ordinal) && StampPattern().IsMatch(resume[poolPrefix.Length..])
-            ? resume
-            : throw new InvalidDataException("malformed event: resume is not an export folder of this pool");
+        if (step == UserExportSteps.PartitionStep && !ExportPartitions.IsPartition(e?.Partition))
+        {
+            throw new InvalidDataException("malformed event: partition is not one lower-case hex digit");
+        }
+
+        DateTimeOffset startedAt;
+        if (e?.StartedAt is { } text)
+        {
+            if (!StartedAtPattern().IsMatch(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out startedAt))
+            {
+                throw new InvalidDataException("malformed event: startedAt is not an ISO 8601 UTC time");
+            }
+        }
+        else if (step == UserExportSteps.Groups)
+        {
+            startedAt = Clock.GetUtcNow();
+        }
+        else
+        {
+            throw new InvalidDataException($"malformed event: the {step} step needs startedAt");
+        }
+
+        return (step, DateTimeOffset.FromUnixTimeSeconds(startedAt.ToUnixTimeSeconds()), step == UserExportSteps.PartitionStep ? e!.Partition : null);
+    }
+
+    private static string? CheckRate(string name, string? value, out double rate)
+    {
+        rate = 0;
+        return value is null ? $"{name} is not set"
+            : RatePattern().IsMatch(value) && double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rate) && rate is > 0 and <= ExportPartitions.UserListQuota ? null
+            : $"{name} is invalid";
     }
 
     private static string? Check(string name, string? value, Regex pattern) =>
@@ -193,9 +232,9 @@ public sealed partial class UserExportFunction
     [GeneratedRegex(@"^\d{2,3}\z")]
     private static partial Regex BudgetPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
-    private static partial Regex FunctionPattern();
+    [GeneratedRegex(@"^\d{1,2}(\.\d{1,3})?\z")]
+    private static partial Regex RatePattern();
 
-    [GeneratedRegex(@"^\d{8}T\d{6}Z/\z")]
-    private static partial Regex StampPattern();
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z\z")]
+    private static partial Regex StartedAtPattern();
 }

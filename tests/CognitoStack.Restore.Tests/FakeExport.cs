@@ -78,14 +78,26 @@ internal sealed class FakeExport : IDisposable
         return this;
     }
 
+    /// <summary>Writes format 2 (issue #27): one file per sub prefix that has users, every partition in the manifest.</summary>
+    public bool Partitioned { get; set; }
+
     /// <summary>Writes the user files and a manifest that matches them.</summary>
     public FakeExport Write()
     {
         var files = new JsonArray();
         long users = 0;
+        var partitionOf = new List<string?>();
+        if (Partitioned)
+        {
+            var lines = Files.SelectMany(f => f).GroupBy(l => ((string)JsonNode.Parse(l)!["sub"]!)[..1]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            Files.Clear();
+            Files.AddRange(lines.Select(g => g.ToList()));
+            partitionOf.AddRange(lines.Select(g => g.Key));
+        }
+
         for (var i = 0; i < Files.Count; i++)
         {
-            var name = $"users-{i + 1:00000}.jsonl.gz";
+            var name = Partitioned ? $"users-{partitionOf[i]}-00001.jsonl.gz" : $"users-{i + 1:00000}.jsonl.gz";
             var path = Path.Combine(ExportDirectory, name);
             using (var stream = File.Create(path))
             using (var gzip = new GZipStream(stream, CompressionLevel.Optimal))
@@ -104,6 +116,11 @@ internal sealed class FakeExport : IDisposable
                 ["bytes"] = bytes.Length,
                 ["users"] = Files[i].Count,
             });
+            if (Partitioned)
+            {
+                files[^1]!["partition"] = partitionOf[i];
+            }
+
             users += Files[i].Count;
         }
 
@@ -118,6 +135,16 @@ internal sealed class FakeExport : IDisposable
             ["groups"] = new JsonObject([.. _groups.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Value))]),
             ["files"] = files,
         };
+        if (Partitioned)
+        {
+            Manifest["formatVersion"] = 2;
+            Manifest["partitions"] = new JsonArray([.. Enumerable.Range(0, 16).Select(p => p.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Select(p => (JsonNode)new JsonObject
+            {
+                ["subPrefix"] = p,
+                ["users"] = partitionOf.IndexOf(p) is var at and >= 0 ? Files[at].Count : 0,
+            })]);
+        }
+
         WriteManifest();
         return this;
     }

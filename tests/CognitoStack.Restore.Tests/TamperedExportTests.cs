@@ -77,15 +77,15 @@ public sealed class TamperedExportTests : IDisposable
     }
 
     [Theory]
-    [InlineData(2)]
+    [InlineData(3)]
     [InlineData(0)]
-    public void Restore_Should_Refuse_When_TheFormatVersionIsNotOne(int version)
+    public void Restore_Should_Refuse_When_TheFormatVersionIsNeitherOneNorTwo(int version)
     {
         _export.Write();
         _export.Manifest["formatVersion"] = version;
         _export.WriteManifest();
 
-        Assert.Equal($"manifest.json formatVersion \"{version}\" is not supported: this tool reads formatVersion 1", _export.Refused());
+        Assert.Equal($"manifest.json formatVersion \"{version}\" is not supported: this tool reads formatVersion 1 and 2", _export.Refused());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.Triggers.Tests.Helpers;
 
 namespace CognitoStack.Triggers.Tests;
@@ -93,7 +94,7 @@ public sealed class CognitoLocalEndToEndTests : IDisposable
             ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         };
         using var http = new HttpClient { Timeout = UserMigration.HttpTimeout * 4 };
-        return new UserMigration(n => variables.GetValueOrDefault(n), http, _log.Stream, null, _old.Endpoint).Handle(input);
+        return new UserMigration(n => variables.GetValueOrDefault(n), http, _log.Stream, null, _old.Endpoint, new TestCredentials(variables)).Handle(input);
     }
 }
 

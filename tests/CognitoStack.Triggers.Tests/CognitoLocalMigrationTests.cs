@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.Triggers.Tests.Helpers;
 
 namespace CognitoStack.Triggers.Tests;
@@ -87,7 +88,7 @@ public sealed class CognitoLocalMigrationTests(CognitoLocal emulator) : IClassFi
             ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         };
         using var http = new HttpClient { Timeout = UserMigration.HttpTimeout * 4 };
-        var trigger = new UserMigration(n => variables.GetValueOrDefault(n), http, log.Stream, null, emulator.Endpoint);
+        var trigger = new UserMigration(n => variables.GetValueOrDefault(n), http, log.Stream, null, emulator.Endpoint, new TestCredentials(variables));
         using var input = new MemoryStream(e.ToUtf8());
         using var output = trigger.Handle(input);
         return JsonNode.Parse(output)!.AsObject();

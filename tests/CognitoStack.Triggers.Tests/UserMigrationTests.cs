@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoStack.Lambda.Common.Aws;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.Triggers.Tests.Helpers;
 
 namespace CognitoStack.Triggers.Tests;
@@ -13,15 +15,7 @@ public sealed class UserMigrationTests : IDisposable
     private const string AuthenticationEvent = "user-migration-authentication.json";
     private const string ForgotPasswordEvent = "user-migration-forgot-password.json";
 
-    private static readonly Dictionary<string, string> MigrationVariables = new()
-    {
-        ["OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
-        ["OLD_CLIENT_ID"] = "7example23456789old",
-        ["OLD_REGION"] = "eu-west-1",
-        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
-        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        ["AWS_SESSION_TOKEN"] = "FQoGZXIvYXdzEXAMPLESESSIONTOKEN//////////wEaDEXAMPLE==",
-    };
+    private static readonly Dictionary<string, string> MigrationVariables = TestTriggers.MigrationVariables;
 
     private readonly LogLines _log = new();
     private readonly OldPoolFake _oldPool = new();
@@ -43,11 +37,11 @@ public sealed class UserMigrationTests : IDisposable
         Assert.Equal(
             """{"email":"alice@example.com","email_verified":"true","name":"Alice","custom:tenant":"acme"}""",
             response["userAttributes"]!.ToJsonString());
-        Assert.Equal(["AdminInitiateAuth", "AdminGetUser"], _oldPool.Operations);
+        Assert.Equal(["AdminGetUser", "AdminInitiateAuth"], _oldPool.Operations.Order());
         Assert.Equal(
             $$$"""{"UserPoolId":"eu-west-1_OldPool01","ClientId":"7example23456789old","AuthFlow":"ADMIN_USER_PASSWORD_AUTH","AuthParameters":{"USERNAME":"alice@example.com","PASSWORD":"{{{Password}}}"}}""",
-            _oldPool.Requests[0].BodyText);
-        Assert.Equal("""{"UserPoolId":"eu-west-1_OldPool01","Username":"alice@example.com"}""", _oldPool.Requests[1].BodyText);
+            _oldPool.Request("AdminInitiateAuth").BodyText);
+        Assert.Equal("""{"UserPoolId":"eu-west-1_OldPool01","Username":"alice@example.com"}""", _oldPool.Request("AdminGetUser").BodyText);
         Assert.Equal("info", _log.Lines.Single().Text("level"));
         Assert.Equal("user migrated with their password", _log.Lines.Single().Text("message"));
     }
@@ -57,7 +51,7 @@ public sealed class UserMigrationTests : IDisposable
     {
         Send(Trigger(), AuthenticationEvent);
 
-        var request = _oldPool.Requests[0];
+        var request = _oldPool.Request("AdminInitiateAuth");
         Assert.Equal(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), request.Uri);
         Assert.Equal("AWSCognitoIdentityProviderService.AdminInitiateAuth", request.Header("X-Amz-Target"));
         Assert.Equal("application/x-amz-json-1.1", request.Header("Content-Type"));
@@ -88,7 +82,7 @@ public sealed class UserMigrationTests : IDisposable
         Assert.Equal("SUPPRESS", (string?)response["messageAction"]);
         Assert.Null(response["userAttributes"]!["phone_number"]);
         Assert.Equal("alice@example.com", (string?)response["userAttributes"]!["email"]);
-        Assert.Contains("\"USERNAME\":\"\\u003CuserName\\u003E\"", _oldPool.Requests[0].BodyText, StringComparison.Ordinal);
+        Assert.Contains("\"USERNAME\":\"\\u003CuserName\\u003E\"", _oldPool.Request("AdminInitiateAuth").BodyText, StringComparison.Ordinal);
         Assert.Equal("example metadata value", (string?)answer["request"]!["validationData"]!["exampleMetadataKey"]);
     }
 
@@ -105,7 +99,7 @@ public sealed class UserMigrationTests : IDisposable
         var line = _log.Lines.Single();
         Assert.Equal("info", line.Text("level"));
         Assert.Equal($"user not migrated: the old pool refused: {error}", line.Text("message"));
-        Assert.Equal(["AdminInitiateAuth"], _oldPool.Operations);
+        Assert.Equal(["AdminGetUser", "AdminInitiateAuth"], _oldPool.Operations.Order());
     }
 
     [Theory]
@@ -125,7 +119,7 @@ public sealed class UserMigrationTests : IDisposable
         Assert.Equal("info", line.Text("level"));
         Assert.StartsWith($"user not migrated: the old pool asked for {challenge} after the password; not migrated at sign-in", line.Text("message"), StringComparison.Ordinal);
         Assert.Contains("reset the password", line.Text("message"), StringComparison.Ordinal);
-        Assert.Equal(["AdminInitiateAuth"], _oldPool.Operations);
+        Assert.Equal(["AdminGetUser", "AdminInitiateAuth"], _oldPool.Operations.Order());
     }
 
     [Theory]
@@ -148,11 +142,54 @@ public sealed class UserMigrationTests : IDisposable
     {
         using var hanging = FakeHttpHandler.Hanging();
         using var log = new LogLines();
-        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), hanging.Client(TimeSpan.FromMilliseconds(50)), log.Stream, new FixedClock(TestTriggers.SigningTime));
+        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), hanging.Client(TimeSpan.FromMilliseconds(50)), log.Stream, new FixedClock(TestTriggers.SigningTime), new TestCredentials(MigrationVariables));
 
         Assert.Throws<UserNotMigratedException>(() => Run(trigger, TestEvents.Load(AuthenticationEvent)));
 
         Assert.Equal("user not migrated: AdminInitiateAuth timed out after 0.05 s", log.Errors.Single().Text("message"));
+    }
+
+    [Fact]
+    public void Authentication_Should_SendBothCallsAtOnce()
+    {
+        // Each call waits at the fake until the other has arrived: in turn, the first would be answered 500.
+        _oldPool.Rendezvous = new CountdownEvent(2);
+
+        var answer = Send(Trigger(), AuthenticationEvent);
+
+        Assert.Equal("CONFIRMED", (string?)answer["response"]!["finalUserStatus"]);
+        Assert.Equal(["AdminGetUser", "AdminInitiateAuth"], _oldPool.Operations.Order());
+    }
+
+    [Theory]
+    [InlineData(AuthenticationEvent)]
+    [InlineData(ForgotPasswordEvent)]
+    public void Migration_Should_GiveTheSameAnswer_When_CognitoRetriesTheEvent(string fixture)
+    {
+        var trigger = Trigger();
+
+        var first = Run(trigger, TestEvents.Load(fixture));
+        var retry = Run(trigger, TestEvents.Load(fixture));
+
+        Assert.Equal(first, retry);
+        Assert.Equal(2, _log.Lines.Count(l => l.Text("message")!.StartsWith("user migrated", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Migration_Should_Migrate_When_CognitoRetriesAfterATimeout()
+    {
+        // Cognito calls the function again when it does not answer in time: the first attempt stalls at the old
+        // pool and is refused at the client's timeout, which also bounds the call layer's retries; Cognito's retry
+        // meets a responsive old pool.
+        _oldPool.StallNext("AdminGetUser");
+        var trigger = new UserMigration(n => MigrationVariables.GetValueOrDefault(n), _oldPool.Client(TimeSpan.FromMilliseconds(200)), _log.Stream, new FixedClock(TestTriggers.SigningTime), new TestCredentials(MigrationVariables));
+
+        Refused(trigger, AuthenticationEvent);
+        var retry = JsonNode.Parse(Run(trigger, TestEvents.Load(AuthenticationEvent)))!;
+
+        Assert.Equal("user not migrated: AdminGetUser timed out after 0.2 s", _log.Errors.Single().Text("message"));
+        Assert.Equal("CONFIRMED", (string?)retry["response"]!["finalUserStatus"]);
+        Assert.Equal("user migrated with their password", _log.Lines[^1].Text("message"));
     }
 
     [Fact]
@@ -202,7 +239,7 @@ public sealed class UserMigrationTests : IDisposable
     public void Configuration_Should_BeCheckedAtStartUp_AndRefuseEveryEvent(string name, string? value, string message)
     {
         var variables = TestTriggers.Variables(MigrationVariables, name, value);
-        var trigger = new UserMigration(variables, _oldPool.Client(), _log.Stream);
+        var trigger = new UserMigration(variables, _oldPool.Client(), _log.Stream, null, new TestCredentials(variables));
 
         Assert.Contains(message, _log.Errors.Single().Text("message"), StringComparison.Ordinal);
         Refused(trigger, AuthenticationEvent);
@@ -213,11 +250,13 @@ public sealed class UserMigrationTests : IDisposable
     [Fact]
     public void Migration_Should_Refuse_When_CredentialsAreMissing()
     {
-        var trigger = new UserMigration(TestTriggers.Variables(MigrationVariables, "AWS_ACCESS_KEY_ID"), _oldPool.Client(), _log.Stream);
+        var variables = TestTriggers.Variables(MigrationVariables, "AWS_ACCESS_KEY_ID");
+        var trigger = new UserMigration(variables, _oldPool.Client(), _log.Stream, null, new TestCredentials(variables));
 
         Refused(trigger, AuthenticationEvent);
 
-        Assert.Equal("user not migrated: AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY is not set", _log.Errors.Single().Text("message"));
+        Assert.Equal($"user not migrated: AdminInitiateAuth not sent: {LambdaCredentials.MissingMessage}", _log.Errors.Single().Text("message"));
+        Assert.Empty(_oldPool.Requests);
     }
 
     [Theory]
@@ -268,7 +307,7 @@ public sealed class UserMigrationTests : IDisposable
     }
 
     private UserMigration Trigger() =>
-        new(n => MigrationVariables.GetValueOrDefault(n), _oldPool.Client(), _log.Stream, new FixedClock(TestTriggers.SigningTime));
+        new(n => MigrationVariables.GetValueOrDefault(n), _oldPool.Client(), _log.Stream, new FixedClock(TestTriggers.SigningTime), new TestCredentials(MigrationVariables));
 
     private static JsonObject Send(UserMigration trigger, string fixture) =>
         JsonNode.Parse(Run(trigger, TestEvents.Load(fixture)))!.AsObject();
@@ -307,6 +346,8 @@ internal sealed class OldPoolFake : HttpMessageHandler
 
     public List<string> Operations => [.. Requests.Select(r => r.Header("X-Amz-Target")!.Split('.')[1])];
 
+    public SentRequest Request(string operation) => Requests.Single(r => r.Header("X-Amz-Target") == "AWSCognitoIdentityProviderService." + operation);
+
     public string? Challenge { get; set; }
 
     public bool Enabled { get; set; } = true;
@@ -314,16 +355,46 @@ internal sealed class OldPoolFake : HttpMessageHandler
     public (string Name, string Value)[] Attributes { get; set; } =
         [("sub", "7d8ca528-4931-4254-9273-ea5ee853f271"), ("email", "alice@example.com"), ("email_verified", "true"), ("name", "Alice"), ("custom:tenant", "acme")];
 
+    /// <summary>When set, each request waits here until the other has arrived too (at most 10 s, then 500).</summary>
+    public CountdownEvent? Rendezvous { get; set; }
+
+    private string? _stall;
+    private int _stalls;
+
     public void Fail(string operation, HttpStatusCode status, string type) => _failures[operation] = (status, type);
 
-    public HttpClient Client() => new(this, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> get no answer until the client gives up.</summary>
+    public void StallNext(string operation, int times = 1) => (_stall, _stalls) = (operation, times);
+
+    public HttpClient Client(TimeSpan? timeout = null) => new(this, disposeHandler: false) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Rendezvous is { } rendezvous)
+        {
+            rendezvous.Signal();
+            if (!rendezvous.Wait(TimeSpan.FromSeconds(10), cancellationToken))
+            {
+                return new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent("""{"__type":"NotConcurrent"}""") };
+            }
+        }
+
+        if (request.Headers.TryGetValues("X-Amz-Target", out var targets) && targets.Single().EndsWith("." + _stall, StringComparison.Ordinal)
+            && Interlocked.Decrement(ref _stalls) >= 0)
+        {
+            cancellationToken.WaitHandle.WaitOne();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         var headers = request.Headers.Concat(request.Content!.Headers)
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value), StringComparer.Ordinal);
         var body = request.Content.ReadAsByteArrayAsync(cancellationToken).GetAwaiter().GetResult();
-        Requests.Add(new SentRequest(request.Method, request.RequestUri, headers, body));
+        lock (Requests)
+        {
+            // Sign-in migration calls both operations at once.
+            Requests.Add(new SentRequest(request.Method, request.RequestUri, headers, body));
+        }
+
         var operation = headers["x-amz-target"].Split('.')[1];
         if (_failures.TryGetValue(operation, out var failure))
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Lambda.Common.Signing;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Tests.Helpers;
 
@@ -10,11 +12,11 @@ public class CognitoApiTests
 {
     private static readonly AwsCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token");
 
-    private static (CognitoUsers Api, ScriptedHandler Http, ManualClock Clock, SignedSender Sender) Create(params Func<HttpResponseMessage>[] answers)
+    private static (CognitoUsers Api, ScriptedHandler Http, ManualClock Clock, AwsClient Sender) Create(params Func<HttpResponseMessage>[] answers)
     {
         var http = new ScriptedHandler(answers);
         var clock = new ManualClock();
-        var sender = new SignedSender(new HttpClient(http), "eu-west-1", () => Credentials, clock, RetryPolicy.Default, clock.Delay, () => 1.0);
+        var sender = new AwsClient(new HttpClient(http), "eu-west-1", new TestCredentials(Credentials), RetryPolicy.Default, clock, clock.Delay, () => 1.0);
         var api = new CognitoUsers(sender, CognitoUsers.Endpoint("eu-west-1"),
             new RequestPacer(10, clock, clock.Delay), new RequestPacer(2, clock, clock.Delay));
         return (api, http, clock, sender);
@@ -25,7 +27,7 @@ public class CognitoApiTests
     {
         var (api, http, _, _) = Create(() => ScriptedHandler.Json(HttpStatusCode.OK, ScriptedHandler.Fixture("list-users-page-1.json")));
 
-        var page = await api.ListUsersAsync("eu-west-1_AbCdEf123", null, CancellationToken.None);
+        var page = await api.ListUsersAsync("eu-west-1_AbCdEf123", null, null, CancellationToken.None);
 
         Assert.Equal("CAISlQIIARKQAggDEosCAEYwRAIgTXQs", page.NextToken);
         Assert.Equal(2, page.Users.Count);
@@ -47,10 +49,20 @@ public class CognitoApiTests
     {
         var (api, http, _, _) = Create(() => ScriptedHandler.Json(HttpStatusCode.OK, ScriptedHandler.Fixture("list-users-page-2.json")));
 
-        var page = await api.ListUsersAsync("eu-west-1_AbCdEf123", "CAISlQIIARKQAggDEosCAEYwRAIgTXQs", CancellationToken.None);
+        var page = await api.ListUsersAsync("eu-west-1_AbCdEf123", null, "CAISlQIIARKQAggDEosCAEYwRAIgTXQs", CancellationToken.None);
 
         Assert.Null(page.NextToken);
         Assert.Equal("CAISlQIIARKQAggDEosCAEYwRAIgTXQs", JsonDocument.Parse(http.Requests[0].Body).RootElement.GetProperty("PaginationToken").GetString());
+    }
+
+    [Fact]
+    public async Task ListUsers_Should_SendThePartitionFilter_When_Given()
+    {
+        var (api, http, _, _) = Create(() => ScriptedHandler.Json(HttpStatusCode.OK, ScriptedHandler.Fixture("list-users-page-2.json")));
+
+        await api.ListUsersAsync("eu-west-1_AbCdEf123", CognitoStack.Contract.ExportPartitions.Filter("a"), null, CancellationToken.None);
+
+        Assert.Equal("sub ^= \"a\"", JsonDocument.Parse(http.Requests[0].Body).RootElement.GetProperty("Filter").GetString());
     }
 
     [Fact]
@@ -76,7 +88,7 @@ public class CognitoApiTests
         var throttled = () => ScriptedHandler.Json(HttpStatusCode.BadRequest, ScriptedHandler.Fixture("too-many-requests.json"));
         var (api, http, clock, sender) = Create(throttled, throttled, () => ScriptedHandler.Json(HttpStatusCode.OK, ScriptedHandler.Fixture("list-users-page-2.json")));
 
-        var page = await api.ListUsersAsync("eu-west-1_AbCdEf123", null, CancellationToken.None);
+        var page = await api.ListUsersAsync("eu-west-1_AbCdEf123", null, null, CancellationToken.None);
 
         Assert.Single(page.Users);
         Assert.Equal(3, http.Requests.Count);
@@ -92,7 +104,7 @@ public class CognitoApiTests
             () => ScriptedHandler.Json(HttpStatusCode.BadRequest, ScriptedHandler.Fixture("too-many-requests.json")), RetryPolicy.Default.MaxAttempts).ToArray();
         var (api, http, clock, _) = Create(answers);
 
-        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.ListUsersAsync("eu-west-1_AbCdEf123", null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.ListUsersAsync("eu-west-1_AbCdEf123", null, null, CancellationToken.None));
 
         Assert.Equal("TooManyRequestsException", error.ErrorType);
         Assert.Equal(RetryPolicy.Default.MaxAttempts, http.Requests.Count);
@@ -109,7 +121,7 @@ public class CognitoApiTests
             return response;
         });
 
-        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.ListUsersAsync("eu-west-1_x", null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.ListUsersAsync("eu-west-1_x", null, null, CancellationToken.None));
 
         Assert.Equal("ResourceNotFoundException", error.ErrorType);
         Assert.Single(http.Requests);
@@ -121,7 +133,7 @@ public class CognitoApiTests
     {
         var (api, _, _, _) = Create(() => ScriptedHandler.Json(HttpStatusCode.OK, """{"Users": "nope"}"""));
 
-        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.ListUsersAsync("eu-west-1_AbCdEf123", null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.ListUsersAsync("eu-west-1_AbCdEf123", null, null, CancellationToken.None));
 
         Assert.Equal("MalformedResponse", error.ErrorType);
     }
@@ -134,7 +146,7 @@ public class CognitoApiTests
 
         for (var i = 0; i < 3; i++)
         {
-            await api.ListUsersAsync("eu-west-1_AbCdEf123", null, CancellationToken.None);
+            await api.ListUsersAsync("eu-west-1_AbCdEf123", null, null, CancellationToken.None);
         }
 
         // 10 per second: the 2nd and 3rd requests each wait 100 ms.
@@ -146,7 +158,7 @@ public class CognitoApiTests
     {
         var http = new ScriptedHandler(() => new HttpResponseMessage(HttpStatusCode.OK));
         var clock = new ManualClock();
-        var sender = new SignedSender(new HttpClient(http), "eu-west-1", () => Credentials, clock, RetryPolicy.Default, clock.Delay, () => 1.0);
+        var sender = new AwsClient(new HttpClient(http), "eu-west-1", new TestCredentials(Credentials), RetryPolicy.Default, clock, clock.Delay, () => 1.0);
         var s3 = new S3Objects(sender, S3Objects.Endpoint("eu-west-1", "backup-bucket"), "backup-bucket", pathStyle: false);
 
         await s3.PutAsync("exports/eu-west-1_AbCdEf123/20260102T030405Z/users-00001.jsonl.gz", new byte[] { 1, 2, 3 }, "application/gzip", null, CancellationToken.None);

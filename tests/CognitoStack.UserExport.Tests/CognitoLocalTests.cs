@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Lambda.Common.Signing;
+using CognitoStack.Tests.Credentials;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Export;
 using CognitoStack.UserExport.Tests.Helpers;
@@ -100,20 +102,21 @@ public sealed partial class CognitoLocalTests : IAsyncLifetime
         await Call(http, "AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = pool, ["Username"] = names[0], ["GroupName"] = "admin" });
 
         var clock = new ManualClock();
-        var sender = new SignedSender(http, "eu-west-1", () => new AwsCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), TimeProvider.System,
-            RetryPolicy.Default, clock.Delay, () => 0.5);
+        var sender = new AwsClient(http, "eu-west-1", new TestCredentials(new AwsCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")),
+            RetryPolicy.Default, TimeProvider.System, clock.Delay, () => 0.5);
         var store = new FakeStore();
         var exporter = new Exporter(new CognitoUsers(sender, _endpoint!, new RequestPacer(0, clock, clock.Delay), new RequestPacer(0, clock, clock.Delay)),
-            store, new FakeContinuation(), clock, new ExportOptions(pool, "eu-west-1", TimeSpan.FromMinutes(13)));
+            store, clock, new ExportOptions(pool, "eu-west-1", TimeSpan.FromMinutes(13)));
 
-        var outcome = await exporter.RunAsync(null, CancellationToken.None);
+        // cognito-local applies the partitions' sub ^= filter as Cognito does.
+        var outcome = await exporter.RunToCompletionAsync(clock.GetUtcNow(), CancellationToken.None);
 
-        Assert.True(outcome.Completed);
         Assert.Equal(5, outcome.Users);
         var manifest = store.Json(outcome.ExportPrefix + "manifest.json");
         Assert.Equal(1, manifest.GetProperty("groups").GetProperty("admin").GetInt64());
         Assert.Equal(5, manifest.GetProperty("groups").GetProperty("users").GetInt64());
-        var lines = store.Lines(outcome.ExportPrefix + "users-00001.jsonl.gz");
+        var lines = manifest.GetProperty("files").EnumerateArray().SelectMany(f => store.Lines(f.GetProperty("key").GetString()!)).ToList();
+        Assert.Equal(5, lines.Count);
         var first = Assert.Single(lines, l => l.GetProperty("username").GetString() == names[0]);
         Assert.Equal(["admin", "users"], first.GetProperty("groups").EnumerateArray().Select(g => g.GetString()).Order(StringComparer.Ordinal));
         Assert.Equal("user0@example.com", first.GetProperty("attributes").GetProperty("email").GetString());

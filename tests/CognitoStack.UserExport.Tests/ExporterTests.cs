@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CognitoStack.Contract;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.UserExport.Export;
 using CognitoStack.UserExport.Tests.Helpers;
 
@@ -9,6 +10,7 @@ public class ExporterTests
 {
     private const string Pool = "eu-west-1_AbCdEf123";
     private const string Prefix = "exports/eu-west-1_AbCdEf123/20260102T030405Z/";
+    private static readonly DateTimeOffset StartedAt = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
     private static readonly Dictionary<string, Func<int, bool>> Groups = new()
     {
@@ -17,38 +19,47 @@ public class ExporterTests
         ["empty"] = _ => false,
     };
 
-    private static Exporter Create(FakePool pool, FakeStore store, FakeContinuation continuation, ManualClock clock, TimeSpan? budget = null) =>
-        new(pool, store, continuation, clock, new ExportOptions(Pool, "eu-west-1", budget ?? TimeSpan.FromMinutes(13), UsersPerFile: 100));
+    private static Exporter Create(FakePool pool, FakeStore store, ManualClock clock, TimeSpan? budget = null, int usersPerFile = 100) =>
+        new(pool, store, clock, new ExportOptions(Pool, "eu-west-1", budget ?? TimeSpan.FromMinutes(13), UsersPerFile: usersPerFile));
+
+    private static List<string> AllLines(FakeStore store) =>
+        [.. store.Json(Prefix + UserExportFormat.ManifestName).GetProperty("files").EnumerateArray()
+            .SelectMany(f => store.Lines(f.GetProperty("key").GetString()!)).Select(l => l.GetRawText()).Order(StringComparer.Ordinal)];
 
     [Fact]
-    public async Task Export_Should_WriteFilesThenTheManifest_When_ThePoolFitsOneInvocation()
+    public async Task Export_Should_WriteEveryUserOnceInItsPartitionThenTheManifest()
     {
-        var (clock, store, continuation) = (new ManualClock(), new FakeStore(), new FakeContinuation());
+        var store = new FakeStore();
 
-        var outcome = await Create(new FakePool(250, Groups), store, continuation, clock).RunAsync(null, CancellationToken.None);
+        var outcome = await Create(new FakePool(2_000, Groups), store, new ManualClock()).RunToCompletionAsync(StartedAt, CancellationToken.None);
 
-        Assert.True(outcome.Completed);
-        Assert.Equal(250, outcome.Users);
-        Assert.Empty(continuation.Requests);
-        // Files end at the first page boundary past 100 users: 120, 120, 10.
-        Assert.Equal([Prefix + "users-00001.jsonl.gz", Prefix + "users-00002.jsonl.gz", Prefix + "users-00003.jsonl.gz", Prefix + "manifest.json",
-            "exports/eu-west-1_AbCdEf123/latest.json"], store.Puts);
+        Assert.Equal(2_000, outcome.Users);
         var manifest = store.Json(Prefix + UserExportFormat.ManifestName);
-        Assert.Equal(1, manifest.GetProperty("formatVersion").GetInt32());
-        Assert.Equal(Pool, manifest.GetProperty("userPoolId").GetString());
-        Assert.Equal("eu-west-1", manifest.GetProperty("region").GetString());
+        Assert.Equal(2, manifest.GetProperty("formatVersion").GetInt32());
         Assert.Equal("2026-01-02T03:04:05Z", manifest.GetProperty("startedAt").GetString());
-        Assert.Equal(250, manifest.GetProperty("userCount").GetInt64());
-        Assert.Equal(5, manifest.GetProperty("groups").GetProperty("admin").GetInt64());
-        Assert.Equal(166, manifest.GetProperty("groups").GetProperty("users").GetInt64());
+        Assert.Equal(2_000, manifest.GetProperty("userCount").GetInt64());
+        Assert.Equal(40, manifest.GetProperty("groups").GetProperty("admin").GetInt64());
+        Assert.Equal(1_333, manifest.GetProperty("groups").GetProperty("users").GetInt64());
         Assert.Equal(0, manifest.GetProperty("groups").GetProperty("empty").GetInt64());
+        var partitions = manifest.GetProperty("partitions").EnumerateArray().ToList();
+        Assert.Equal(ExportPartitions.All, partitions.Select(p => p.GetProperty("subPrefix").GetString()));
+        Assert.Equal(2_000, partitions.Sum(p => p.GetProperty("users").GetInt64()));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in manifest.GetProperty("files").EnumerateArray())
         {
-            var bytes = store.Objects[file.GetProperty("key").GetString()!];
+            var key = file.GetProperty("key").GetString()!;
+            var partition = file.GetProperty("partition").GetString()!;
+            Assert.StartsWith($"{Prefix}users-{partition}-", key, StringComparison.Ordinal);
+            var bytes = store.Objects[key];
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.GetProperty("sha256").GetString());
             Assert.Equal(bytes.Length, file.GetProperty("bytes").GetInt64());
-            Assert.Equal(store.Lines(file.GetProperty("key").GetString()!).Count, file.GetProperty("users").GetInt64());
+            var lines = store.Lines(key);
+            Assert.Equal(lines.Count, file.GetProperty("users").GetInt64());
+            Assert.All(lines, l => Assert.StartsWith(partition, l.GetProperty("sub").GetString(), StringComparison.Ordinal));
+            Assert.All(lines, l => Assert.True(seen.Add(l.GetProperty("username").GetString()!)));
         }
+
+        Assert.Equal(2_000, seen.Count);
     }
 
     [Fact]
@@ -56,96 +67,136 @@ public class ExporterTests
     {
         var store = new FakeStore();
 
-        await Create(new FakePool(60, Groups), store, new FakeContinuation(), new ManualClock()).RunAsync(null, CancellationToken.None);
+        await Create(new FakePool(60, Groups), store, new ManualClock()).RunToCompletionAsync(StartedAt, CancellationToken.None);
 
-        var lines = store.Lines(Prefix + "users-00001.jsonl.gz");
-        Assert.Equal(60, lines.Count);
-        var first = lines[0];
+        var sub = FakePool.Sub(0);
+        var line = Assert.Single(AllLines(store), l => l.Contains("\"user-000000\"", StringComparison.Ordinal));
         Assert.Equal(
-            """{"username":"user-000000","sub":"sub-0","status":"CONFIRMED","enabled":false,"created":"2026-01-02T03:04:05Z","lastModified":"2026-01-02T03:04:05Z","attributes":{"sub":"sub-0","email":"u0@example.com","email_verified":"true"},"groups":["admin"]}""",
-            first.GetRawText());
-        Assert.Equal(["users"], lines[1].GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
-        Assert.Empty(lines[3].GetProperty("groups").EnumerateArray());
+            $$"""{"username":"user-000000","sub":"{{sub}}","status":"CONFIRMED","enabled":false,"created":"2026-01-02T03:04:05Z","lastModified":"2026-01-02T03:04:05Z","attributes":{"sub":"{{sub}}","email":"u0@example.com","email_verified":"true"},"groups":["admin"]}""",
+            line);
     }
 
     [Fact]
-    public async Task Export_Should_CheckpointAndAskToContinue_When_TheTimeBudgetRunsOut()
+    public async Task Steps_Should_ContinueFromTheirCheckpoints_When_TheTimeBudgetRunsOut()
     {
+        var oneShot = new FakeStore();
+        await Create(new FakePool(3_000, Groups), oneShot, new ManualClock()).RunToCompletionAsync(StartedAt, CancellationToken.None);
         var clock = new ManualClock();
-        var (store, continuation) = (new FakeStore(), new FakeContinuation());
-        // Every call takes 10 s; a 60 s budget stops after a few pages.
-        var pool = new FakePool(600, Groups, clock, TimeSpan.FromSeconds(10));
+        var store = new FakeStore();
+        // Every call takes 10 s; a 30 s budget stops each invocation after 3 pages.
+        var pool = new FakePool(3_000, Groups, clock, TimeSpan.FromSeconds(10));
+        var invocations = 0;
 
-        var first = await Create(pool, store, continuation, clock, TimeSpan.FromSeconds(60)).RunAsync(null, CancellationToken.None);
-
+        var first = await Create(pool, store, clock, TimeSpan.FromSeconds(30)).ReadGroupsAsync(StartedAt, CancellationToken.None);
         Assert.False(first.Completed);
-        Assert.Equal([Prefix], continuation.Requests);
-        Assert.True(store.Objects.ContainsKey(Prefix + "state/checkpoint.json"));
-        Assert.False(store.Objects.ContainsKey(Prefix + "manifest.json"));
-    }
-
-    [Fact]
-    public async Task Export_Should_EqualAOneShotExport_When_ResumedFromCheckpointsUntilDone()
-    {
-        var oneShotStore = new FakeStore();
-        await Create(new FakePool(600, Groups), oneShotStore, new FakeContinuation(), new ManualClock()).RunAsync(null, CancellationToken.None);
-
-        var clock = new ManualClock();
-        var (store, continuation) = (new FakeStore(), new FakeContinuation());
-        var pool = new FakePool(600, Groups, clock, TimeSpan.FromSeconds(10));
-        var outcome = await Create(pool, store, continuation, clock, TimeSpan.FromSeconds(60)).RunAsync(null, CancellationToken.None);
-        var hops = 0;
-        while (!outcome.Completed)
+        while (!(await Create(pool, store, clock, TimeSpan.FromSeconds(30)).ReadGroupsAsync(StartedAt, CancellationToken.None)).Completed)
         {
-            Assert.True(++hops < 50, "the export makes no progress");
-            outcome = await Create(pool, store, continuation, clock, TimeSpan.FromSeconds(60)).RunAsync(continuation.Requests[^1], CancellationToken.None);
+            Assert.True(++invocations < 100, "the groups step makes no progress");
         }
 
-        Assert.True(outcome.Invocations > 2);
-        Assert.Equal(600, outcome.Users);
-        var expected = oneShotStore.Json(Prefix + "manifest.json");
-        var actual = store.Json(Prefix + "manifest.json");
-        Assert.Equal(expected.GetProperty("groups").GetRawText(), actual.GetProperty("groups").GetRawText());
-        var lines = actual.GetProperty("files").EnumerateArray().SelectMany(f => store.Lines(f.GetProperty("key").GetString()!)).Select(l => l.GetRawText()).ToList();
-        var oneShotLines = expected.GetProperty("files").EnumerateArray().SelectMany(f => oneShotStore.Lines(f.GetProperty("key").GetString()!)).Select(l => l.GetRawText()).ToList();
-        Assert.Equal(oneShotLines, lines);
+        foreach (var partition in ExportPartitions.All)
+        {
+            while (!(await Create(pool, store, clock, TimeSpan.FromSeconds(30)).ExportPartitionAsync(StartedAt, partition, CancellationToken.None)).Completed)
+            {
+                Assert.True(++invocations < 200, "the partition step makes no progress");
+            }
+        }
+
+        var outcome = await Create(pool, store, clock, TimeSpan.FromSeconds(30)).FinishAsync(StartedAt, CancellationToken.None);
+
+        Assert.Equal(3_000, outcome.Users);
+        Assert.True(outcome.Invocations > ExportPartitions.Count, "some partition took more than one invocation");
+        Assert.Equal(oneShot.Json(Prefix + "manifest.json").GetProperty("groups").GetRawText(), store.Json(Prefix + "manifest.json").GetProperty("groups").GetRawText());
+        Assert.Equal(AllLines(oneShot), AllLines(store));
+    }
+
+    [Fact]
+    public async Task Partition_Should_SaveItsCheckpointAndThrowTheRetryableError_When_StillThrottled()
+    {
+        var oneShot = new FakeStore();
+        await Create(new FakePool(3_000, Groups), oneShot, new ManualClock()).RunToCompletionAsync(StartedAt, CancellationToken.None);
+        var (store, clock) = (new FakeStore(), new ManualClock());
+        var pool = new FakePool(3_000, Groups);
+        await Create(pool, store, clock).ReadGroupsAsync(StartedAt, CancellationToken.None);
+        pool.ThrottledCalls.Add(pool.Calls + 3);
+
+        await Assert.ThrowsAsync<UserExportThrottledException>(() => Create(pool, store, clock, usersPerFile: 60).ExportPartitionAsync(StartedAt, "0", CancellationToken.None));
+
+        // Two pages were read and written before the throttle; the retry goes on from there.
+        Assert.Contains(Prefix + "state/partition-0.json", store.Objects.Keys);
+        Assert.Equal(2, store.Json(Prefix + "state/partition-0.json").GetProperty("files").GetArrayLength());
+        Assert.Equal(UserExportSteps.ThrottledError, nameof(UserExportThrottledException));
+        foreach (var partition in ExportPartitions.All)
+        {
+            Assert.True((await Create(pool, store, clock).ExportPartitionAsync(StartedAt, partition, CancellationToken.None)).Completed);
+        }
+
+        await Create(pool, store, clock).FinishAsync(StartedAt, CancellationToken.None);
+        Assert.Equal(AllLines(oneShot), AllLines(store));
+    }
+
+    [Fact]
+    public async Task Partition_Should_Fail_When_CognitoReturnsAUserOfAnotherPartition()
+    {
+        var (store, clock) = (new FakeStore(), new ManualClock());
+        var pool = new FakePool(100, Groups);
+        await Create(pool, store, clock).ReadGroupsAsync(StartedAt, CancellationToken.None);
+        pool.IgnoreFilter = true;
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => Create(pool, store, clock).ExportPartitionAsync(StartedAt, "0", CancellationToken.None));
+
+        Assert.Equal("UserOutsidePartition", error.ErrorType);
+    }
+
+    [Fact]
+    public async Task Steps_Should_Refuse_When_TheStepBeforeHasNotCompleted()
+    {
+        var (store, clock, pool) = (new FakeStore(), new ManualClock(), new FakePool(100, Groups));
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => Create(pool, store, clock).ExportPartitionAsync(StartedAt, "a", CancellationToken.None));
+        await Create(pool, store, clock).ReadGroupsAsync(StartedAt, CancellationToken.None);
+        await Create(pool, store, clock).ExportPartitionAsync(StartedAt, "0", CancellationToken.None);
+        var finish = await Assert.ThrowsAsync<InvalidDataException>(() => Create(pool, store, clock).FinishAsync(StartedAt, CancellationToken.None));
+        Assert.Contains("partition 1", finish.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompletedStep_Should_ReturnAtOnceWithoutReading_When_RunAgain()
+    {
+        var (store, clock, pool) = (new FakeStore(), new ManualClock(), new FakePool(100, Groups));
+        await Create(pool, store, clock).ReadGroupsAsync(StartedAt, CancellationToken.None);
+        await Create(pool, store, clock).ExportPartitionAsync(StartedAt, "3", CancellationToken.None);
+        var calls = pool.Calls;
+
+        Assert.True((await Create(pool, store, clock).ReadGroupsAsync(StartedAt, CancellationToken.None)).Completed);
+        Assert.True((await Create(pool, store, clock).ExportPartitionAsync(StartedAt, "3", CancellationToken.None)).Completed);
+        Assert.Equal(calls, pool.Calls);
     }
 
     [Fact]
     public async Task Export_Should_ReportTheDrop_When_FewerUsersThanLastTime()
     {
         var store = new FakeStore();
-        await Create(new FakePool(200, Groups), store, new FakeContinuation(), new ManualClock()).RunAsync(null, CancellationToken.None);
-        var clock = new ManualClock();
-        clock.Advance(TimeSpan.FromDays(1));
+        await Create(new FakePool(200, Groups), store, new ManualClock()).RunToCompletionAsync(StartedAt, CancellationToken.None);
 
-        var outcome = await Create(new FakePool(150, Groups), store, new FakeContinuation(), clock).RunAsync(null, CancellationToken.None);
+        var outcome = await Create(new FakePool(150, Groups), store, new ManualClock()).RunToCompletionAsync(StartedAt.AddDays(1), CancellationToken.None);
 
         Assert.Equal(25, outcome.DropPercent);
         Assert.Equal(150, store.Json("exports/eu-west-1_AbCdEf123/latest.json").GetProperty("userCount").GetInt64());
     }
 
     [Fact]
-    public async Task Export_Should_WriteAManifestWithoutFiles_When_ThePoolIsEmpty()
+    public async Task Export_Should_WriteAManifestWithEveryPartitionAndNoFiles_When_ThePoolIsEmpty()
     {
         var store = new FakeStore();
 
-        var outcome = await Create(new FakePool(0, Groups), store, new FakeContinuation(), new ManualClock()).RunAsync(null, CancellationToken.None);
+        var outcome = await Create(new FakePool(0, Groups), store, new ManualClock()).RunToCompletionAsync(StartedAt, CancellationToken.None);
 
-        Assert.True(outcome.Completed);
-        Assert.Empty(store.Json(Prefix + "manifest.json").GetProperty("files").EnumerateArray());
+        Assert.Equal(0, outcome.Users);
+        var manifest = store.Json(Prefix + "manifest.json");
+        Assert.Empty(manifest.GetProperty("files").EnumerateArray());
+        Assert.Equal(ExportPartitions.Count, manifest.GetProperty("partitions").GetArrayLength());
         Assert.Equal(0, outcome.DropPercent);
-    }
-
-    [Fact]
-    public async Task Resume_Should_Refuse_When_TheCheckpointIsMissingOrOfAnotherPool()
-    {
-        var store = new FakeStore();
-        var exporter = Create(new FakePool(10, Groups), store, new FakeContinuation(), new ManualClock());
-
-        await Assert.ThrowsAsync<InvalidDataException>(() => exporter.RunAsync(Prefix, CancellationToken.None));
-        store.Objects[Prefix + "state/checkpoint.json"] = """{"userPoolId":"eu-west-1_Other","startedAt":"2026-01-02T03:04:05+00:00","phase":"users"}"""u8.ToArray();
-        await Assert.ThrowsAsync<InvalidDataException>(() => exporter.RunAsync(Prefix, CancellationToken.None));
     }
 
     [Fact]

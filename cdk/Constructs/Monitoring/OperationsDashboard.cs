@@ -17,6 +17,9 @@ public sealed record OperationsDashboardProps
 
     /// <summary>Alarms of other parts (the user export), shown in the same row. Default none.</summary>
     public IReadOnlyList<Amazon.CDK.AWS.CloudWatch.IAlarm> MoreAlarms { get; init; } = [];
+
+    /// <summary>The user export's execution counts (started, succeeded, failed, …); left out where backup is off.</summary>
+    public IReadOnlyList<IMetric> ExportExecutions { get; init; } = [];
 }
 
 /// <summary>
@@ -68,6 +71,11 @@ public sealed class OperationsDashboard : Construct
             Signals.LambdaErrors(t.Function.FunctionName), Signals.LambdaThrottles(t.Function.FunctionName), props.Alarms.TriggerErrorLines(t.Name)))]);
 
         var lastRow = new List<IWidget>();
+        if (props.ExportExecutions.Count > 0)
+        {
+            lastRow.Add(Graph("User export executions", [.. props.ExportExecutions]));
+        }
+
         if (watched.ThreatProtection)
         {
             lastRow.Add(Graph("High-risk requests",

@@ -1,8 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
-using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.StepFunctions;
 using CognitoStack.Contract;
 using Constructs;
 
@@ -17,8 +17,8 @@ public sealed record UserExportAlarmsProps
     /// <summary>Where every alarm and every recovery is sent.</summary>
     public required IReadOnlyList<ITopic> Topics { get; init; }
 
-    /// <summary>The export function.</summary>
-    public required IFunction Function { get; init; }
+    /// <summary>The export's state machine.</summary>
+    public required IStateMachine StateMachine { get; init; }
 
     /// <summary>The exported pool (the metrics' <c>UserPool</c> dimension).</summary>
     public required string UserPoolId { get; init; }
@@ -34,7 +34,7 @@ public sealed record UserExportAlarmsProps
 }
 
 /// <summary>
-/// The export's alarms: it failed; no export succeeded for the schedule's interval plus 2 hours (missing data counts as
+/// The export's alarms: an execution of its state machine failed, timed out or was aborted; no export succeeded for the schedule's interval plus 2 hours (missing data counts as
 /// breaching here: silence is the failure); the exported user count fell by more than the allowed percentage (a
 /// mass-deletion signal). Same naming, actions and runbook pointer as <see cref="OperationalAlarms"/>.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class UserExportAlarms : Construct
     private readonly UserExportAlarmsProps _props;
     private readonly SnsAction[] _actions;
 
-    /// <summary>Creates the three alarms.</summary>
+    /// <summary>Creates the alarms.</summary>
     public UserExportAlarms(Construct scope, string id, UserExportAlarmsProps props)
         : base(scope, id)
     {
@@ -55,10 +55,18 @@ public sealed class UserExportAlarms : Construct
         var hours = props.ScheduleHours + GraceHours;
         All =
         [
-            Add("UserExportErrors", "user-export-failed",
-                "The user export failed (threw, timed out or ran out of memory): no new copy of the users was written.",
-                "the export function's log group, level=error lines (errorType, operation); then the bucket's and key's permissions.",
-                Signals.LambdaErrors(props.Function.FunctionName), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, 1),
+            Add("UserExportFailed", "user-export-failed",
+                "An execution of the user export failed after the state machine's retries: no new copy of the users was written.",
+                "the execution's failed state in the Step Functions console; the export function's log group, level=error lines (errorType, operation); then the bucket's and key's permissions.",
+                Executions(props.StateMachine.MetricFailed), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, 1),
+            Add("UserExportTimedOut", "user-export-timed-out",
+                $"An execution of the user export ran longer than the schedule's {props.ScheduleHours} hours: the pool takes longer to read at the export's quota share.",
+                "the partitions still running in the execution's map run; the pool-size table in docs/disaster-recovery.md (backup.quotaShare, backup.schedule).",
+                Executions(props.StateMachine.MetricTimedOut), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, 1),
+            Add("UserExportAborted", "user-export-aborted",
+                "An execution of the user export was stopped by hand or by a deployment: no new copy of the users was written.",
+                "CloudTrail for states:StopExecution on the export's state machine.",
+                Executions(props.StateMachine.MetricAborted), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, 1),
             Add("UserExportMissing", "user-export-missing",
                 $"No user export succeeded for {hours} hours (the schedule's {props.ScheduleHours} hours plus {GraceHours}).",
                 "the export-failed alarm and the function's log group; whether the schedule rule is enabled.",
@@ -83,6 +91,11 @@ public sealed class UserExportAlarms : Construct
         Statistic = statistic,
         Period = Duration.Hours(1),
     });
+
+    // Step Functions execution metrics (AWS/States, StateMachineArn), summed per hour like the export's own metrics
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/procedure-cw-metrics.html).
+    private static Metric Executions(Func<IMetricOptions?, Metric> metric) =>
+        metric(new MetricOptions { Statistic = Stats.SUM, Period = Duration.Hours(1) });
 
     private Alarm Add(string id, string slug, string meaning, string checkFirst, IMetric metric, double threshold,
         ComparisonOperator comparison, TreatMissingData missing, int periods)

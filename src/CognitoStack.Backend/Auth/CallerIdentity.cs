@@ -30,6 +30,15 @@ public sealed record CallerIdentity
     /// <summary>The OAuth scopes of an access token; empty for an ID token.</summary>
     public IReadOnlyList<string> Scopes => ClaimListParser.Parse(Claim("scope"));
 
+    /// <summary>The authentication level the sign-in reached (<c>acr</c>), e.g. <c>urn:cognito:loa:2</c>; null when absent.</summary>
+    public string? Acr => Claim("acr");
+
+    /// <summary>The authentication methods the sign-in used (<c>amr</c>), e.g. <c>pwd</c>, <c>otp</c>; empty when absent.</summary>
+    public IReadOnlyList<string> Amr => ClaimListParser.Parse(Claim("amr"));
+
+    /// <summary>When the user signed in (<c>auth_time</c>), as the authorizer rendered it; null when absent.</summary>
+    public string? AuthTime => Claim("auth_time");
+
     /// <summary>Reads the caller from the authorizer's claims; null when there are none or no <c>sub</c>.</summary>
     /// <param name="claims">The <c>requestContext.authorizer.claims</c> map, if any.</param>
     public static CallerIdentity? FromClaims(IReadOnlyDictionary<string, string>? claims) =>

@@ -22,7 +22,7 @@ public sealed class ClaimsConverter : JsonConverter<IReadOnlyDictionary<string, 
     [
         "sub", "aud", "iss", "exp", "iat", "jti", "scope", "email", "username", "version", "auth_time",
         "event_id", "client_id", "token_use", "origin_jti", "email_verified", "cognito:groups",
-        "cognito:username",
+        "cognito:username", "acr", "amr",
     ];
 
     /// <inheritdoc/>

@@ -18,6 +18,9 @@ public sealed record ApiResult
     /// <summary>The <c>Allow</c> header of a 405 answer; null otherwise.</summary>
     public string? Allow { get; init; }
 
+    /// <summary>The <c>WWW-Authenticate</c> header of a step-up challenge; null otherwise.</summary>
+    public string? WwwAuthenticate { get; init; }
+
     /// <summary>A success answer.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="body">The body object.</param>
@@ -44,6 +47,21 @@ public sealed record ApiResult
     /// <summary>401 <c>unauthorized</c>.</summary>
     /// <param name="message">What was wrong.</param>
     public static ApiResult Unauthorized(string message) => Error(401, "unauthorized", message);
+
+    /// <summary>
+    /// 401 <c>insufficient_user_authentication</c> with the RFC 9470 challenge: the token is valid but its
+    /// level or sign-in time is not enough; <c>acr_values</c> and <c>max_age</c> say what to ask Cognito for.
+    /// </summary>
+    /// <param name="challenge">What is missing.</param>
+    public static ApiResult InsufficientAuthentication(Auth.StepUpChallenge challenge)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        var rule = challenge.Rule;
+        var header = $"Bearer error=\"insufficient_user_authentication\", error_description=\"{challenge.Description}\""
+            + (rule.Acr is null ? "" : $", acr_values=\"{rule.Acr}\"")
+            + (rule.MaxAgeSeconds is { } maxAge ? $", max_age={maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        return Error(401, "insufficient_user_authentication", challenge.Description) with { WwwAuthenticate = header };
+    }
 
     /// <summary>403 <c>forbidden</c>.</summary>
     /// <param name="message">What was wrong.</param>

@@ -48,6 +48,16 @@ public static class ProxyResponseWriter
             writer.WriteString("Allow"u8, result.Allow);
         }
 
+        if (result.WwwAuthenticate is not null)
+        {
+            writer.WriteString("WWW-Authenticate"u8, result.WwwAuthenticate);
+            if (allowedOrigin is not null)
+            {
+                // A browser client reads the challenge only when CORS exposes it.
+                writer.WriteString("Access-Control-Expose-Headers"u8, "WWW-Authenticate"u8);
+            }
+        }
+
         writer.WriteEndObject();
         writer.WriteString("body"u8, buffers.Body.WrittenSpan);
         writer.WriteBoolean("isBase64Encoded"u8, false);

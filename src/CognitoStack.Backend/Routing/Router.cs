@@ -10,8 +10,11 @@ namespace CognitoStack.Backend.Routing;
 /// scopes; the checks here are defense in depth and keep the function safe behind any other front door.
 /// </summary>
 /// <param name="settings">Valid settings.</param>
-public sealed class Router(FunctionSettings settings)
+/// <param name="time">The clock the step-up check compares <c>auth_time</c> with; the system clock when left out.</param>
+public sealed class Router(FunctionSettings settings, TimeProvider? time = null)
 {
+    private readonly StepUpCheck _stepUp = new(settings.StepUpRuleList, time ?? TimeProvider.System);
+
     private const int MaxEchoedLength = 100;
 
     /// <summary>The route templates and the methods each accepts.</summary>
@@ -67,16 +70,31 @@ public sealed class Router(FunctionSettings settings)
             return ApiResult.Unauthorized("no signed-in user: the request carries no token claims with a sub");
         }
 
-        return (route, method) switch
+        // After the group and scope checks: stepping up is pointless for a caller the route refuses anyway.
+        return Authorize(route, method, caller) ?? StepUp(route, caller) ?? Endpoint(route, method, caller, request);
+    }
+
+    private ApiResult? Authorize(string route, string method, CallerIdentity caller) => (route, method) switch
+    {
+        ("/admin/health" or "/admin/claims", _) => RequireGroup(caller),
+        ("/items", "GET") => RequireScope(caller, settings.ReadScope),
+        ("/items", "POST") => RequireScope(caller, settings.WriteScope),
+        _ => null,
+    };
+
+    private ApiResult? StepUp(string route, CallerIdentity caller) =>
+        _stepUp.Check(route, caller) is { } challenge ? ApiResult.InsufficientAuthentication(challenge) : null;
+
+    private ApiResult Endpoint(string route, string method, CallerIdentity caller, ApiGatewayProxyRequest request) =>
+        (route, method) switch
         {
             ("/me", _) => Endpoints.Me(caller, settings.ReadableAttributes),
-            ("/admin/health", _) => RequireGroup(caller) ?? Endpoints.Health(settings.EnvironmentName),
-            ("/admin/claims", _) => RequireGroup(caller) ?? Endpoints.Claims(caller),
-            ("/items", "GET") => RequireScope(caller, settings.ReadScope) ?? Endpoints.ListItems(),
-            ("/items", "POST") => RequireScope(caller, settings.WriteScope) ?? Endpoints.CreateItem(caller, request),
+            ("/admin/health", _) => Endpoints.Health(settings.EnvironmentName),
+            ("/admin/claims", _) => Endpoints.Claims(caller),
+            ("/items", "GET") => Endpoints.ListItems(),
+            ("/items", "POST") => Endpoints.CreateItem(caller, request),
             _ => throw new UnreachableException($"{route} is in AllowedMethods but has no endpoint"),
         };
-    }
 
     private static bool IsAllowed(string allow, string method)
     {

@@ -125,13 +125,16 @@ public static class SigV4
         }
     }
 
-    private static string CanonicalUri(string path)
-    {
-        if (string.IsNullOrEmpty(path) || path[0] != '/')
-        {
-            throw new ArgumentException("the path must start with '/'", nameof(path));
-        }
+    private static string CanonicalUri(string path) =>
+        string.IsNullOrEmpty(path) || path[0] != '/' ? throw new ArgumentException("the path must start with '/'", nameof(path)) : EncodePath(path);
 
+    /// <summary>
+    /// The path as signed and sent: each UTF-8 byte outside <c>A-Z a-z 0-9 - _ . ~ /</c> percent-encoded once (upper-case
+    /// hex), as every service but S3 canonicalizes it and as S3 accepts it.
+    /// </summary>
+    public static string EncodePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         var builder = new StringBuilder(path.Length);
         foreach (var b in Encoding.UTF8.GetBytes(path))
         {

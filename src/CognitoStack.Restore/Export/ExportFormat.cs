@@ -31,8 +31,22 @@ internal sealed class ExportManifest
     [JsonPropertyName(UserExportFormat.Manifest.Groups)]
     public Dictionary<string, long>? Groups { get; set; }
 
+    /// <summary>Format 2: every partition and its user count; absent in format 1.</summary>
+    [JsonPropertyName(UserExportFormat.Manifest.Partitions)]
+    public List<ExportPartition>? Partitions { get; set; }
+
     [JsonPropertyName(UserExportFormat.Manifest.Files)]
     public List<ExportFile>? Files { get; set; }
+}
+
+/// <summary>One partition of a format-2 export: the <c>sub</c> prefix its users share and how many there are.</summary>
+internal sealed class ExportPartition
+{
+    [JsonPropertyName(UserExportFormat.Manifest.PartitionPrefix)]
+    public string? SubPrefix { get; set; }
+
+    [JsonPropertyName(UserExportFormat.Manifest.PartitionUsers)]
+    public long? Users { get; set; }
 }
 
 /// <summary>One user file of the export.</summary>
@@ -41,6 +55,10 @@ internal sealed class ExportFile
     /// <summary>The object key, e.g. <c>exports/eu-west-1_AbC/20260102T030405Z/users-00001.jsonl.gz</c>.</summary>
     [JsonPropertyName(UserExportFormat.Manifest.FileKey)]
     public string? Key { get; set; }
+
+    /// <summary>Format 2: the partition the file belongs to.</summary>
+    [JsonPropertyName(UserExportFormat.Manifest.FilePartition)]
+    public string? Partition { get; set; }
 
     /// <summary>Lower-case hex SHA-256 of the gzip bytes as stored.</summary>
     [JsonPropertyName(UserExportFormat.Manifest.FileSha256)]

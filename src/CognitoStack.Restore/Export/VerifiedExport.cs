@@ -11,7 +11,10 @@ namespace CognitoStack.Restore.Export;
 /// <summary>
 /// An export directory whose manifest has been checked against every byte: format version, pool id, each
 /// file's SHA-256, size and user count, the total user count, the group member counts, one JSON user per
-/// line and no user twice. Only a verified export is ever turned into import files.
+/// line and no user twice; for a partitioned export (format 2) also that the partitions are exactly the 16 sub
+/// prefixes, that every user's sub starts with its file's partition and that each partition holds the users the
+/// manifest says. Format 1 (issue #19, unpartitioned) is read as before. Only a verified export is ever turned into
+/// import files.
 /// </summary>
 internal sealed partial class VerifiedExport
 {
@@ -58,6 +61,7 @@ internal sealed partial class VerifiedExport
 
         var usernames = new HashSet<string>(StringComparer.Ordinal);
         var groups = new Dictionary<string, long>(StringComparer.Ordinal);
+        var partitions = new Dictionary<string, long>(StringComparer.Ordinal);
         long total = 0;
         foreach (var (path, file) in files)
         {
@@ -65,6 +69,11 @@ internal sealed partial class VerifiedExport
             foreach (var line in ReadUsers(path))
             {
                 inFile++;
+                if (file.Partition is { } partition && line.User.Sub?.StartsWith(partition, StringComparison.Ordinal) != true)
+                {
+                    throw new RestoreException($"{line.Where}: user {Shown.Value(line.User.Username)} has sub {Shown.Value(line.User.Sub)}, outside the file's partition {partition}");
+                }
+
                 if (!usernames.Add(line.User.Username!))
                 {
                     throw new RestoreException($"{line.Where}: user {Shown.Value(line.User.Username)} appears twice in the export");
@@ -84,6 +93,19 @@ internal sealed partial class VerifiedExport
             }
 
             total += inFile;
+            if (file.Partition is { } p)
+            {
+                partitions[p] = partitions.GetValueOrDefault(p) + inFile;
+            }
+        }
+
+        foreach (var partition in manifest.Partitions ?? [])
+        {
+            var found = partitions.GetValueOrDefault(partition.SubPrefix!);
+            if (found != partition.Users)
+            {
+                throw new RestoreException($"partition {partition.SubPrefix} holds {found} users in the export, the manifest says {partition.Users}");
+            }
         }
 
         if (total != manifest.UserCount)
@@ -134,10 +156,12 @@ internal sealed partial class VerifiedExport
             throw new RestoreException($"{UserExportFormat.ManifestName} is not a valid manifest: it is JSON null");
         }
 
-        if (manifest.FormatVersion != UserExportFormat.FormatVersion)
+        if (manifest.FormatVersion is not (UserExportFormat.UnpartitionedFormatVersion or UserExportFormat.FormatVersion))
         {
-            throw new RestoreException($"{UserExportFormat.ManifestName} formatVersion {Shown.Value(manifest.FormatVersion?.ToString(CultureInfo.InvariantCulture))} is not supported: this tool reads formatVersion {UserExportFormat.FormatVersion}");
+            throw new RestoreException($"{UserExportFormat.ManifestName} formatVersion {Shown.Value(manifest.FormatVersion?.ToString(CultureInfo.InvariantCulture))} is not supported: this tool reads formatVersion {UserExportFormat.UnpartitionedFormatVersion} and {UserExportFormat.FormatVersion}");
         }
+
+        CheckPartitions(manifest);
 
         if (manifest.UserPoolId is null || !UserPoolIdPattern().IsMatch(manifest.UserPoolId))
         {
@@ -158,6 +182,28 @@ internal sealed partial class VerifiedExport
         return manifest;
     }
 
+    // Format 2 lists the 16 sub prefixes, each once: together they hold every user exactly once (ExportPartitions).
+    private static void CheckPartitions(ExportManifest manifest)
+    {
+        var partitioned = manifest.FormatVersion == UserExportFormat.FormatVersion;
+        if (!partitioned)
+        {
+            if (manifest.Partitions is not null)
+            {
+                throw new RestoreException($"{UserExportFormat.ManifestName} of formatVersion {UserExportFormat.UnpartitionedFormatVersion} has partitions: only formatVersion {UserExportFormat.FormatVersion} is partitioned");
+            }
+
+            return;
+        }
+
+        var prefixes = manifest.Partitions?.Select(p => p?.SubPrefix).ToList();
+        if (prefixes is null || manifest.Partitions!.Any(p => p is null || p.Users is not >= 0)
+            || !prefixes.Order(StringComparer.Ordinal).SequenceEqual(ExportPartitions.All, StringComparer.Ordinal))
+        {
+            throw new RestoreException($"{UserExportFormat.ManifestName} partitions are invalid: expected each of the {ExportPartitions.Count} sub prefixes {string.Join(' ', ExportPartitions.All)} once, with a user count of 0 or more");
+        }
+    }
+
     private static List<(string, ExportFile)> ListedFiles(string directory, ExportManifest manifest)
     {
         var prefix = $"{UserExportFormat.RootPrefix}{manifest.UserPoolId}/";
@@ -167,9 +213,16 @@ internal sealed partial class VerifiedExport
         {
             var key = file?.Key;
             var name = key is null ? null : key[(key.LastIndexOf('/') + 1)..];
-            if (file is null || key is null || !key.StartsWith(prefix, StringComparison.Ordinal) || name is null || !UserFileName().IsMatch(name))
+            var partitioned = manifest.FormatVersion == UserExportFormat.FormatVersion;
+            var match = name is null ? null : (partitioned ? PartitionedFileName() : UserFileName()).Match(name);
+            if (file is null || key is null || !key.StartsWith(prefix, StringComparison.Ordinal) || match is not { Success: true })
             {
-                throw new RestoreException($"{UserExportFormat.ManifestName} files entry {Shown.Value(key)} is invalid: expected a key {prefix}<startedAt>/users-NNNNN.jsonl.gz");
+                throw new RestoreException($"{UserExportFormat.ManifestName} files entry {Shown.Value(key)} is invalid: expected a key {prefix}<startedAt>/{(partitioned ? "users-P-NNNNN.jsonl.gz" : "users-NNNNN.jsonl.gz")}");
+            }
+
+            if (partitioned ? file.Partition != match.Groups["p"].Value : file.Partition is not null)
+            {
+                throw new RestoreException($"{UserExportFormat.ManifestName} files entry {Shown.Value(key)} has partition {Shown.Value(file.Partition)}: {(partitioned ? "the partition its name says" : "formatVersion 1 has no partitions")}");
             }
 
             if (file.Sha256 is null || !Sha256Hex().IsMatch(file.Sha256) || file.Bytes is not >= 0 || file.Users is not >= 0)
@@ -177,12 +230,12 @@ internal sealed partial class VerifiedExport
                 throw new RestoreException($"{UserExportFormat.ManifestName} files entry {Shown.Value(key)} lacks a 64-digit lower-case hex sha256, bytes or users");
             }
 
-            if (!names.Add(name))
+            if (!names.Add(name!))
             {
                 throw new RestoreException($"{UserExportFormat.ManifestName} lists {name} twice");
             }
 
-            var path = Path.Combine(directory, name);
+            var path = Path.Combine(directory, name!);
             if (!File.Exists(path))
             {
                 throw new RestoreException($"{name} is listed in {UserExportFormat.ManifestName} but missing in \"{directory}\"");
@@ -285,6 +338,9 @@ internal sealed partial class VerifiedExport
 
     [GeneratedRegex(@"^users-[0-9]{5}\.jsonl\.gz\z")]
     private static partial Regex UserFileName();
+
+    [GeneratedRegex(@"^users-(?<p>[0-9a-f])-[0-9]{5}\.jsonl\.gz\z")]
+    private static partial Regex PartitionedFileName();
 
     [GeneratedRegex("^[0-9a-f]{64}\\z")]
     private static partial Regex Sha256Hex();

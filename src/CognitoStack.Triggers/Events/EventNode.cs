@@ -10,7 +10,8 @@ namespace CognitoStack.Triggers.Events;
 /// </summary>
 internal static class EventNode
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = EventPayload.MaxDepth };
+    /// <summary>How every trigger reads an event tree: the input check's depth, and no member name twice in an object.</summary>
+    public static readonly JsonDocumentOptions Options = new() { MaxDepth = EventPayload.MaxDepth, AllowDuplicateProperties = false };
 
     /// <summary>The event as a JSON object; <see cref="EventPayload.Problem"/> must be null.</summary>
     public static JsonObject Parse(EventPayload payload) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CognitoStack.Triggers.Logging;
 
@@ -29,13 +28,3 @@ internal sealed record AdminAddUserToGroupRequest(
     [property: JsonPropertyName("UserPoolId")] string UserPoolId,
     [property: JsonPropertyName("Username")] string Username,
     [property: JsonPropertyName("GroupName")] string GroupName);
-
-/// <summary>The error body of an AWS JSON 1.1 API: <c>{"__type": "...", "message": "..."}</c>.</summary>
-internal sealed class AwsErrorBody
-{
-    [JsonPropertyName("__type")]
-    public string? Type { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; set; }
-}

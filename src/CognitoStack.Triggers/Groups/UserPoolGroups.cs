@@ -1,14 +1,13 @@
 using System.Text.Json;
-using CognitoStack.Lambda.Common.Signing;
-using CognitoStack.Triggers.Cognito;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Json;
 
 namespace CognitoStack.Triggers.Groups;
 
-/// <summary>Calls Cognito's <c>AdminAddUserToGroup</c> API (see <see cref="CognitoApi"/>).</summary>
+/// <summary>Calls Cognito's <c>AdminAddUserToGroup</c> API through the shared call layer (<see cref="AwsJsonService"/>).</summary>
 /// <param name="api">The user pools API in the pool's region.</param>
-internal sealed class UserPoolGroups(CognitoApi api)
+internal sealed class UserPoolGroups(AwsJsonService api)
 {
     /// <summary>The operation called.</summary>
     public const string Operation = "AdminAddUserToGroup";
@@ -19,13 +18,13 @@ internal sealed class UserPoolGroups(CognitoApi api)
     /// <summary>The region the calls go to.</summary>
     public string Region => api.Region;
 
-    /// <summary>Adds the user to the group; never throws for network, HTTP or API errors.</summary>
-    public GroupCallResult AddUserToGroup(string userPoolId, string userName, string groupName, AwsCredentials credentials)
+    /// <summary>Adds the user to the group; never throws for network, HTTP, API or credential errors.</summary>
+    public GroupCallResult AddUserToGroup(string userPoolId, string userName, string groupName)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new AdminAddUserToGroupRequest(userPoolId, userName, groupName),
             TriggersJsonContext.Default.AdminAddUserToGroupRequest);
-        var response = api.Send(Operation, body, credentials);
+        var response = api.Send(Operation, body);
         return response.Succeeded
             ? GroupCallResult.Success(response.Status!.Value)
             : GroupCallResult.Failure(response.Message, response.Status, response.ErrorType);
@@ -34,7 +33,7 @@ internal sealed class UserPoolGroups(CognitoApi api)
     /// <summary>
     /// Builds and signs one request without sending it, so the first sign-up does not pay for the serializer
     /// metadata and the signer's first run (initialization work, captured by SnapStart; see
-    /// <see cref="CognitoApi.WarmUp"/>).
+    /// <see cref="AwsClient.WarmUp"/>).
     /// </summary>
     public void WarmUp() =>
         api.WarmUp(Operation, JsonSerializer.SerializeToUtf8Bytes(

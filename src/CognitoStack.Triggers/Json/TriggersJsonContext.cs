@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using CognitoStack.Triggers.Events;
 using CognitoStack.Triggers.Migration;
@@ -8,15 +9,17 @@ namespace CognitoStack.Triggers.Json;
 /// Source-generated serialization metadata for every type the triggers read or write: no reflection at
 /// run time, so it is fast on a cold start and safe to trim. Members left out of an event stay out of
 /// the answer (null is not written). The nesting limit is the input check's (<see cref="EventPayload.MaxDepth"/>).
+/// A member name twice in one object is an error (<see cref="JsonException"/>), as it is for <see cref="EventNode"/>:
+/// Cognito never sends one, and which of the two values counts would otherwise depend on the reader.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    MaxDepth = EventPayload.MaxDepth)]
+    MaxDepth = EventPayload.MaxDepth,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(PreTokenGenerationEvent))]
 [JsonSerializable(typeof(PostConfirmationEvent))]
 [JsonSerializable(typeof(AdminAddUserToGroupRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
-[JsonSerializable(typeof(AwsErrorBody))]
 [JsonSerializable(typeof(AdminInitiateAuthRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(AdminInitiateAuthResponse))]
 [JsonSerializable(typeof(AdminGetUserRequest), GenerationMode = JsonSourceGenerationMode.Serialization)]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CognitoStack.Lambda.Common.Signing;
-using CognitoStack.Triggers.Cognito;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Triggers.Json;
 
 namespace CognitoStack.Triggers.Migration;
@@ -16,7 +15,7 @@ namespace CognitoStack.Triggers.Migration;
 /// <param name="api">The user pools API in the old pool's region.</param>
 /// <param name="userPoolId">The old pool.</param>
 /// <param name="clientId">The old pool's migration client.</param>
-internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clientId)
+internal sealed class OldUserPool(AwsJsonService api, string userPoolId, string clientId)
 {
     /// <summary>The flow that checks a password server-side, without SRP.</summary>
     public const string AuthFlow = "ADMIN_USER_PASSWORD_AUTH";
@@ -33,7 +32,7 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
     /// challenge (MFA, a new password) means the old pool wants more than a password: the user is not
     /// migrated at sign-in, since migrating would let the password alone replace the second factor.
     /// </summary>
-    public OldPoolAnswer VerifyPassword(string userName, string password, AwsCredentials credentials)
+    public OldPoolAnswer VerifyPassword(string userName, string password)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new AdminInitiateAuthRequest(userPoolId, clientId, AuthFlow, new Dictionary<string, string>(StringComparer.Ordinal)
@@ -42,7 +41,7 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
                 ["PASSWORD"] = password,
             }),
             TriggersJsonContext.Default.AdminInitiateAuthRequest);
-        var response = api.Send("AdminInitiateAuth", body, credentials);
+        var response = api.Send("AdminInitiateAuth", body);
         if (!response.Succeeded)
         {
             return Refusal(response);
@@ -68,11 +67,33 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
             : OldPoolAnswer.Verified(response.Status);
     }
 
+    /// <summary>
+    /// Checks the password (when one is given) and reads the user at the same time: the two calls run
+    /// concurrently, so the trigger waits for the slower one, not for both in turn, and stays inside the
+    /// 5 seconds Cognito allows a trigger. A refused or failed password check decides the answer even when
+    /// the read succeeded: the user read is then dropped unused.
+    /// </summary>
+    /// <param name="userName">The name the user signs in with.</param>
+    /// <param name="password">The password to check; null in the forgot-password flow (read only).</param>
+    public (OldPoolAnswer Answer, AdminGetUserResponse? User) VerifyAndGetUser(string userName, string? password)
+    {
+        if (password is null)
+        {
+            return GetUser(userName);
+        }
+
+        // Each call catches its own failures (AwsJsonService.Send never throws for network, API or credential errors).
+        var check = Task.Run(() => VerifyPassword(userName, password));
+        var read = GetUser(userName);
+        var verified = check.GetAwaiter().GetResult();
+        return verified.Outcome == OldPoolOutcome.Verified ? read : (verified, null);
+    }
+
     /// <summary>Reads the user with <c>AdminGetUser</c>.</summary>
-    public (OldPoolAnswer Answer, AdminGetUserResponse? User) GetUser(string userName, AwsCredentials credentials)
+    public (OldPoolAnswer Answer, AdminGetUserResponse? User) GetUser(string userName)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new AdminGetUserRequest(userPoolId, userName), TriggersJsonContext.Default.AdminGetUserRequest);
-        var response = api.Send("AdminGetUser", body, credentials);
+        var response = api.Send("AdminGetUser", body);
         if (!response.Succeeded)
         {
             return (Refusal(response), null);
@@ -84,7 +105,7 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
             : (OldPoolAnswer.Verified(response.Status), user);
     }
 
-    private static OldPoolAnswer Refusal(ApiResponse response) =>
+    private static OldPoolAnswer Refusal(AwsResponse response) =>
         response.ErrorType is { } type && UserErrors.Contains(type)
             ? OldPoolAnswer.Refused($"the old pool refused: {type}", response.Status, type)
             : OldPoolAnswer.Failed(response.Message, response.Status, response.ErrorType);
@@ -96,8 +117,9 @@ internal sealed class OldUserPool(CognitoApi api, string userPoolId, string clie
         {
             return JsonSerializer.Deserialize(body, type);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
         {
+            // A broken answer (also an invalid escape or a duplicate member in it) is a failed call.
             return null;
         }
     }

@@ -13,8 +13,8 @@ internal sealed record GroupsPage(IReadOnlyList<string> Groups, string? NextToke
 /// <summary>The Cognito reads an export needs.</summary>
 internal interface ICognitoUsers
 {
-    /// <summary><c>ListUsers</c>, one page.</summary>
-    Task<UsersPage> ListUsersAsync(string userPoolId, string? paginationToken, CancellationToken cancellationToken);
+    /// <summary><c>ListUsers</c>, one page; <paramref name="filter"/> is a <c>Filter</c> such as <c>sub ^= "a"</c>.</summary>
+    Task<UsersPage> ListUsersAsync(string userPoolId, string? filter, string? paginationToken, CancellationToken cancellationToken);
 
     /// <summary><c>ListGroups</c>, one page.</summary>
     Task<GroupsPage> ListGroupsAsync(string userPoolId, string? nextToken, CancellationToken cancellationToken);
@@ -33,20 +33,13 @@ internal interface IObjectStore
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
 }
 
-/// <summary>Starts the next invocation of an export that ran out of time.</summary>
-internal interface IContinuation
-{
-    /// <summary>Invokes the exporter again (asynchronously) with <c>{"resume": exportPrefix}</c>.</summary>
-    Task ContinueAsync(string exportPrefix, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// The Cognito user pools API over AWS JSON 1.1 (<c>POST /</c>, <c>X-Amz-Target:
 /// AWSCognitoIdentityProviderService.&lt;Operation&gt;</c>). Pages of 60, the most each operation returns. The list
 /// operations are paced: <c>ListUsers</c> and <c>ListUsersInGroup</c> share one pacer (both count against the
 /// <c>UserList</c> category), <c>ListGroups</c> has its own (<c>UserPoolResourceRead</c>).
 /// </summary>
-internal sealed class CognitoUsers(SignedSender sender, Uri endpoint, RequestPacer userList, RequestPacer groupRead) : ICognitoUsers
+internal sealed class CognitoUsers(AwsClient client, Uri endpoint, RequestPacer userList, RequestPacer groupRead) : ICognitoUsers
 {
     /// <summary>Largest <c>Limit</c> ListUsers, ListUsersInGroup and ListGroups accept.</summary>
     public const int PageSize = 60;
@@ -54,10 +47,10 @@ internal sealed class CognitoUsers(SignedSender sender, Uri endpoint, RequestPac
     /// <summary>The regional endpoint.</summary>
     public static Uri Endpoint(string region) => new($"https://cognito-idp.{region}.amazonaws.com/");
 
-    public async Task<UsersPage> ListUsersAsync(string userPoolId, string? paginationToken, CancellationToken cancellationToken)
+    public async Task<UsersPage> ListUsersAsync(string userPoolId, string? filter, string? paginationToken, CancellationToken cancellationToken)
     {
         await userList.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ListUsersRequest(userPoolId, PageSize, paginationToken), ExportJsonContext.Default.ListUsersRequest);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ListUsersRequest(userPoolId, PageSize, paginationToken, filter), ExportJsonContext.Default.ListUsersRequest);
         var response = Parse(await CallAsync("ListUsers", body, cancellationToken).ConfigureAwait(false), ExportJsonContext.Default.UsersResponse, "ListUsers");
         return new UsersPage(response.Users ?? [], NullIfEmpty(response.PaginationToken));
     }
@@ -81,12 +74,10 @@ internal sealed class CognitoUsers(SignedSender sender, Uri endpoint, RequestPac
         return new UsersPage(response.Users ?? [], NullIfEmpty(response.NextToken));
     }
 
-    private async Task<byte[]> CallAsync(string operation, byte[] body, CancellationToken cancellationToken) =>
-        (await sender.SendAsync(new AwsRequest(operation, HttpMethod.Post, endpoint, "/", "cognito-idp",
-        [
-            new("Content-Type", "application/x-amz-json-1.1"),
-            new("X-Amz-Target", $"AWSCognitoIdentityProviderService.{operation}"),
-        ], body), cancellationToken).ConfigureAwait(false))!;
+    private readonly AwsJsonService _api = new(client, endpoint, AwsJsonService.CognitoService, AwsJsonService.CognitoTargetPrefix);
+
+    private Task<byte[]> CallAsync(string operation, byte[] body, CancellationToken cancellationToken) =>
+        _api.CallAsync(operation, body, cancellationToken);
 
     private static T Parse<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string operation)
     {
@@ -110,7 +101,7 @@ internal sealed class CognitoUsers(SignedSender sender, Uri endpoint, RequestPac
 /// retention (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html), and a SHA-256 checksum
 /// S3 verifies on arrival. Encryption is the bucket's default (SSE-KMS with its key); nothing here names a key.
 /// </summary>
-internal sealed class S3Objects(SignedSender sender, Uri endpoint, string bucket, bool pathStyle) : IObjectStore
+internal sealed class S3Objects(AwsClient client, Uri endpoint, string bucket, bool pathStyle) : IObjectStore
 {
     /// <summary>The bucket's virtual-hosted endpoint in <paramref name="region"/>.</summary>
     public static Uri Endpoint(string region, string bucket) => new($"https://{bucket}.s3.{region}.amazonaws.com/");
@@ -132,29 +123,9 @@ internal sealed class S3Objects(SignedSender sender, Uri endpoint, string bucket
             headers.Add(new("Content-Encoding", contentEncoding));
         }
 
-        return sender.SendAsync(new AwsRequest("PutObject", HttpMethod.Put, endpoint, PathOf(key), "s3", headers, body), cancellationToken);
+        return client.SendOrThrowAsync(new AwsRequest("PutObject", HttpMethod.Put, endpoint, PathOf(key), "s3", headers, body), cancellationToken);
     }
 
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        sender.SendAsync(new AwsRequest("GetObject", HttpMethod.Get, endpoint, PathOf(key), "s3", [], ReadOnlyMemory<byte>.Empty), cancellationToken, notFoundIsNull: true);
-}
-
-/// <summary>
-/// Invokes this function again, asynchronously (Lambda <c>Invoke</c> with <c>X-Amz-Invocation-Type: Event</c>,
-/// https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html): a Step Functions-free loop, one hop per 15 minutes.
-/// </summary>
-internal sealed class LambdaContinuation(SignedSender sender, Uri endpoint, string functionName) : IContinuation
-{
-    /// <summary>The regional endpoint.</summary>
-    public static Uri Endpoint(string region) => new($"https://lambda.{region}.amazonaws.com/");
-
-    public Task ContinueAsync(string exportPrefix, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ResumeEvent { Resume = exportPrefix }, ExportJsonContext.Default.ResumeEvent);
-        return sender.SendAsync(new AwsRequest("Invoke", HttpMethod.Post, endpoint, $"/2015-03-31/functions/{functionName}/invocations", "lambda",
-        [
-            new("Content-Type", "application/json"),
-            new("X-Amz-Invocation-Type", "Event"),
-        ], body), cancellationToken);
-    }
+        client.SendOrThrowAsync(new AwsRequest("GetObject", HttpMethod.Get, endpoint, PathOf(key), "s3", [], ReadOnlyMemory<byte>.Empty), cancellationToken, notFoundIsNull: true);
 }

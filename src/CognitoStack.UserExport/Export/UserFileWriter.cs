@@ -33,12 +33,13 @@ internal sealed class UserFileWriter : IDisposable
     /// <summary>Bytes the buffer holds at most so far (its capacity), for the benchmark.</summary>
     public long BufferCapacity => _buffer.Capacity;
 
-    /// <summary>Writes one user line; <paramref name="groups"/> are the user's group names.</summary>
-    public void Write(UserType user, IReadOnlyList<string> groups)
+    /// <summary>
+    /// Writes one user line; <paramref name="groups"/> are the user's group names. A user whose <c>sub</c> does not
+    /// start with <paramref name="partition"/> fails the export: the filter was not applied, and the user could be
+    /// written twice.
+    /// </summary>
+    public void Write(UserType user, IReadOnlyList<string> groups, string partition)
     {
-        var w = _writer;
-        w.WriteStartObject();
-        w.WriteString(L.Username, user.Username);
         string? sub = null;
         foreach (var attribute in user.Attributes ?? [])
         {
@@ -47,6 +48,15 @@ internal sealed class UserFileWriter : IDisposable
                 sub = attribute.Value;
             }
         }
+
+        if (sub is null || !sub.StartsWith(partition, StringComparison.Ordinal))
+        {
+            throw new AwsApiException("ListUsers", 200, "UserOutsidePartition");
+        }
+
+        var w = _writer;
+        w.WriteStartObject();
+        w.WriteString(L.Username, user.Username);
 
         w.WriteString(L.Sub, sub);
         w.WriteString(L.Status, user.UserStatus);

@@ -12,7 +12,8 @@ namespace CognitoStack.UserExport.Json;
 internal sealed record ListUsersRequest(
     [property: JsonPropertyName("UserPoolId")] string UserPoolId,
     [property: JsonPropertyName("Limit")] int Limit,
-    [property: JsonPropertyName("PaginationToken")] string? PaginationToken);
+    [property: JsonPropertyName("PaginationToken")] string? PaginationToken,
+    [property: JsonPropertyName("Filter")] string? Filter = null);
 
 /// <summary><c>ListUsersInGroup</c> request.</summary>
 internal sealed record ListUsersInGroupRequest(
@@ -87,11 +88,4 @@ internal sealed class GroupType
 {
     [JsonPropertyName("GroupName")]
     public string? GroupName { get; set; }
-}
-
-/// <summary>An AWS JSON error body: <c>__type</c> (sometimes <c>namespace#Type</c>) and a message that is never logged.</summary>
-internal sealed class AwsErrorBody
-{
-    [JsonPropertyName("__type")]
-    public string? Type { get; set; }
 }

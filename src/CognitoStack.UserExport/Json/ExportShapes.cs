@@ -28,8 +28,21 @@ internal sealed class ExportManifest
     [JsonPropertyName(F.Groups)]
     public required SortedDictionary<string, long> Groups { get; set; }
 
+    [JsonPropertyName(F.Partitions)]
+    public required List<ExportPartition> Partitions { get; set; }
+
     [JsonPropertyName(F.Files)]
     public required List<ExportFile> Files { get; set; }
+}
+
+/// <summary>One partition of the manifest: its <c>sub</c> prefix and how many users it holds.</summary>
+internal sealed class ExportPartition
+{
+    [JsonPropertyName(F.PartitionPrefix)]
+    public required string SubPrefix { get; set; }
+
+    [JsonPropertyName(F.PartitionUsers)]
+    public long Users { get; set; }
 }
 
 /// <summary>One user file of the manifest.</summary>
@@ -37,6 +50,9 @@ internal sealed class ExportFile
 {
     [JsonPropertyName(F.FileKey)]
     public required string Key { get; set; }
+
+    [JsonPropertyName(F.FilePartition)]
+    public required string Partition { get; set; }
 
     [JsonPropertyName(F.FileSha256)]
     public required string Sha256 { get; set; }
@@ -58,23 +74,11 @@ internal sealed class LatestExport
     public long UserCount { get; set; }
 }
 
-/// <summary>Where an unfinished export stands: what the next invocation resumes from.</summary>
-internal sealed class Checkpoint
+/// <summary>Where the groups step stands: the groups, the one being read and its next page.</summary>
+internal sealed class GroupsCheckpoint
 {
-    /// <summary>Reading group memberships.</summary>
-    public const string GroupsPhase = "groups";
-
-    /// <summary>Reading users and writing files.</summary>
-    public const string UsersPhase = "users";
-
     [JsonPropertyName("userPoolId")]
     public required string UserPoolId { get; set; }
-
-    [JsonPropertyName("startedAt")]
-    public DateTimeOffset StartedAt { get; set; }
-
-    [JsonPropertyName("phase")]
-    public string Phase { get; set; } = GroupsPhase;
 
     [JsonPropertyName("groupNames")]
     public List<string>? GroupNames { get; set; }
@@ -84,6 +88,19 @@ internal sealed class Checkpoint
 
     [JsonPropertyName("groupToken")]
     public string? GroupToken { get; set; }
+
+    [JsonPropertyName("done")]
+    public bool Done { get; set; }
+
+    [JsonPropertyName("invocations")]
+    public int Invocations { get; set; }
+}
+
+/// <summary>Where one partition stands: its next page, its files so far, its users and group members.</summary>
+internal sealed class PartitionCheckpoint
+{
+    [JsonPropertyName("partition")]
+    public required string Partition { get; set; }
 
     [JsonPropertyName("usersToken")]
     public string? UsersToken { get; set; }
@@ -97,19 +114,31 @@ internal sealed class Checkpoint
     [JsonPropertyName("groupCounts")]
     public SortedDictionary<string, long> GroupCounts { get; set; } = new(StringComparer.Ordinal);
 
+    [JsonPropertyName("done")]
+    public bool Done { get; set; }
+
     [JsonPropertyName("invocations")]
     public int Invocations { get; set; }
 }
 
-/// <summary>The event a continuation is invoked with: the export folder to resume.</summary>
-internal sealed class ResumeEvent
+/// <summary>The event of one step (<see cref="UserExportSteps"/>).</summary>
+internal sealed class StepEvent
 {
-    [JsonPropertyName("resume")]
-    public string? Resume { get; set; }
+    [JsonPropertyName(UserExportSteps.Step)]
+    public string? Step { get; set; }
+
+    [JsonPropertyName(UserExportSteps.StartedAt)]
+    public string? StartedAt { get; set; }
+
+    [JsonPropertyName(UserExportSteps.Partition)]
+    public string? Partition { get; set; }
 }
 
-/// <summary>What one invocation returns.</summary>
-internal sealed record ExportResult(
-    [property: JsonPropertyName("status")] string Status,
+/// <summary>What one step returns (<see cref="UserExportSteps"/>).</summary>
+internal sealed record StepResult(
+    [property: JsonPropertyName(UserExportSteps.Step)] string Step,
+    [property: JsonPropertyName(UserExportSteps.Status)] string Status,
     [property: JsonPropertyName("exportPrefix")] string ExportPrefix,
-    [property: JsonPropertyName("users")] long Users);
+    [property: JsonPropertyName(UserExportSteps.Partition)] string? Partition,
+    [property: JsonPropertyName("users")] long Users,
+    [property: JsonPropertyName(UserExportSteps.Partitions)] IReadOnlyList<string> Partitions);

@@ -31,8 +31,8 @@ internal static class TestFunction
         AllowedOrigins = ["http://localhost:3000", "http://localhost:5173"],
     };
 
-    public static Function Create(FunctionSettings? settings = null, Stream? log = null) =>
-        new(settings ?? Settings, log ?? Stream.Null);
+    public static Function Create(FunctionSettings? settings = null, Stream? log = null, TimeProvider? time = null) =>
+        new(settings ?? Settings, log ?? Stream.Null, time);
 
     public static TestResponse Send(JsonNode e, Function? function = null) => SendBytes(e.ToUtf8(), function);
 

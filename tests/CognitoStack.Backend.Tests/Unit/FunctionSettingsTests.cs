@@ -116,4 +116,33 @@ public sealed class FunctionSettingsTests
 
         Assert.StartsWith("READABLE_ATTRIBUTES entry ", settings.Validate());
     }
+
+    [Theory]
+    [InlineData("admin|urn:cognito:loa:2|900")]
+    [InlineData("admin||60;items|urn:cognito:loa:1|;me|urn:cognito:loa:4|86400")]
+    [InlineData("")]
+    public void Validate_Should_Pass_When_StepUpIsValid(string value) =>
+        Assert.Null((Valid with { StepUp = value }).Validate());
+
+    [Theory]
+    [InlineData("orders|urn:cognito:loa:2|900")]
+    [InlineData("admin|urn:cognito:loa:5|900")]
+    [InlineData("admin|loa2|")]
+    [InlineData("admin||")]
+    [InlineData("admin||59")]
+    [InlineData("admin||86401")]
+    [InlineData("admin||15m")]
+    [InlineData("admin|urn:cognito:loa:2")]
+    [InlineData("admin|urn:cognito:loa:2|;admin||60")]
+    [InlineData("admin|urn:cognito:loa:2|;")]
+    public void Validate_Should_NameStepUp_When_ItIsInvalid(string value) =>
+        AssertInvalid(Valid with { StepUp = value }, "STEP_UP");
+
+    [Fact]
+    public void FromVariables_Should_ReadStepUpRules_When_VariableIsSet()
+    {
+        var settings = FunctionSettings.FromVariables(name => name == "STEP_UP" ? "admin|urn:cognito:loa:2|900" : null);
+
+        Assert.Equal([new CognitoStack.Contract.StepUpRule("admin", "urn:cognito:loa:2", 900)], settings.StepUpRuleList);
+    }
 }

@@ -26,6 +26,16 @@ public sealed class FrontendConfigTests(SynthFixture synth)
     };
 
     [Fact]
+    public void FrontendConfig_Should_ListTheStepUpRules_When_TheEnvironmentHasThem()
+    {
+        var stepUp = Render("complete")["custom"]!["stepUp"]!;
+
+        Assert.Equal("""{"routes":["/admin/health","/admin/claims"],"acr_values":"urn:cognito:loa:2","max_age":900}""", stepUp["admin"]!.ToJsonString());
+        Assert.Equal("""{"routes":["/items"],"max_age":43200}""", stepUp["items"]!.ToJsonString());
+        Assert.Null(Render("dev")["custom"]!["stepUp"]);
+    }
+
+    [Fact]
     public void FrontendConfig_Should_ListTheCustomAttributesAndWhatTheWebClientMayReadAndWrite()
     {
         var attributes = Render("complete")["custom"]!["userAttributes"]!;

@@ -90,26 +90,60 @@ public sealed class BackupStackTests(SynthFixture synth)
                 (EnvironmentVariables.UserPoolId, Match.AnyValue()),
                 (EnvironmentVariables.ExportBucket, Match.AnyValue()),
                 (EnvironmentVariables.MetricNamespace, "CognitoStack/prod"),
-                (EnvironmentVariables.TimeBudgetSeconds, "780")))))));
+                (EnvironmentVariables.TimeBudgetSeconds, "780"),
+                (EnvironmentVariables.PartitionRequestsPerSecond, "2"),
+                (EnvironmentVariables.ExportRequestsPerSecond, "10")))))));
 
     [Fact]
-    public void ExportRole_Should_ReadOnlyThePoolsUsersAndGroupsAndInvokeOnlyItself() =>
-        Prod.Backup.HasProperties("AWS::IAM::Policy", Obj(("PolicyDocument", Obj(("Statement", new object[]
-        {
-            Obj(("Action", new[] { "cognito-idp:ListGroups", "cognito-idp:ListUsers", "cognito-idp:ListUsersInGroup" }), ("Effect", "Allow"), ("Resource", Match.AnyValue())),
-            Obj(("Action", "lambda:InvokeFunction"), ("Effect", "Allow"), ("Resource", Match.AnyValue())),
-        })))));
+    public void ExportRole_Should_ReadOnlyThePoolsUsersAndGroups() =>
+        Prod.Backup.HasProperties("AWS::IAM::Policy", Obj(("PolicyDocument", Obj(("Statement", Match.ArrayWith(
+        [
+            Match.ObjectLike(Obj(("Action", new[] { "cognito-idp:ListGroups", "cognito-idp:ListUsers", "cognito-idp:ListUsersInGroup" }), ("Effect", "Allow"))),
+        ]))))));
 
     [Fact]
-    public void Schedule_Should_StartTheExportDaily() =>
-        Prod.Backup.HasProperties("AWS::Events::Rule", Obj(("ScheduleExpression", "rate(1 day)"), ("State", "ENABLED")));
+    public void OnlyTheStateMachine_Should_InvokeTheExportFunction()
+    {
+        var invokers = Prod.Resources("Backup", "AWS::IAM::Policy")
+            .Where(p => Statements(p.Resource).Any(s => Actions(s["Action"]).Contains("lambda:InvokeFunction")))
+            .Select(p => SynthesizedEnvironment.Text(p.Resource["Properties"]!["Roles"]))
+            .ToList();
+
+        Assert.Contains("UserExportOrchestrationStateMachineRole", Assert.Single(invokers), StringComparison.Ordinal);
+        Prod.Backup.ResourceCountIs("AWS::Lambda::EventInvokeConfig", 0);
+    }
 
     [Fact]
-    public void FailedExport_Should_NotBeRetriedByLambda() =>
-        Prod.Backup.HasProperties("AWS::Lambda::EventInvokeConfig", Obj(("MaximumRetryAttempts", 0)));
+    public void Schedule_Should_StartTheStateMachineDaily() =>
+        Prod.Backup.HasProperties("AWS::Events::Rule", Obj(
+            ("ScheduleExpression", "rate(1 day)"),
+            ("State", "ENABLED"),
+            ("Targets", Match.ArrayWith([Match.ObjectLike(Obj(("Arn", Obj(("Ref", Match.StringLikeRegexp("^UserExportOrchestrationStateMachine"))))))]))));
+
+    [Fact]
+    public void StateMachine_Should_BeStandardLoggedTracedAndEndWithinTheSchedule() =>
+        Prod.Backup.HasProperties("AWS::StepFunctions::StateMachine", Obj(
+            ("StateMachineType", "STANDARD"),
+            ("TracingConfiguration", Obj(("Enabled", true))),
+            ("LoggingConfiguration", Obj(("Level", "ALL"), ("IncludeExecutionData", false)))));
+
+    [Fact]
+    public void StateMachine_Should_LoopEachStepAndRunThePartitionsAsADistributedMapWithinTheQuotaShare()
+    {
+        var definition = SynthesizedEnvironment.Text(Prod.Resources("Backup", "AWS::StepFunctions::StateMachine").Single().Resource["Properties"]!["DefinitionString"]);
+
+        Assert.Contains("\\\"Mode\\\":\\\"DISTRIBUTED\\\"", definition, StringComparison.Ordinal);
+        Assert.Contains("\\\"MaxConcurrency\\\":5", definition, StringComparison.Ordinal);
+        Assert.Contains("\\\"TimeoutSeconds\\\":86400", definition, StringComparison.Ordinal);
+        Assert.Contains("\\\"ErrorEquals\\\":[\\\"UserExportThrottledException\\\"]", definition, StringComparison.Ordinal);
+        Assert.Contains("\\\"Lambda.TooManyRequestsException\\\"", definition, StringComparison.Ordinal);
+        Assert.Contains("\\\"StringEquals\\\":\\\"continued\\\"", definition, StringComparison.Ordinal);
+    }
 
     [Theory]
-    [InlineData("user-export-failed", "AWS/Lambda", "Errors", "GreaterThanOrEqualToThreshold", 1, 300, 1, "notBreaching")]
+    [InlineData("user-export-failed", "AWS/States", "ExecutionsFailed", "GreaterThanOrEqualToThreshold", 1, 3600, 1, "notBreaching")]
+    [InlineData("user-export-timed-out", "AWS/States", "ExecutionsTimedOut", "GreaterThanOrEqualToThreshold", 1, 3600, 1, "notBreaching")]
+    [InlineData("user-export-aborted", "AWS/States", "ExecutionsAborted", "GreaterThanOrEqualToThreshold", 1, 3600, 1, "notBreaching")]
     [InlineData("user-export-missing", "CognitoStack/prod", UserExportMetrics.Succeeded, "LessThanThreshold", 1, 3600, 26, "breaching")]
     [InlineData("user-export-user-count-drop", "CognitoStack/prod", UserExportMetrics.DropPercent, "GreaterThanThreshold", 10, 3600, 1, "notBreaching")]
     public void Alarm_Should_WatchTheExport(string slug, string ns, string metric, string comparison, double threshold, int period, int periods, string missing) =>

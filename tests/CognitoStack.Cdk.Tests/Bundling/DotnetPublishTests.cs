@@ -57,7 +57,9 @@ public sealed class DotnetPublishTests
             DotnetPublish.Run(Path.Combine(Repository.Root, LambdaCode.TriggersProject), output, DotnetPublish.LinuxArm64);
 
             var assemblies = Directory.GetFiles(output, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(["CognitoStack.Contract.dll", "CognitoStack.Lambda.Common.dll", "CognitoStack.Triggers.dll"], assemblies);
+            // AWSSDK.Core and its two dependencies: the call layer's credential providers (issue #25).
+            Assert.Equal(["AWSSDK.Core.dll", "AWSSDK.Extensions.Numerics.dll", "CognitoStack.Contract.dll", "CognitoStack.Lambda.Common.dll",
+                "CognitoStack.Triggers.dll", "System.IO.Hashing.dll"], assemblies);
             Assert.All(assemblies, name =>
             {
                 using var pe = new PEReader(File.OpenRead(Path.Combine(output, name!)));

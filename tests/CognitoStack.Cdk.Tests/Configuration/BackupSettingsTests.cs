@@ -12,8 +12,38 @@ public sealed class BackupSettingsTests
         var backup = Load(Remove("backup")).Backup;
 
         // Assert
-        Assert.Equal((true, "rate(1 day)", 24, 35, 90, 10),
-            (backup.Enabled, backup.Schedule, backup.ScheduleHours, backup.RetentionDays, backup.ExpireAfterDays, backup.MaxDropPercent));
+        Assert.Equal((true, "rate(1 day)", 24, 35, 90, 10, 1.0 / 3),
+            (backup.Enabled, backup.Schedule, backup.ScheduleHours, backup.RetentionDays, backup.ExpireAfterDays, backup.MaxDropPercent, backup.QuotaShare));
+    }
+
+    [Theory]
+    [InlineData(0.05, 1, 1.5)]
+    [InlineData(0.2, 3, 2)]
+    [InlineData(0.5, 7, 2.142)]
+    [InlineData(1, 15, 2)]
+    public void QuotaShare_Should_BecomeConcurrencyTimesPace_When_WithinLimits(double share, int concurrency, double pace)
+    {
+        // Act
+        var rate = CognitoStack.Contract.ExportPartitions.Rate(Load(Set("backup.quotaShare", share)).Backup.QuotaShare);
+
+        // Assert
+        Assert.Equal((concurrency, pace), (rate.Concurrency, rate.PartitionRequestsPerSecond));
+        Assert.True(rate.Concurrency * rate.PartitionRequestsPerSecond <= 30 * share, "the partitions together stay within the share");
+    }
+
+    [Theory]
+    [InlineData("0.049")]
+    [InlineData("1.001")]
+    [InlineData("0.3333")]
+    [InlineData("0")]
+    [InlineData("\"0.5\"")]
+    public void QuotaShare_Should_FailInOneLine_When_OutsideItsRange(string json)
+    {
+        // Act
+        var message = Error(SetJson("backup.quotaShare", json));
+
+        // Assert
+        Assert.Equal(Invalid("backup.quotaShare", json, "use a number from 0.05 to 1 with at most 3 decimals"), message);
     }
 
     [Theory]

@@ -17,6 +17,8 @@ public sealed class ChoiceSettingsTests
     [InlineData("backend.publish", "NativeAot", "readyToRun, nativeAot")]
     [InlineData("triggers.publish", "aot", "readyToRun, nativeAot")]
     [InlineData("backup.publish", "", "readyToRun, nativeAot")]
+    [InlineData("api.authorizer", "jwt", "COGNITO, JWT")]
+    [InlineData("api.authorizer", "LAMBDA", "COGNITO, JWT")]
     public void ChoiceSetting_Should_FailListingChoices_When_NotAChoiceName(string path, string value, string choices)
     {
         // Act
@@ -117,4 +119,12 @@ public sealed class ChoiceSettingsTests
         // Assert
         Assert.Equal(value, Get(settings, path));
     }
+
+    [Fact]
+    public void ApiAuthorizer_Should_BeCognito_When_LeftOut() =>
+        Assert.Equal(ApiAuthorizer.Cognito, Load().Api.Authorizer);
+
+    [Fact]
+    public void ApiAuthorizer_Should_LoadJwt() =>
+        Assert.Equal(ApiAuthorizer.Jwt, Load(Set("api.authorizer", "JWT")).Api.Authorizer);
 }

@@ -222,9 +222,42 @@ public sealed class CustomAttributeSettingsTests
     public void ClientAttributes_Should_Fail_When_NotAList() =>
         Assert.StartsWith(Invalid("clients.web.readAttributes", "\"email\"", "use a list of 1 to 70 entries"), Error(ClientValue("web", "readAttributes", "email")));
 
+    [Theory]
+    [InlineData("web")]
+    [InlineData("confidential")]
+    public void WriteAttributes_Should_Fail_When_Empty(string client) =>
+        Assert.StartsWith(Invalid($"clients.{client}.writeAttributes", "(an empty list)", "Cognito reads an empty list as no list, and a client without one lets users write every standard attribute"),
+            Error(ClientJson(client, "writeAttributes", "[]")));
+
     [Fact]
-    public void WriteAttributes_Should_AllowAnEmptyList() =>
-        Assert.Empty(Load(ClientJson("confidential", "writeAttributes", "[]")).Clients.Confidential.WriteAttributes);
+    public void WriteAttributes_Should_Load_When_OneAttribute() =>
+        Assert.Equal(["locale"], Load(ClientJson("confidential", "writeAttributes", """["locale"]""")).Clients.Confidential.WriteAttributes);
+
+    [Theory]
+    [InlineData("email")]
+    [InlineData("Email")]
+    [InlineData("sub")]
+    [InlineData("SUB")]
+    [InlineData("name")]
+    [InlineData("phone_number")]
+    [InlineData("email_verified")]
+    [InlineData("Email_Verified")]
+    [InlineData("updated_at")]
+    [InlineData("zoneinfo")]
+    public void CustomAttributeName_Should_Fail_When_AStandardName(string name) =>
+        Assert.StartsWith(Invalid("userPool.customAttributes[0].name", $"\"{name}\"", "a custom attribute may not share a name with a standard attribute in any case (address, birthdate, email,"),
+            Error(Set("userPool.customAttributes", new[] { new { name, type = "String", mutable = true } })));
+
+    [Theory]
+    [InlineData("email2")]
+    [InlineData("subject")]
+    [InlineData("names")]
+    public void CustomAttributeName_Should_Load_When_OnlyLikeAStandardName(string name) =>
+        Assert.Equal(name, Load(Set("userPool.customAttributes", new[] { new { name, type = "String", mutable = true } })).UserPool.CustomAttributes[0].Name);
+
+    [Fact]
+    public void ReservedNames_Should_BeTheStandardAttributesAndSub() =>
+        Assert.Equal(20, CognitoStack.Contract.UserAttributes.ReservedNames.Count);
 
     [Fact]
     public void ReadAttributes_Should_Fail_When_Empty() =>

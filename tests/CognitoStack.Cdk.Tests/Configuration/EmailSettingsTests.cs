@@ -242,13 +242,13 @@ public sealed class EmailSettingsTests
     [InlineData("invitation", "subjectFile", "config/email/verification-subject.txt")]
     [InlineData("invitation", "bodyFile", "config/email/verification.html")]
     public void TemplateFile_Should_FailAsMissing_WithAnExampleOfItsKind_When_LeftOut(string template, string key, string example) =>
-        Assert.Equal($"{Key($"email.{template}.{key}")} is missing: use a relative path inside the repository, such as {example}",
+        Assert.Equal($"{Key($"email.{template}.{key}")} is missing: use a relative path under config/ without dot-files or dot-directories, such as {example}",
             Error(All(SetJson("email", Ses), SetJson($"email.{template}", template == "verification" ? VerificationFiles : InvitationFiles), Remove($"email.{template}.{key}"))));
 
     [Theory]
-    [InlineData("/etc/passwd", "use a relative path")]
-    [InlineData("../outside.html", "use a relative path")]
-    [InlineData("config/email/../../../outside.html", "use a relative path")]
+    [InlineData("/etc/passwd", "use a relative path under config/")]
+    [InlineData("../outside.html", "use a relative path under config/")]
+    [InlineData("config/email/../../../outside.html", "use a relative path under config/")]
     [InlineData("config/email/missing.html", "the file does not exist")]
     public void TemplateFile_Should_Fail_When_OutsideTheRepositoryOrMissing(string file, string allowed)
     {
@@ -271,7 +271,7 @@ public sealed class EmailSettingsTests
         var message = Assert.Throws<ConfigurationException>(() => LoadTemplate(template, "Subject", body)).Message;
 
         // Assert
-        Assert.Equal(Invalid($"email.{template}.bodyFile", "\"t/body.html\"", $"the body must contain {rule}"), message);
+        Assert.Equal(Invalid($"email.{template}.bodyFile", "\"config/t/body.html\"", $"the body must contain {rule}"), message);
     }
 
     [Theory]
@@ -286,7 +286,7 @@ public sealed class EmailSettingsTests
         var message = Assert.Throws<ConfigurationException>(() => LoadTemplate("verification", "Subject", body)).Message;
 
         // Assert
-        Assert.Equal(Invalid("email.verification.bodyFile", "\"t/body.html\"", rule), message);
+        Assert.Equal(Invalid("email.verification.bodyFile", "\"config/t/body.html\"", rule), message);
     }
 
     [Theory]
@@ -297,7 +297,7 @@ public sealed class EmailSettingsTests
 
     [Fact]
     public void TemplateBody_Should_Fail_When_ItHoldsAControlCharacter() =>
-        Assert.Equal(Invalid("email.verification.bodyFile", "\"t/body.html\"", "the body must hold 6 to 20,000 characters, without control characters other than line breaks and tabs"),
+        Assert.Equal(Invalid("email.verification.bodyFile", "\"config/t/body.html\"", "the body must hold 6 to 20,000 characters, without control characters other than line breaks and tabs"),
             Assert.Throws<ConfigurationException>(() => LoadTemplate("verification", "Subject", "<p>\u0007{####}</p>")).Message);
 
     [Theory]
@@ -305,7 +305,7 @@ public sealed class EmailSettingsTests
     [InlineData(10, "\nSecond line", "it has 22")]
     [InlineData(10, "\tTabbed", "it has 17")]
     public void TemplateSubject_Should_Fail_When_NotOneLineOfAtMost140(int length, string suffix, string has) =>
-        Assert.Equal(Invalid("email.verification.subjectFile", "\"t/subject.txt\"", $"the subject must be one line of 1 to 140 characters without control characters, {has}"),
+        Assert.Equal(Invalid("email.verification.subjectFile", "\"config/t/subject.txt\"", $"the subject must be one line of 1 to 140 characters without control characters, {has}"),
             Assert.Throws<ConfigurationException>(() => LoadTemplate("verification", new string('s', length) + suffix, "<p>{####}</p>")).Message);
 
     [Theory]
@@ -354,13 +354,13 @@ public sealed class EmailSettingsTests
         var root = Directory.CreateTempSubdirectory("cognitostack-email-");
         try
         {
-            Directory.CreateDirectory(Path.Combine(root.FullName, "t"));
-            File.WriteAllText(Path.Combine(root.FullName, "t", "subject.txt"), subject);
-            File.WriteAllText(Path.Combine(root.FullName, "t", "body.html"), body);
+            Directory.CreateDirectory(Path.Combine(root.FullName, "config", "t"));
+            File.WriteAllText(Path.Combine(root.FullName, "config", "t", "subject.txt"), subject);
+            File.WriteAllText(Path.Combine(root.FullName, "config", "t", "body.html"), body);
             var env = Dev();
             env.Remove("hostedUi");
             env["email"] = JsonNode.Parse(Ses);
-            env["email"]![template] = JsonNode.Parse("""{"subjectFile": "t/subject.txt", "bodyFile": "t/body.html"}""");
+            env["email"]![template] = JsonNode.Parse("""{"subjectFile": "config/t/subject.txt", "bodyFile": "config/t/body.html"}""");
             return SettingsLoader.Load(Environments((Env, env)), Env, root.FullName);
         }
         finally

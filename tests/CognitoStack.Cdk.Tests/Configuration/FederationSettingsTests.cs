@@ -1,3 +1,4 @@
+using CognitoStack.Cdk.Configuration;
 using static CognitoStack.Cdk.Tests.Configuration.Settings;
 
 namespace CognitoStack.Cdk.Tests.Configuration;
@@ -7,7 +8,7 @@ public sealed class FederationSettingsTests
 {
     private const string Secret = """{"secretName": "corp-oidc", "jsonField": "clientSecret"}""";
     private const string Oidc = $$"""{"name": "CorpOidc", "clientId": "abc", "clientSecret": {{Secret}}, "issuerUrl": "https://login.example.com"}""";
-    private const string Metadata = "tests/CognitoStack.Cdk.Tests/Fixtures/saml-metadata.xml";
+    private const string Metadata = "config/saml/test-idp-metadata.xml";
 
     [Fact]
     public void Providers_Should_Load_When_EachKindIsValid()
@@ -111,8 +112,8 @@ public sealed class FederationSettingsTests
     [Theory]
     [InlineData("config/missing.xml", "the file does not exist")]
     [InlineData("config/hosted-ui.css", "use a SAML metadata document")]
-    [InlineData("/etc/passwd", "use a relative path")]
-    [InlineData("../outside.xml", "use a relative path")]
+    [InlineData("/etc/passwd", "use a relative path under config/")]
+    [InlineData("../outside.xml", "use a relative path under config/")]
     public void SamlMetadataFile_Should_Fail_When_NotAMetadataDocumentInTheRepository(string file, string allowed)
     {
         // Act
@@ -148,6 +149,25 @@ public sealed class FederationSettingsTests
     public void CustomDomain_Should_Load_When_Valid() =>
         Assert.Equal("auth.example.com", Load(SetJson("domain.customDomain",
             """{"domainName": "auth.example.com", "certificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"}""")).Domain.CustomDomain!.DomainName);
+
+    private const string CustomDomain = """{"domainName": "auth.example.com", "certificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"}""";
+
+    [Fact]
+    public void CustomDomainSecurityPolicy_Should_DefaultToTheRecommendedPolicy() =>
+        Assert.Equal(TlsPolicy.Tls12, Load(SetJson("domain.customDomain", CustomDomain)).Domain.CustomDomain!.SecurityPolicy);
+
+    [Theory]
+    [InlineData("TLS_V1_2_2021", TlsPolicy.Tls12)]
+    [InlineData("TLS_V1_3_2025", TlsPolicy.Tls13)]
+    public void CustomDomainSecurityPolicy_Should_Load_When_APolicyAwsOffers(string policy, TlsPolicy expected) =>
+        Assert.Equal(expected, Load(All(SetJson("domain.customDomain", CustomDomain), Set("domain.customDomain.securityPolicy", policy))).Domain.CustomDomain!.SecurityPolicy);
+
+    [Theory]
+    [InlineData("TLS_V1")]
+    [InlineData("tls_v1_3_2025")]
+    public void CustomDomainSecurityPolicy_Should_Fail_When_NotOneOffered(string policy) =>
+        Assert.Equal(Invalid("domain.customDomain.securityPolicy", Received(policy), "use one of TLS_V1_2_2021, TLS_V1_3_2025"),
+            Error(All(SetJson("domain.customDomain", CustomDomain), Set("domain.customDomain.securityPolicy", policy))));
 
     [Fact]
     public void HostedUiCss_Should_Fail_When_TheFileIsMissing() =>

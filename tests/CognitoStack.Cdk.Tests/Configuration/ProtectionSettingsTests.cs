@@ -30,7 +30,7 @@ public sealed class ProtectionSettingsTests
         Assert.Null(Load().Terms);
 
     [Fact]
-    public void Terms_Should_LoadEveryLanguage_When_AllTwelveAreListed()
+    public void Terms_Should_LoadEveryLanguage_When_AllThirteenAreListed()
     {
         // Arrange
         var all = Links([.. SettingsLoader.TermsLanguages.Select(l => (l, $"{Url}/{l}"))]);
@@ -39,7 +39,7 @@ public sealed class ProtectionSettingsTests
         var terms = Load(Terms(all)).Terms!;
 
         // Assert
-        Assert.Equal(12, terms.TermsOfUse.Count);
+        Assert.Equal(13, terms.TermsOfUse.Count);
         Assert.Equal($"{Url}/portuguese-brazil", terms.TermsOfUse["portuguese-brazil"]);
         Assert.Equal(Url, terms.PrivacyPolicy["default"]);
     }
@@ -115,7 +115,7 @@ public sealed class ProtectionSettingsTests
 
     [Fact]
     public void TermsDocument_Should_Fail_When_NotAnObject() =>
-        Assert.StartsWith(Invalid("terms.termsOfUse", "\"https://app.example.com/terms\"", "use a JSON object of at most 12 entries"),
+        Assert.StartsWith(Invalid("terms.termsOfUse", "\"https://app.example.com/terms\"", "use a JSON object of at most 13 entries"),
             Error(Terms($"\"{Url}\"")));
 
     [Fact]
@@ -336,7 +336,7 @@ public sealed class ProtectionSettingsTests
 
     [Fact]
     public void TenantClaim_Should_Fail_When_PreTokenGenerationIsOff() =>
-        Assert.StartsWith($"{Key("identityPool.principalTags")} (claim \"tenant\") is invalid with triggers.preTokenGeneration false",
+        Assert.StartsWith($"{Key("identityPool.principalTags.tenant")} \"tenant\" is invalid with triggers.preTokenGeneration false",
             Error(All(SetJson("identityPool.principalTags", """{"tenant": "tenant"}"""), SetJson("triggers", """{"preTokenGeneration": false}"""))));
 
     [Fact]
@@ -351,4 +351,56 @@ public sealed class ProtectionSettingsTests
 
     private static Dictionary<string, string> ShortTags(int count) =>
         Enumerable.Range(0, count).ToDictionary(i => string.Create(CultureInfo.InvariantCulture, $"tag{i}"), i => string.Create(CultureInfo.InvariantCulture, $"c{i}"));
+
+    // ---- principal tags users cannot set themselves --------------------------------------------------------
+
+    private const string TrustedDept = """{"name": "dept", "type": "String", "mutable": true, "trusted": true}""";
+    private const string UntrustedDept = """{"name": "dept", "type": "String", "mutable": true}""";
+
+    /// <summary>The hostile configuration of issue 26: the web client may write name, and name picks the tenant prefix.</summary>
+    [Fact]
+    public void PrincipalTag_Should_Fail_When_TheWebClientWritesItsClaim() =>
+        Assert.StartsWith($"{Key("identityPool.principalTags.tenant")} \"name\" is invalid with clients.web.writeAttributes: users may set name themselves",
+            Error(SetJson("identityPool.principalTags", """{"tenant": "name"}""")));
+
+    [Fact]
+    public void PrincipalTag_Should_Fail_When_OnlyTheConfidentialClientWritesItsClaim() =>
+        Assert.StartsWith($"{Key("identityPool.principalTags.tz")} \"zoneinfo\" is invalid with clients.confidential.writeAttributes",
+            Error(All(SmokeClient(false), SetJson("identityPool.principalTags", """{"tz": "zoneinfo"}"""),
+                SetJson("clients.confidential", """{"writeAttributes": ["email", "name", "locale", "zoneinfo"]}"""))));
+
+    [Fact]
+    public void PrincipalTag_Should_Fail_When_TheSmokeTestClientWritesEveryStandardAttribute() =>
+        Assert.StartsWith($"{Key("identityPool.principalTags.tz")} \"zoneinfo\" is invalid with clients.smokeTestClient true",
+            Error(All(SmokeClient(true), SetJson("identityPool.principalTags", """{"tz": "zoneinfo"}"""))));
+
+    [Fact]
+    public void PrincipalTag_Should_Load_When_NoClientWritesTheStandardAttribute() =>
+        Assert.Equal("zoneinfo", Load(All(SmokeClient(false), SetJson("identityPool.principalTags", """{"tz": "zoneinfo"}"""))).IdentityPool.PrincipalTags["tz"]);
+
+    [Fact]
+    public void PrincipalTag_Should_Fail_When_AClientWritesTheCustomAttribute() =>
+        Assert.StartsWith($"{Key("identityPool.principalTags.dept")} \"custom:dept\" is invalid: a principal tag decides what its holder may access, so map only a trusted custom attribute",
+            Error(All(SetJson("userPool.customAttributes", $"[{UntrustedDept}]"), SetJson("identityPool.principalTags", """{"dept": "custom:dept"}"""),
+                SetJson("clients.web", """{"writeAttributes": ["email", "name", "locale", "custom:dept"]}"""))));
+
+    [Fact]
+    public void PrincipalTag_Should_Fail_When_TheCustomAttributeIsNotTrusted() =>
+        Assert.StartsWith($"{Key("identityPool.principalTags.dept")} \"custom:dept\" is invalid: a principal tag decides",
+            Error(All(SetJson("userPool.customAttributes", $"[{UntrustedDept}]"), SetJson("identityPool.principalTags", """{"dept": "custom:dept"}"""))));
+
+    [Fact]
+    public void PrincipalTag_Should_Fail_When_TheCustomAttributeIsNotDeclared() =>
+        Assert.StartsWith($"{Key("identityPool.principalTags.dept")} \"custom:dept\" is invalid: a principal tag decides",
+            Error(SetJson("identityPool.principalTags", """{"dept": "custom:dept"}""")));
+
+    [Fact]
+    public void PrincipalTag_Should_Load_When_ATrustedCustomAttribute() =>
+        Assert.Equal("custom:dept", Load(All(SetJson("userPool.customAttributes", $"[{TrustedDept}]"), SetJson("identityPool.principalTags", """{"dept": "custom:dept"}"""))).IdentityPool.PrincipalTags["dept"]);
+
+    [Fact]
+    public void PrincipalTag_Should_Load_When_TheTriggersTenantClaim() =>
+        Assert.Equal("tenant", Load(SetJson("identityPool.principalTags", """{"tenant": "tenant"}""")).IdentityPool.PrincipalTags["tenant"]);
+
+    private static Action<JsonObject> SmokeClient(bool on) => Set("clients.smokeTestClient", on);
 }

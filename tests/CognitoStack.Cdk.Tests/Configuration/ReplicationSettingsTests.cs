@@ -24,7 +24,7 @@ public sealed class ReplicationSettingsTests
         var settings = Load();
 
         // Assert
-        Assert.Equal((false, null, IssuerType.Updated, ReplicaStatus.Inactive),
+        Assert.Equal((false, null, IssuerType.Original, ReplicaStatus.Inactive),
             (settings.Replication.Enabled, settings.Replication.Region, settings.Replication.Issuer, settings.Replication.Status));
     }
 
@@ -42,6 +42,20 @@ public sealed class ReplicationSettingsTests
         Assert.Equal((true, "eu-central-1", KeyArn, IssuerType.Original, ReplicaStatus.Active, "11111111-2222-3333-4444-555555555555"),
             (r.Enabled, r.Region, r.ExistingKeyArn, r.Issuer, r.Status, r.FailoverHealthCheckId));
     }
+
+    [Fact]
+    public void Issuer_Should_BeOriginal_When_LeftOut() =>
+        Assert.Equal(IssuerType.Original, Load(Replicated()).Replication.Issuer);
+
+    [Fact]
+    public void Issuer_Should_Fail_When_UpdatedWithTheCognitoAuthorizer() =>
+        Assert.Equal(
+            $"{Key("replication.issuer")} \"UPDATED\" is invalid with api.authorizer \"COGNITO\": \"The updated issuer type is not currently compatible with ... Amazon API Gateway Amazon Cognito authorizers\" (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html); use ORIGINAL, or set api.authorizer to JWT",
+            Error(ReplicatedWith("issuer", "UPDATED")));
+
+    [Fact]
+    public void Issuer_Should_LoadUpdated_When_TheApiUsesTheJwtAuthorizer() =>
+        Assert.Equal(IssuerType.Updated, Load(All(ReplicatedWith("issuer", "UPDATED"), Set("api.authorizer", "JWT"))).Replication.Issuer);
 
     [Fact]
     public void Region_Should_BeRequired_When_Enabled() =>
@@ -176,4 +190,29 @@ public sealed class ReplicationSettingsTests
     [Fact]
     public void CdkJsonProd_Should_WriteOutItsReplicationChoice() =>
         Assert.Equal("""{"enabled":false}""", Infrastructure.Repository.Environments.GetProperty("prod").GetProperty("replication").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+
+    private static Action<JsonObject> ReplicatedWithRiskActions(bool notify) => All(
+        Replicated(),
+        Set("userPool.featurePlan", "PLUS"),
+        Set("userPool.threatProtection", "ENFORCED"),
+        SetJson("email", """{"fromAddress": "no-reply@example.com", "sesIdentity": "example.com"}"""),
+        Set("userPool.riskActions", new JsonObject { ["notifyUsers"] = notify }));
+
+    [Fact]
+    public void Replication_Should_Fail_When_RiskActionsNotifyUsers() =>
+        Assert.StartsWith($"{Key("replication")}.enabled true is invalid with userPool.riskActions.notifyUsers true: each replica has its own email configuration for threat-protection notifications",
+            Error(ReplicatedWithRiskActions(notify: true)));
+
+    [Fact]
+    public void Replication_Should_Load_When_RiskActionsNotifyNoOne() =>
+        Assert.False(Load(ReplicatedWithRiskActions(notify: false)).UserPool.RiskActions!.NotifyUsers);
+
+    [Fact]
+    public void Warnings_Should_AskToConfirmTheRegion_When_Replicated() =>
+        Assert.Single(SettingsLoader.Warnings(Load(Replicated())),
+            w => w.StartsWith($"{Key("replication.region")} \"eu-central-1\" is not checked against the Regions AWS offers replication in", StringComparison.Ordinal) && !w.Contains('\n', StringComparison.Ordinal));
+
+    [Fact]
+    public void Warnings_Should_NotMentionReplication_When_Off() =>
+        Assert.DoesNotContain(SettingsLoader.Warnings(Load()), w => w.Contains("replication", StringComparison.Ordinal));
 }

@@ -50,7 +50,35 @@ internal static partial class Settings
     {
         var env = environment ?? Dev();
         mutate?.Invoke(env);
-        return SettingsLoader.Load(Environments((Env, env)), Env, Repository.Root);
+        return SettingsLoader.Load(Environments((Env, env)), Env, Root);
+    }
+
+    /// <summary>Where <see cref="Load"/> reads file settings from: <see cref="ScratchRoot"/>.</summary>
+    public static string Root => ScratchRoot.Value;
+
+    /// <summary>
+    /// A repository root of the tests' own: a copy of the repository's config/ with the hostile fixture files (a
+    /// script in an SVG, a PNG that holds text) under config/fixtures/branding. File settings read only under
+    /// config/, and those files must never sit in the real one.
+    /// </summary>
+    private static readonly Lazy<string> ScratchRoot = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("cognitostack-settings-").FullName;
+        Copy(Path.Combine(Repository.Root, "config"), Path.Combine(root, "config"));
+        Copy(Path.Combine(Repository.Root, "tests", "CognitoStack.Cdk.Tests", "Fixtures", "branding"), Path.Combine(root, "config", "fixtures", "branding"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
+        return root;
+    });
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     /// <summary>The message of the configuration error that <paramref name="mutate"/> causes.</summary>
@@ -113,6 +141,10 @@ internal static partial class Settings
         SetJson("userPool.signInFactors", """["PASSWORD"]"""),
         Set("userPool.passwordHistorySize", 0),
         Remove("clients.refreshTokenRotation"));
+
+    /// <summary>SES as the pool's email sender (dev uses Cognito's).</summary>
+    public static Action<JsonObject> Ses() =>
+        SetJson("email", """{"sender": "SES", "fromAddress": "no-reply@example.com", "sesIdentity": "example.com"}""");
 
     /// <summary>Applies several changes in order.</summary>
     public static Action<JsonObject> All(params Action<JsonObject>[] changes) => env =>

@@ -7,16 +7,12 @@ namespace CognitoStack.Cdk.Tests.Configuration;
 /// <summary>Sign-in settings: each feature-plan and cross-setting rule fails and, at its edge, loads.</summary>
 public sealed class SignInSettingsTests
 {
-    private const string Fixtures = "tests/CognitoStack.Cdk.Tests/Fixtures/branding";
+    private const string Fixtures = "config/fixtures/branding";
 
     /// <summary>A LITE pool with everything LITE allows; one feature is then turned on.</summary>
     private static Action<JsonObject> Lite(string plan = "LITE") => All(
         LiteCompatible(), Set("userPool.featurePlan", plan), Set("userPool.threatProtection", "OFF"),
         SetJson("triggers", """{"preTokenGeneration": false}"""));
-
-    /// <summary>SES as the pool's email sender (dev uses Cognito's).</summary>
-    private static Action<JsonObject> Ses() =>
-        SetJson("email", """{"sender": "SES", "fromAddress": "no-reply@example.com", "sesIdentity": "example.com"}""");
 
     public static TheoryData<string, string, string, string> PaidFeatures() => new()
     {
@@ -188,12 +184,12 @@ public sealed class SignInSettingsTests
 
     [Fact]
     public void MissingAsset_Should_SuggestAPathOfAnImage_NotACssFile() =>
-        Assert.EndsWith("; use a relative path inside the repository, such as config/branding/logo.svg",
+        Assert.EndsWith("; use a relative path under config/ without dot-files or dot-directories, such as config/branding/logo.svg",
             Error(Asset("FORM_LOGO", "config/branding/missing.png")));
 
     [Fact]
     public void MissingBrandingFile_Should_SuggestAPathOfASettingsDocument() =>
-        Assert.EndsWith("; use a relative path inside the repository, such as config/branding/dev.json",
+        Assert.EndsWith("; use a relative path under config/ without dot-files or dot-directories, such as config/branding/dev.json",
             Error(Set("hostedUi.brandingFile", "config/branding/missing.json")));
 
     [Theory]
@@ -231,7 +227,7 @@ public sealed class SignInSettingsTests
         var message = Assert.Throws<ConfigurationException>(() => dir.Load("big.png")).Message;
 
         // Assert
-        Assert.Equal($"{Key("hostedUi.assets[0].file")} \"big.png\" is invalid: the file must hold 1 to 750,000 bytes, it holds 750,001", message);
+        Assert.Equal($"{Key("hostedUi.assets[0].file")} \"config/big.png\" is invalid: the file must hold 1 to 750,000 bytes, it holds 750,001", message);
     }
 
     [Fact]
@@ -283,12 +279,13 @@ public sealed class SignInSettingsTests
 
         public ScratchRepository(params (string Name, int Bytes)[] images)
         {
-            File.WriteAllText(Path.Combine(_root.FullName, "style.json"), """{"categories": {}}""");
+            Directory.CreateDirectory(Path.Combine(_root.FullName, "config"));
+            File.WriteAllText(Path.Combine(_root.FullName, "config", "style.json"), """{"categories": {}}""");
             foreach (var (name, bytes) in images)
             {
                 var data = new byte[bytes];
                 new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(data, 0);
-                File.WriteAllBytes(Path.Combine(_root.FullName, name), data);
+                File.WriteAllBytes(Path.Combine(_root.FullName, "config", name), data);
             }
         }
 
@@ -297,12 +294,12 @@ public sealed class SignInSettingsTests
             var env = Dev();
             env["hostedUi"] = new JsonObject
             {
-                ["brandingFile"] = "style.json",
+                ["brandingFile"] = "config/style.json",
                 ["assets"] = new JsonArray([.. files.Select((f, i) => (JsonNode)new JsonObject
                 {
                     ["category"] = BrandingImages.Categories[i + 2],
                     ["colorMode"] = "LIGHT",
-                    ["file"] = f,
+                    ["file"] = $"config/{f}",
                 })]),
             };
             return SettingsLoader.Load(Environments((Env, env)), Env, _root.FullName);

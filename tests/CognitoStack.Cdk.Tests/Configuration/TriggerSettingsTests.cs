@@ -1,3 +1,4 @@
+using CognitoStack.Cdk.Configuration;
 using static CognitoStack.Cdk.Tests.Configuration.Settings;
 
 namespace CognitoStack.Cdk.Tests.Configuration;
@@ -7,7 +8,7 @@ public sealed class TriggerSettingsTests
 {
     private const string DomainRule = "use lower-case domain names such as example.com (exact match: list each subdomain that may sign up)";
     private const string LocaleRule = "use locale names such as en, de or pt-BR (a 2-3 letter lower-case language, then up to two -parts of 2-8 letters or digits)";
-    private const string Saml = """{"saml": [{"name": "CorpSaml", "metadataFile": "tests/CognitoStack.Cdk.Tests/Fixtures/saml-metadata.xml"}]}""";
+    private const string Saml = """{"saml": [{"name": "CorpSaml", "metadataFile": "config/saml/test-idp-metadata.xml"}]}""";
     private const string Groups = """[{"name": "groups", "type": "String", "mutable": true, "trusted": true}]""";
     private const string GroupsMapping = """{"mappings": [{"provider": "CorpSaml", "claim": "groups", "attribute": "custom:groups"}]}""";
 
@@ -85,7 +86,7 @@ public sealed class TriggerSettingsTests
     [Fact]
     public void CustomMessage_Should_LoadTheLocalesDefaultFirst()
     {
-        var messages = Load(TriggerJson("customMessage", """{"locales": ["en", "de"]}""")).Triggers.CustomMessage!;
+        var messages = Load(All(Ses(), TriggerJson("customMessage", """{"locales": ["en", "de"]}"""))).Triggers.CustomMessage!;
 
         Assert.Equal("en", messages.DefaultLocale);
         Assert.Equal(["en", "de"], messages.Locales);
@@ -95,12 +96,12 @@ public sealed class TriggerSettingsTests
     public void CustomMessage_Should_Fail_When_TheDefaultLocaleLacksASource() =>
         // config/messages/de.json covers five of the seven sources: fine as a second locale, not as the default.
         Assert.Equal(Invalid("triggers.customMessage.locales", "\"de\"", "config/messages/de.json: the default (first) locale must cover every trigger source; CustomMessage_UpdateUserAttribute is missing"),
-            Error(TriggerJson("customMessage", """{"locales": ["de"]}""")));
+            Error(All(Ses(), TriggerJson("customMessage", """{"locales": ["de"]}"""))));
 
     [Fact]
     public void CustomMessage_Should_Fail_When_ALocaleHasNoFile() =>
         Assert.StartsWith(Invalid("triggers.customMessage.locales", "\"config/messages/fr.json\"", "the file does not exist"),
-            Error(TriggerJson("customMessage", """{"locales": ["en", "fr"]}""")));
+            Error(All(Ses(), TriggerJson("customMessage", """{"locales": ["en", "fr"]}"""))));
 
     [Theory]
     [InlineData("EN")]
@@ -111,7 +112,19 @@ public sealed class TriggerSettingsTests
     [InlineData("en-a-b-c")]
     public void Locale_Should_FailWithTheRule_When_NotALocaleName(string locale) =>
         Assert.Equal($"{Key("triggers.customMessage.locales")}[0] {Received(locale)} is invalid: {LocaleRule}",
-            Error(TriggerValue("customMessage", new { locales = new[] { locale } })));
+            Error(All(Ses(), TriggerValue("customMessage", new { locales = new[] { locale } }))));
+
+    [Fact]
+    public void CustomMessage_Should_Fail_When_ThePoolSendsThroughCognito() =>
+        Assert.Equal(
+            $"{Key("triggers.customMessage")} (an object) is invalid with email.sender \"COGNITO\": Cognito's custom message trigger page says "
+            + "\"The emailMessage parameter is allowed only if the EmailSendingAccount attribute of the user pool is DEVELOPER\" "
+            + "(otherwise every message fails with InvalidLambdaResponseException); set email.sender SES (see Email) or remove triggers.customMessage",
+            Error(All(Set("email.sender", "COGNITO"), TriggerJson("customMessage", """{"locales": ["en"]}"""))));
+
+    [Fact]
+    public void CustomMessage_Should_Load_When_ThePoolSendsThroughSes() =>
+        Assert.Equal(EmailSender.Ses, Load(All(Ses(), TriggerJson("customMessage", """{"locales": ["en"]}"""))).Email.Sender);
 
     [Fact]
     public void CustomMessage_Should_Fail_When_GivenWithAnEmailTemplate() =>

@@ -92,8 +92,10 @@ public sealed class LambdaContractTests(SynthFixture synth)
         var variables = Variables(Backend(env));
 
         var read = Read(readVariable => new Function(readVariable, Stream.Null));
+        // STEP_UP is set only where api.stepUp has rules, so the default templates stay as they were.
+        string[] optional = variables.ContainsKey(CognitoStack.Contract.EnvironmentVariables.StepUp) ? [] : [CognitoStack.Contract.EnvironmentVariables.StepUp];
 
-        Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Order(StringComparer.Ordinal));
+        Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), read.Except(LambdaReservedVariables).Except(optional).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -160,6 +162,13 @@ public sealed class LambdaContractTests(SynthFixture synth)
             Assert.Equal("", Encoding.UTF8.GetString(log.ToArray()));
         }
     }
+
+    [Theory]
+    [InlineData("complete", "me|urn:cognito:loa:1|86400;admin|urn:cognito:loa:2|900;items||43200")]
+    [InlineData("dev", null)]
+    [InlineData("prod", null)]
+    public void Backend_Should_GetStepUpRules_When_TheEnvironmentHasThem(string env, string? expected) =>
+        Assert.Equal(expected, Variables(Backend(env)).GetValueOrDefault(CognitoStack.Contract.EnvironmentVariables.StepUp));
 
     [Theory]
     [MemberData(nameof(Environments))]

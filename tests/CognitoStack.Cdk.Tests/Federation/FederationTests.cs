@@ -72,6 +72,19 @@ public sealed class FederationTests(SynthFixture synth)
         Assert.StartsWith("arn:aws:acm:us-east-1:", (string?)custom!["CustomDomainConfig"]!["CertificateArn"], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The TLS policy AWS recommends for a custom domain when the setting is left out (TLS_V1_2_2021:
+    /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CustomDomainConfigType.html).
+    /// </summary>
+    [Fact]
+    public void CustomDomain_Should_TakeTheRecommendedTlsPolicy_When_LeftOut()
+    {
+        var custom = synth["federated"].Resources("Identity", "AWS::Cognito::UserPoolDomain").Select(d => d.Resource["Properties"]!)
+            .Single(d => (string?)d["Domain"] == "auth.example.com");
+
+        Assert.Equal("TLS_V1_2_2021", (string?)custom["CustomDomainConfig"]!["SecurityPolicy"]);
+    }
+
     [Fact]
     public void CustomDomain_Should_OutputTheCloudFrontTargetForTheDnsRecord()
     {

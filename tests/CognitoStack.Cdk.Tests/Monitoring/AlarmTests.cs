@@ -49,7 +49,7 @@ public sealed class AlarmTests(SynthFixture synth)
     {
         var names = Alarms.ByName(Prod).Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(21, names.Count());
+        Assert.Equal(23, names.Count());
         Assert.All(new[] { "api-", "backend-", "pretokengeneration-", "postconfirmation-", "userpool-", "waf-", "user-export-" },
             area => Assert.Contains(names, n => n.StartsWith($"CognitoStack-prod-{area}", StringComparison.Ordinal)));
     }
@@ -183,10 +183,19 @@ public sealed class AlarmTests(SynthFixture synth)
             var functions = env.StackIds.Where(s => s != "Monitoring")
                 .SelectMany(stack => env.Resources(stack, "AWS::Lambda::Function").Select(f => $"{stack}/{f.LogicalId}"))
                 .ToList();
-            var covered = Alarms.ByName(env).Values
-                .SelectMany(Alarms.Metrics)
+            var metrics = Alarms.ByName(env).Values.SelectMany(Alarms.Metrics).ToList();
+            // A function a state machine runs is watched through the machine's failed executions: its own errors are
+            // retried by the state machine and are no failure until the execution fails.
+            var runByStateMachines = metrics
+                .Where(m => m is { Namespace: "AWS/States", Name: "ExecutionsFailed" })
+                .Select(m => Exported(env, m.Dimensions["StateMachineArn"]).Split('/'))
+                .SelectMany(machine => functions.Where(f => f.StartsWith(machine[0] + "/", StringComparison.Ordinal)
+                    && SynthesizedEnvironment.Text(env.Json[machine[0]]["Resources"]![machine[1]]!["Properties"]!["DefinitionString"])
+                        .Contains($"\"{f.Split('/')[1]}\"", StringComparison.Ordinal)));
+            var covered = metrics
                 .Where(m => m is { Namespace: "AWS/Lambda", Name: "Errors" })
                 .Select(m => Exported(env, m.Dimensions["FunctionName"]))
+                .Concat(runByStateMachines)
                 .ToList();
 
             Assert.NotEmpty(functions);

@@ -70,6 +70,10 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
         }
 
         var body = request.Content is null ? [] : request.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
-        Requests.Add(new SentRequest(request.Method, request.RequestUri, headers, body));
+        lock (Requests)
+        {
+            // The migration trigger sends its two calls at once.
+            Requests.Add(new SentRequest(request.Method, request.RequestUri, headers, body));
+        }
     }
 }

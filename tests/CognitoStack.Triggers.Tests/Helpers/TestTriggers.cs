@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CognitoStack.Tests.Credentials;
 
 namespace CognitoStack.Triggers.Tests.Helpers;
 
@@ -13,6 +14,17 @@ internal static class TestTriggers
     {
         ["DEFAULT_GROUP"] = "users",
         ["AWS_REGION"] = "eu-west-1",
+        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
+        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        ["AWS_SESSION_TOKEN"] = "FQoGZXIvYXdzEXAMPLESESSIONTOKEN//////////wEaDEXAMPLE==",
+    };
+
+    /// The user migration trigger's variables: an old pool in eu-west-1 and Lambda's credentials.
+    public static readonly Dictionary<string, string> MigrationVariables = new()
+    {
+        ["OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
+        ["OLD_CLIENT_ID"] = "7example23456789old",
+        ["OLD_REGION"] = "eu-west-1",
         ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
         ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
         ["AWS_SESSION_TOKEN"] = "FQoGZXIvYXdzEXAMPLESESSIONTOKEN//////////wEaDEXAMPLE==",
@@ -43,7 +55,11 @@ internal static class TestTriggers
         new(Variables(PreTokenVariables, name, value), log ?? Stream.Null);
 
     public static PostConfirmation PostConfirmation(HttpClient http, Stream? log = null, string? name = null, string? value = null) =>
-        new(Variables(PostConfirmationVariables, name, value), http, log ?? Stream.Null, new FixedClock(SigningTime));
+        PostConfirmation(Variables(PostConfirmationVariables, name, value), http, log);
+
+    // Credentials from the same variables (TestCredentials), so these tests leave the process environment alone.
+    public static PostConfirmation PostConfirmation(Func<string, string?> variables, HttpClient http, Stream? log = null) =>
+        new(variables, http, log ?? Stream.Null, new FixedClock(SigningTime), new TestCredentials(variables));
 
     public static readonly Dictionary<string, string> PreSignUpVariables = new() { ["ALLOWED_EMAIL_DOMAINS"] = "example.com,corp.example.com" };
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.UserExport.Aws;
 using CognitoStack.UserExport.Json;
 
@@ -30,15 +31,32 @@ internal sealed class ManualClock : TimeProvider
     }
 }
 
-/// A user pool in memory, paged like Cognito (pages of at most 60); each call can advance the clock.
+/// A user pool in memory, paged like Cognito (pages of at most 60, the sub filter); each call can advance the clock, and
+/// the calls numbered in <see cref="ThrottledCalls"/> fail with TooManyRequestsException.
 internal sealed class FakePool(int users, IReadOnlyDictionary<string, Func<int, bool>> groups, ManualClock? clock = null, TimeSpan? perCall = null) : ICognitoUsers
 {
     public int Calls { get; private set; }
 
+    public HashSet<int> ThrottledCalls { get; } = [];
+
+    /// Makes ListUsers ignore its filter (a broken filter must fail the export, not duplicate users).
+    public bool IgnoreFilter { get; set; }
+
     public static string Name(int i) => $"user-{i:000000}";
 
-    public Task<UsersPage> ListUsersAsync(string userPoolId, string? paginationToken, CancellationToken cancellationToken) =>
-        Task.FromResult(Page(Enumerable.Range(0, users), paginationToken));
+    public static string Sub(int i) => CognitoStack.Fakes.LoopbackCognito.Sub(i);
+
+    public Task<UsersPage> ListUsersAsync(string userPoolId, string? filter, string? paginationToken, CancellationToken cancellationToken)
+    {
+        var all = Enumerable.Range(0, users);
+        if (filter is not null && !IgnoreFilter)
+        {
+            var prefix = filter.StartsWith("sub ^= \"", StringComparison.Ordinal) && filter.EndsWith('"') ? filter[8..^1] : throw new ArgumentException(filter, nameof(filter));
+            all = all.Where(i => Sub(i).StartsWith(prefix, StringComparison.Ordinal));
+        }
+
+        return Task.FromResult(Page(all, paginationToken));
+    }
 
     public Task<GroupsPage> ListGroupsAsync(string userPoolId, string? nextToken, CancellationToken cancellationToken)
     {
@@ -62,6 +80,11 @@ internal sealed class FakePool(int users, IReadOnlyDictionary<string, Func<int, 
     private void Tick()
     {
         Calls++;
+        if (ThrottledCalls.Contains(Calls))
+        {
+            throw new AwsApiException("ListUsers", 400, "TooManyRequestsException");
+        }
+
         if (perCall is { } by)
         {
             clock?.Advance(by);
@@ -77,7 +100,7 @@ internal sealed class FakePool(int users, IReadOnlyDictionary<string, Func<int, 
         UserLastModifiedDate = 1_767_323_045.5 + i,
         Attributes =
         [
-            new AttributeType { Name = "sub", Value = $"sub-{i}" },
+            new AttributeType { Name = "sub", Value = Sub(i) },
             new AttributeType { Name = "email", Value = $"u{i}@example.com" },
             new AttributeType { Name = "email_verified", Value = "true" },
         ],
@@ -115,18 +138,6 @@ internal sealed class FakeStore : IObjectStore
     }
 
     public JsonElement Json(string key) => JsonDocument.Parse(Objects[key]).RootElement.Clone();
-}
-
-/// Records continuation requests.
-internal sealed class FakeContinuation : IContinuation
-{
-    public List<string> Requests { get; } = [];
-
-    public Task ContinueAsync(string exportPrefix, CancellationToken cancellationToken)
-    {
-        Requests.Add(exportPrefix);
-        return Task.CompletedTask;
-    }
 }
 
 /// A request as the handler saw it.

@@ -198,3 +198,45 @@ describe('value outside the allowed values', () => {
     assert.deepEqual(findingsAfter((r) => { props(r, 'UserPool').UserPoolTier = '{{resolve:ssm:/cognito/tier}}'; }), []);
   });
 });
+
+describe('documented exceptions: properties newer than the pinned specification', () => {
+  const JWT_AUTHORIZER = {
+    Type: 'AWS::ApiGateway::Authorizer',
+    Properties: {
+      Name: 'Jwt',
+      RestApiId: 'abc123',
+      Type: 'JWT',
+      IdentitySource: 'method.request.header.Authorization',
+      JwtConfiguration: {
+        DefaultAlgorithms: ['RS256'],
+        Issuers: [{
+          Issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_EXAMPLE',
+          Audiences: ['1example23456789'],
+          AdditionalClaims: [{ ClaimName: 'token_use', Format: 'SINGLE_STRING', Required: true, ExpectedValues: ['id', 'access'] }],
+        }],
+      },
+    },
+  };
+  const withAuthorizer = (mutate = () => {}) => findingsAfter((r) => {
+    r.JwtAuthorizer = structuredClone(JWT_AUTHORIZER);
+    mutate(r.JwtAuthorizer.Properties.JwtConfiguration);
+  });
+
+  test('a JWT authorizer as the CloudFormation reference gives it has no findings', () => {
+    assert.deepEqual(withAuthorizer(), []);
+  });
+
+  test('inside the exception, names, required members and allowed values are still checked', () => {
+    assert.deepEqual(withAuthorizer((c) => {
+      c.Issuers[0].Isuer = c.Issuers[0].Issuer;
+      delete c.Issuers[0].Issuer;
+      c.DefaultAlgorithms = ['HS256'];
+      c.Issuers[0].AdditionalClaims[0].Format = 'STRING_ARRAY';
+    }).sort(), [
+      'missing required JwtAuthorizer JwtConfiguration.Issuers[0].Issuer',
+      'not allowed JwtAuthorizer JwtConfiguration.DefaultAlgorithms[0]',
+      'not allowed JwtAuthorizer JwtConfiguration.Issuers[0].AdditionalClaims[0].Format',
+      'unknown property JwtAuthorizer JwtConfiguration.Issuers[0].Isuer',
+    ]);
+  });
+});
