@@ -10,15 +10,23 @@ namespace CognitoStack.Cdk.Tests.Bundling;
 /// </summary>
 public sealed class NativeAotBootstraps
 {
-    private static readonly Dictionary<string, Lazy<string>> Published = new[] { LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject }
-        .ToDictionary(p => p, p => new Lazy<string>(() => Publish(p)), StringComparer.Ordinal);
+    private static readonly Dictionary<(string Project, string Runtime), Lazy<string>> Published =
+        new[] { LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject }
+            .SelectMany(p => new[] { DotnetPublish.LinuxArm64, DotnetPublish.LinuxX64 }.Select(r => (p, r)))
+            .ToDictionary(k => k, k => new Lazy<string>(() => Publish(k.p, k.r)));
 
-    /// <summary>The bootstrap of <paramref name="projectPath"/>, published on first use.</summary>
-    public static string Of(string projectPath) => Published[projectPath].Value;
+    /// <summary>The linux-arm64 bootstrap of <paramref name="projectPath"/> (what the CDK deploys), published on first use.</summary>
+    public static string Of(string projectPath) => Of(projectPath, DotnetPublish.LinuxArm64);
 
-    private static string Publish(string projectPath)
+    /// <summary>
+    /// The bootstrap of <paramref name="projectPath"/> for <paramref name="runtimeIdentifier"/>, published on first use:
+    /// linux-x64 is the stand-in this x64 host can run.
+    /// </summary>
+    public static string Of(string projectPath, string runtimeIdentifier) => Published[(projectPath, runtimeIdentifier)].Value;
+
+    private static string Publish(string projectPath, string runtimeIdentifier)
     {
-        var hash = PublishInputs.HashProject(Repository.Root, projectPath, LambdaCode.HashedSettings(DotnetPublish.LinuxArm64, nativeAot: true));
+        var hash = PublishInputs.HashProject(Repository.Root, projectPath, LambdaCode.HashedSettings(runtimeIdentifier, nativeAot: true));
         var cache = Path.Combine(Repository.Root, "cdk.out.native-aot", hash);
         var bootstrap = Path.Combine(cache, DotnetPublish.BootstrapFile);
         if (!File.Exists(bootstrap))
@@ -29,7 +37,7 @@ public sealed class NativeAotBootstraps
                 Directory.Delete(staging, recursive: true);
             }
 
-            DotnetPublish.Run(Path.Combine(Repository.Root, projectPath), staging, DotnetPublish.LinuxArm64, nativeAot: true);
+            DotnetPublish.Run(Path.Combine(Repository.Root, projectPath), staging, runtimeIdentifier, nativeAot: true);
             Directory.Move(staging, cache);
         }
 
