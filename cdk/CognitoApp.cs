@@ -12,6 +12,16 @@ public sealed record CognitoApp(IdentityStack Identity, ApiStack Api, BackupStac
     public VaultStack? Vault { get; init; }
 
     /// <summary>
+    /// The function packages of the repository at <paramref name="repositoryRoot"/>, each group published as
+    /// <paramref name="settings"/> say (<c>backend.publish</c>, <c>triggers.publish</c>, <c>backup.publish</c>).
+    /// </summary>
+    public static LambdaCode Code(string repositoryRoot, EnvironmentSettings settings) =>
+        LambdaCode.FromRepository(repositoryRoot, new NativeAotGroups(
+            settings.Backend.Publish == LambdaPublish.NativeAot,
+            settings.Triggers.Publish == LambdaPublish.NativeAot,
+            settings.Backup.Publish == LambdaPublish.NativeAot));
+
+    /// <summary>
     /// Adds the stateful Identity stack, the stateless Api stack, unless they are off the Backup stack
     /// (scheduled user export), the backup account's Vault stack with <c>backup.vault</c>, the Monitoring stack and, with replication, the replica Region's stack for
     /// <paramref name="settings"/>.

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Amazon.CDK;
 using CognitoStack.Cdk;
-using CognitoStack.Cdk.Bundling;
 using CognitoStack.Cdk.Configuration;
 
 try
@@ -20,7 +19,7 @@ try
         await Console.Error.WriteLineAsync($"Warning: {warning}");
     }
 
-    CognitoApp.AddTo(app, settings, LambdaCode.FromRepository(root));
+    CognitoApp.AddTo(app, settings, CognitoApp.Code(root, settings));
     app.Synth();
     return 0;
 }

@@ -35,24 +35,54 @@ public static class DotnetPublish
         "-p:PublishReadyToRun=true",
     ];
 
-    /// <summary>The whole <c>dotnet</c> command line: <c>publish</c>, the project, <see cref="Settings"/>, the output.</summary>
+    /// <summary>
+    /// The arguments of a Native AOT publish: a self-contained native executable for
+    /// <paramref name="runtimeIdentifier"/>, linked by clang with lld (Microsoft's cross-compilation page for
+    /// Native AOT: https://learn.microsoft.com/dotnet/core/deploying/native-aot/cross-compile, and the
+    /// prerequisites https://learn.microsoft.com/dotnet/core/deploying/native-aot/#prerequisites). The
+    /// ILCompiler packages are restored from NuGet, at the version the SDK picks. Trim and AOT warnings are
+    /// errors (the ILCompiler follows <c>TreatWarningsAsErrors</c>, Directory.Build.props). Part of the asset
+    /// hash with <see cref="NativeToolchain.Versions"/>.
+    /// </summary>
+    /// <param name="runtimeIdentifier"><see cref="LinuxArm64"/> or <see cref="LinuxX64"/>.</param>
+    public static IReadOnlyList<string> NativeAotSettings(string runtimeIdentifier) =>
+    [
+        "--configuration", "Release",
+        "--runtime", RequireLinux(runtimeIdentifier),
+        "--self-contained", "true",
+        "-p:PublishAot=true",
+        "-p:LinkerFlavor=lld",
+        "-p:StripSymbols=true",
+    ];
+
+    /// <summary><see cref="NativeAotSettings"/> when <paramref name="nativeAot"/>, otherwise <see cref="Settings(string)"/>.</summary>
+    public static IReadOnlyList<string> Settings(string runtimeIdentifier, bool nativeAot) =>
+        nativeAot ? NativeAotSettings(runtimeIdentifier) : Settings(runtimeIdentifier);
+
+    /// <summary>The whole <c>dotnet</c> command line: <c>publish</c>, the project, <see cref="Settings(string, bool)"/>, the output.</summary>
     /// <param name="projectDirectory">The project folder.</param>
     /// <param name="outputDirectory">Where the published files go.</param>
     /// <param name="runtimeIdentifier"><see cref="LinuxArm64"/> or <see cref="LinuxX64"/>.</param>
-    public static IReadOnlyList<string> Arguments(string projectDirectory, string outputDirectory, string runtimeIdentifier) =>
+    /// <param name="nativeAot">Publish with <see cref="NativeAotSettings"/>.</param>
+    public static IReadOnlyList<string> Arguments(string projectDirectory, string outputDirectory, string runtimeIdentifier, bool nativeAot = false) =>
     [
         "publish", projectDirectory,
-        .. Settings(runtimeIdentifier),
+        .. Settings(runtimeIdentifier, nativeAot),
         "--output", outputDirectory,
         "--nologo",
         "--verbosity", "quiet",
     ];
 
-    /// <summary>Publishes <paramref name="projectDirectory"/> into <paramref name="outputDirectory"/>; throws with dotnet's output on failure.</summary>
-    /// <param name="projectDirectory">The project folder.</param>
+    /// <summary>
+    /// Publishes <paramref name="projectDirectory"/> into <paramref name="outputDirectory"/>; throws with
+    /// dotnet's output on failure. A Native AOT publish leaves the executable as <see cref="BootstrapFile"/>
+    /// (what <c>provided.al2023</c> starts) and drops the separate symbol file.
+    /// </summary>
+    /// <param name="projectDirectory">The project folder, named like its assembly.</param>
     /// <param name="outputDirectory">Where the published files go.</param>
     /// <param name="runtimeIdentifier"><see cref="LinuxArm64"/> or <see cref="LinuxX64"/>.</param>
-    public static void Run(string projectDirectory, string outputDirectory, string runtimeIdentifier)
+    /// <param name="nativeAot">Publish with <see cref="NativeAotSettings"/>.</param>
+    public static void Run(string projectDirectory, string outputDirectory, string runtimeIdentifier, bool nativeAot = false)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -60,7 +90,7 @@ public static class DotnetPublish
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(projectDirectory, outputDirectory, runtimeIdentifier))
+        foreach (var argument in Arguments(projectDirectory, outputDirectory, runtimeIdentifier, nativeAot))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -75,7 +105,20 @@ public static class DotnetPublish
             throw new InvalidOperationException(
                 $"dotnet publish {projectDirectory} failed with exit code {process.ExitCode}:{System.Environment.NewLine}{stdout.Result}{stderr.Result}");
         }
+
+        if (nativeAot)
+        {
+            var assemblyName = Path.GetFileName(Path.TrimEndingDirectorySeparator(projectDirectory));
+            File.Move(Path.Combine(outputDirectory, assemblyName), Path.Combine(outputDirectory, BootstrapFile), overwrite: true);
+            foreach (var symbols in Directory.GetFiles(outputDirectory, "*.dbg"))
+            {
+                File.Delete(symbols);
+            }
+        }
     }
+
+    /// <summary>The executable a custom runtime starts (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html).</summary>
+    public const string BootstrapFile = "bootstrap";
 
     private static string RequireLinux(string runtimeIdentifier) =>
         runtimeIdentifier is LinuxArm64 or LinuxX64

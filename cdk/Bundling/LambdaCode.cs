@@ -23,10 +23,16 @@ public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTrigger
     /// <summary>The API's Lambda authorizer project (the verifiedPermissions mode), relative to the repository root.</summary>
     public const string AuthorizerProject = "src/CognitoStack.Authorizer";
 
-    /// <summary>Every function project of the repository at <paramref name="repositoryRoot"/>.</summary>
-    public static LambdaCode FromRepository(string repositoryRoot) =>
-        new(FromProject(repositoryRoot, BackendProject), FromProject(repositoryRoot, TriggersProject), FromProject(repositoryRoot, TriggersProject),
-            FromProject(repositoryRoot, UserExportProject), FromProject(repositoryRoot, AuthorizerProject));
+    /// <summary>Every function project of the repository at <paramref name="repositoryRoot"/>, each ReadyToRun.</summary>
+    public static LambdaCode FromRepository(string repositoryRoot) => FromRepository(repositoryRoot, default);
+
+    /// <summary>Every function project of the repository at <paramref name="repositoryRoot"/>, each group published as <paramref name="nativeAot"/> says.</summary>
+    public static LambdaCode FromRepository(string repositoryRoot, NativeAotGroups nativeAot) =>
+        new(FromProject(repositoryRoot, BackendProject, nativeAot: nativeAot.Backend),
+            FromProject(repositoryRoot, TriggersProject, nativeAot: nativeAot.Triggers),
+            FromProject(repositoryRoot, TriggersProject, nativeAot: nativeAot.Triggers),
+            FromProject(repositoryRoot, UserExportProject, nativeAot: nativeAot.UserExport),
+            FromProject(repositoryRoot, AuthorizerProject));
 
     /// <summary>
     /// An asset bundled with <c>dotnet publish</c> (<see cref="DotnetPublish"/>: framework-dependent,
@@ -41,21 +47,35 @@ public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTrigger
     /// <param name="repositoryRoot">The repository root.</param>
     /// <param name="projectPath">The project folder, relative to the root.</param>
     /// <param name="runtimeIdentifier"><see cref="DotnetPublish.LinuxArm64"/> (the default, for arm64 functions) or <see cref="DotnetPublish.LinuxX64"/>.</param>
-    public static Code FromProject(string repositoryRoot, string projectPath, string runtimeIdentifier = DotnetPublish.LinuxArm64)
+    /// <param name="nativeAot">
+    /// A Native AOT <c>bootstrap</c> (<see cref="DotnetPublish.NativeAotSettings"/>) instead; its hash also
+    /// covers the native toolchain (<see cref="NativeToolchain.Versions"/>).
+    /// </param>
+    public static Code FromProject(string repositoryRoot, string projectPath, string runtimeIdentifier = DotnetPublish.LinuxArm64, bool nativeAot = false)
     {
         var projectDirectory = Path.Combine(repositoryRoot, projectPath);
         return Code.FromAsset(projectDirectory, new Amazon.CDK.AWS.S3.Assets.AssetOptions
         {
             AssetHashType = AssetHashType.CUSTOM,
-            AssetHash = PublishInputs.HashProject(repositoryRoot, projectPath, DotnetPublish.Settings(runtimeIdentifier)),
+            AssetHash = PublishInputs.HashProject(repositoryRoot, projectPath, HashedSettings(runtimeIdentifier, nativeAot)),
             Exclude = ["bin", "obj"],
             Bundling = new BundlingOptions
             {
                 // Only used if local bundling declined, which it never does: it publishes or fails.
                 Image = DotnetFunction.Dotnet10.BundlingImage,
-                Local = new DotnetPublishBundling(projectDirectory, runtimeIdentifier),
+                Local = new DotnetPublishBundling(projectDirectory, runtimeIdentifier, nativeAot),
                 OutputType = BundlingOutput.NOT_ARCHIVED,
             },
         });
     }
+
+    /// <summary>What the asset hash covers besides the files: the publish settings, and for Native AOT the toolchain's versions.</summary>
+    public static IReadOnlyList<string> HashedSettings(string runtimeIdentifier, bool nativeAot) =>
+        nativeAot ? [.. DotnetPublish.NativeAotSettings(runtimeIdentifier), .. NativeToolchain.Versions(runtimeIdentifier)] : DotnetPublish.Settings(runtimeIdentifier);
 }
+
+/// <summary>Which function groups are published as Native AOT (the rest ReadyToRun).</summary>
+/// <param name="Backend">The API backend.</param>
+/// <param name="Triggers">The user pool triggers (primary and replica Region).</param>
+/// <param name="UserExport">The scheduled user export.</param>
+public readonly record struct NativeAotGroups(bool Backend, bool Triggers, bool UserExport);

@@ -20,7 +20,7 @@ namespace CognitoStack.Cdk.Bundling;
 /// <item>the files MSBuild and the SDK resolver pick up by walking up from each project folder to the
 /// repository root: <c>Directory.Build.props</c>, <c>Directory.Build.targets</c>,
 /// <c>Directory.Packages.props</c>, <c>NuGet.config</c> and <c>global.json</c> (and what they include);</item>
-/// <item>the publish settings (runtime identifier, ReadyToRun: <see cref="DotnetPublish.Settings"/>), given by the caller.</item>
+/// <item>the publish settings (runtime identifier, ReadyToRun: <see cref="DotnetPublish.Settings(string)"/> or, for Native AOT, <see cref="DotnetPublish.NativeAotSettings"/> and <see cref="NativeToolchain.Versions"/>), given by the caller.</item>
 /// </list>
 /// <para>
 /// Not inputs: <c>.editorconfig</c>. With <c>EnforceCodeStyleInBuild</c> it decides whether the build

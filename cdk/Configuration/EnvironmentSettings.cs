@@ -530,6 +530,13 @@ public sealed record TriggerSettings
     /// </summary>
     public required bool SnapStart { get; init; }
 
+    /// <summary>
+    /// How every trigger is published: <c>readyToRun</c> (default: the managed <c>dotnet10</c> runtime) or
+    /// <c>nativeAot</c> (a native <c>bootstrap</c> on <c>provided.al2023</c>, built here without Docker;
+    /// cannot be combined with SnapStart). See docs/performance.md.
+    /// </summary>
+    public required LambdaPublish Publish { get; init; }
+
     /// <summary>Self sign-up only for email addresses of listed domains. Left out: no pre sign-up trigger.</summary>
     public PreSignUpSettings? PreSignUp { get; init; }
 
@@ -789,6 +796,13 @@ public sealed record BackendSettings
     /// (billed per cached snapshot and restore; see docs/performance.md).
     /// </summary>
     public required bool SnapStart { get; init; }
+
+    /// <summary>
+    /// How the function is published: <c>readyToRun</c> (default: the managed <c>dotnet10</c> runtime) or
+    /// <c>nativeAot</c> (a native <c>bootstrap</c> on <c>provided.al2023</c>, built here without Docker;
+    /// cannot be combined with SnapStart). See docs/performance.md.
+    /// </summary>
+    public required LambdaPublish Publish { get; init; }
 }
 
 /// <summary>WAF settings.</summary>
@@ -827,6 +841,16 @@ public sealed record MonitoringSettings
 
     /// <summary>Sign-ins with compromised credentials or high account-takeover risk in 5 minutes, 1–100,000. Default 10.</summary>
     public required int RiskyRequestsPer5Minutes { get; init; }
+}
+
+/// <summary>How a function group is published (<c>backend.publish</c>, <c>triggers.publish</c>, <c>backup.publish</c>).</summary>
+public enum LambdaPublish
+{
+    /// <summary>Framework-dependent ReadyToRun on the managed <c>dotnet10</c> runtime: the default.</summary>
+    ReadyToRun,
+
+    /// <summary>A Native AOT <c>bootstrap</c> on <c>provided.al2023</c> (arm64); no SnapStart (see docs/performance.md).</summary>
+    NativeAot,
 }
 
 /// <summary>Who delivers the user pool's email.</summary>
@@ -970,6 +994,13 @@ public sealed record BackupSettings
 
     /// <summary>Fall of the exported user count since the last export, in percent, that raises the alarm, 1-100. Default 10.</summary>
     public required int MaxDropPercent { get; init; }
+
+    /// <summary>
+    /// How the export function is published: <c>readyToRun</c> (default: the managed <c>dotnet10</c> runtime) or
+    /// <c>nativeAot</c> (a native <c>bootstrap</c> on <c>provided.al2023</c>, built here without Docker).
+    /// See docs/performance.md.
+    /// </summary>
+    public required LambdaPublish Publish { get; init; }
 
     /// <summary>
     /// Share of Cognito's <c>UserList</c> quota (30 requests per second per account and Region) the export uses, 0.05-1.

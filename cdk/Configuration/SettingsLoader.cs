@@ -108,6 +108,7 @@ public static partial class SettingsLoader
             MemorySizeMb = b.Int("memorySizeMb", 512, 128, 10_240),
             TimeoutSeconds = b.Int("timeoutSeconds", 10, 1, 29),
             SnapStart = b.Bool("snapStart", false),
+            Publish = b.Enum("publish", Choices.Publish, LambdaPublish.ReadyToRun),
         }),
         Waf = r.ObjectOrEmpty("waf").ReadAll(w => new WafSettings
         {
@@ -162,6 +163,7 @@ public static partial class SettingsLoader
             MaxDropPercent = b.Int("maxDropPercent", 10, 1, 100),
             LockMode = b.Enum("lockMode", Choices.LockMode, ExportLockMode.Governance),
             Vault = b.OptionalObject("vault", "none: no copy outside the pool's account")?.ReadAll(v => ReadVault(v, retention, expire)),
+            Publish = b.Enum("publish", Choices.Publish, LambdaPublish.ReadyToRun),
             QuotaShare = b.Fraction("quotaShare", ExportPartitions.DefaultQuotaShare, "a third (10 of 30 requests per second)", 0.05, 1),
         };
     }
@@ -343,6 +345,16 @@ public static partial class SettingsLoader
 
     private static void CrossCheckSnapStart(EnvironmentSettings s, string path)
     {
+        foreach (var (group, on, publish) in new[] { ("backend", s.Backend.SnapStart, s.Backend.Publish), ("triggers", s.Triggers.SnapStart, s.Triggers.Publish) })
+        {
+            if (on && publish == LambdaPublish.NativeAot)
+            {
+                throw new ConfigurationException(
+                    $"{path}.{group}.snapStart true is invalid with {group}.publish \"nativeAot\": SnapStart serves managed runtimes only and a Native AOT bootstrap runs on provided.al2023 "
+                    + $"(https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html); set {group}.snapStart false or {group}.publish \"readyToRun\"");
+            }
+        }
+
         if (s.Region is not { } region || !LambdaRules.RegionsWithoutSnapStart.Contains(region))
         {
             return;

@@ -110,6 +110,11 @@ public static class Choices
         (Configuration.HostedUiStyle.ManagedLogin, "MANAGED_LOGIN"),
         (Configuration.HostedUiStyle.Classic, "CLASSIC"));
 
+    /// <summary><c>backend.publish</c>, <c>triggers.publish</c>, <c>backup.publish</c>. Config only: the stacks pick the runtime and the publish from it.</summary>
+    public static readonly Spellings<LambdaPublish> Publish = new(
+        (LambdaPublish.ReadyToRun, "readyToRun"),
+        (LambdaPublish.NativeAot, "nativeAot"));
+
     /// <summary><c>email.sender</c>. Config only: SES becomes <c>EmailSendingAccount: DEVELOPER</c> through the CDK's <c>UserPoolEmail.WithSES</c>.</summary>
     public static readonly Spellings<EmailSender> EmailSender = new(
         (Configuration.EmailSender.Ses, "SES"),

@@ -30,6 +30,7 @@ internal static partial class TriggerSettingsReader
         PostConfirmation = t.Bool("postConfirmation", true),
         MachineTokenClaims = t.Bool("machineTokenClaims", false),
         SnapStart = t.Bool("snapStart", false),
+        Publish = t.Enum("publish", Choices.Publish, LambdaPublish.ReadyToRun),
         PreSignUp = t.OptionalObject("preSignUp")?.ReadAll(ReadPreSignUp),
         CustomMessage = t.OptionalObject("customMessage")?.ReadAll(c => ReadCustomMessage(c, files)),
         InboundFederation = t.OptionalObject("inboundFederation")?.ReadAll(ReadInboundFederation),

@@ -53,6 +53,13 @@ public sealed record DotnetFunctionProps
     /// <see cref="DotnetFunction.LiveAlias"/> alias. Default false: callers invoke the unpublished function.
     /// </summary>
     public bool SnapStart { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Code"/> is a Native AOT <c>bootstrap</c>: the function then runs on the OS-only
+    /// runtime <c>provided.al2023</c>, which passes <see cref="Handler"/> to the bootstrap in <c>_HANDLER</c>.
+    /// Default false: the managed <c>dotnet10</c> runtime loads <see cref="Handler"/> from the package.
+    /// </summary>
+    public bool NativeAot { get; init; }
 }
 
 /// <summary>
@@ -73,6 +80,11 @@ public sealed class DotnetFunction : Construct
     public DotnetFunction(Construct scope, string id, DotnetFunctionProps props)
         : base(scope, id)
     {
+        if (props.NativeAot && props.SnapStart)
+        {
+            throw new ArgumentException("SnapStart needs a managed runtime; a Native AOT bootstrap runs on provided.al2023", nameof(props));
+        }
+
         var logGroup = LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
         {
             Retention = props.LogRetention,
@@ -91,7 +103,7 @@ public sealed class DotnetFunction : Construct
         Function = new Function(this, "Function", new FunctionProps
         {
             CurrentVersionOptions = new VersionOptions { RemovalPolicy = RemovalPolicy.DESTROY },
-            Runtime = Dotnet10,
+            Runtime = props.NativeAot ? Runtime.PROVIDED_AL2023 : Dotnet10,
             Architecture = Architecture.ARM_64,
             Handler = props.Handler,
             Code = props.Code,

@@ -21,6 +21,9 @@ public sealed record ScheduledUserExportProps
     /// <summary>The published export project.</summary>
     public required Code Code { get; init; }
 
+    /// <summary>Whether <see cref="Code"/> is a Native AOT bootstrap (<see cref="DotnetFunctionProps.NativeAot"/>). Default false.</summary>
+    public bool NativeAot { get; init; }
+
     /// <summary>When the export runs (an EventBridge rate expression).</summary>
     public required Schedule Schedule { get; init; }
 
@@ -134,6 +137,7 @@ public sealed class ScheduledUserExport : Construct
         {
             Code = props.Code,
             Handler = LambdaHandlers.UserExport,
+            NativeAot = props.NativeAot,
             Description = "Exports every user and group membership to the locked export bucket",
             MemorySizeMb = 1024,
             TimeoutSeconds = TimeoutSeconds,

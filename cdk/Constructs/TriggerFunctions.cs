@@ -40,6 +40,9 @@ public sealed record TriggerFunctionsProps
     /// </summary>
     public bool SnapStart { get; init; }
 
+    /// <summary>Whether <see cref="Code"/> is a Native AOT bootstrap (<see cref="DotnetFunctionProps.NativeAot"/>). Default false.</summary>
+    public bool NativeAot { get; init; }
+
     /// <summary>The published triggers project.</summary>
     public required Code Code { get; init; }
 
@@ -274,6 +277,7 @@ public sealed class TriggerFunctions : Construct
             TimeoutSeconds = 5,
             SynchronousCaller = "Cognito during sign-up and sign-in",
             SnapStart = props.SnapStart,
+            NativeAot = props.NativeAot,
             Environment = environment,
             LogRetention = props.LogRetention,
             LogRemovalPolicy = props.LogRemovalPolicy,

@@ -48,6 +48,7 @@ public sealed class ApiStack : Stack
             TimeoutSeconds = settings.Backend.TimeoutSeconds,
             SynchronousCaller = "API Gateway",
             SnapStart = settings.Backend.SnapStart,
+            NativeAot = settings.Backend.Publish == LambdaPublish.NativeAot,
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,

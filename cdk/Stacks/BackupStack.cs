@@ -41,6 +41,7 @@ public sealed class BackupStack : Stack
         {
             UserPool = props.Identity.Directory.UserPool,
             Code = props.UserExportCode,
+            NativeAot = backup.Publish == LambdaPublish.NativeAot,
             Schedule = Schedule.Expression(backup.Schedule),
             ExportTimeout = Duration.Hours(backup.ScheduleHours),
             Rate = ExportPartitions.Rate(backup.QuotaShare),

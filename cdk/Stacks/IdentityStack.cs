@@ -96,6 +96,7 @@ public sealed class IdentityStack : Stack
             PostConfirmation = settings.Triggers.PostConfirmation,
             MachineTokenClaims = settings.Triggers.MachineTokenClaims,
             SnapStart = settings.Triggers.SnapStart,
+            NativeAot = settings.Triggers.Publish == LambdaPublish.NativeAot,
             Code = props.TriggersCode,
             AdminGroup = GroupNames.Admin,
             DefaultGroup = GroupNames.Users,

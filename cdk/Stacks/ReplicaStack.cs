@@ -50,6 +50,7 @@ public sealed class ReplicaStack : Stack
                 PreTokenGeneration = true,
                 PostConfirmation = false,
                 MachineTokenClaims = settings.Triggers.MachineTokenClaims,
+                NativeAot = settings.Triggers.Publish == LambdaPublish.NativeAot,
                 Code = props.TriggersCode,
                 AdminGroup = GroupNames.Admin,
                 DefaultGroup = GroupNames.Users,

@@ -14,6 +14,9 @@ public sealed class ChoiceSettingsTests
     [InlineData("userPool.mfa", "", "OFF, OPTIONAL, REQUIRED")]
     [InlineData("userPool.featurePlan", "ADVANCED", "LITE, ESSENTIALS, PLUS")]
     [InlineData("userPool.threatProtection", "ON", "OFF, AUDIT, ENFORCED")]
+    [InlineData("backend.publish", "NativeAot", "readyToRun, nativeAot")]
+    [InlineData("triggers.publish", "aot", "readyToRun, nativeAot")]
+    [InlineData("backup.publish", "", "readyToRun, nativeAot")]
     [InlineData("api.authorizer", "jwt", "COGNITO, JWT")]
     [InlineData("api.authorizer", "LAMBDA", "COGNITO, JWT")]
     public void ChoiceSetting_Should_FailListingChoices_When_NotAChoiceName(string path, string value, string choices)
@@ -45,6 +48,10 @@ public sealed class ChoiceSettingsTests
     [InlineData("userPool.mfa", "OFF", MfaMode.Off)]
     [InlineData("userPool.mfa", "OPTIONAL", MfaMode.Optional)]
     [InlineData("userPool.mfa", "REQUIRED", MfaMode.Required)]
+    [InlineData("backend.publish", "readyToRun", LambdaPublish.ReadyToRun)]
+    [InlineData("backend.publish", "nativeAot", LambdaPublish.NativeAot)]
+    [InlineData("triggers.publish", "nativeAot", LambdaPublish.NativeAot)]
+    [InlineData("backup.publish", "nativeAot", LambdaPublish.NativeAot)]
     public void ChoiceSetting_Should_Load_When_AChoiceName(string path, string value, object expected)
     {
         // Act

@@ -149,6 +149,35 @@ public sealed class CrossSettingRulesTests
         Assert.Equal((on, on), (settings.Backend.SnapStart, settings.Triggers.SnapStart));
     }
 
+    [Theory]
+    [InlineData("backend")]
+    [InlineData("triggers")]
+    public void SnapStart_Should_FailNamingBothKeys_When_TheGroupIsPublishedAsNativeAot(string group)
+    {
+        // Act
+        var message = Error(All(Set($"{group}.snapStart", true), Set($"{group}.publish", "nativeAot")));
+
+        // Assert
+        Assert.Equal(
+            $"{Key($"{group}.snapStart")} true is invalid with {group}.publish \"nativeAot\": SnapStart serves managed runtimes only and a Native AOT bootstrap runs on provided.al2023 "
+            + $"(https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html); set {group}.snapStart false or {group}.publish \"readyToRun\"",
+            message);
+    }
+
+    [Theory]
+    [InlineData(true, "readyToRun")]
+    [InlineData(false, "nativeAot")]
+    public void SnapStart_Should_Load_When_TheRuntimeIsManagedOrSnapStartIsOff(bool snapStart, string publish)
+    {
+        // Act
+        var settings = Load(All(
+            Set("backend.snapStart", snapStart), Set("backend.publish", publish),
+            Set("triggers.snapStart", snapStart), Set("triggers.publish", publish)));
+
+        // Assert
+        Assert.Equal((snapStart, snapStart), (settings.Backend.SnapStart, settings.Triggers.SnapStart));
+    }
+
     private static Action<JsonObject> Tokens(int refreshDays, int accessMinutes, int idMinutes) => All(
         Set("clients.refreshTokenValidityDays", refreshDays),
         Set("clients.accessTokenValidityMinutes", accessMinutes),

@@ -35,7 +35,7 @@ public sealed class StructureTests
     [InlineData("mfaMode", "userPool", "customAttributes, deletionProtection, featurePlan, groups, mfa, mfaFactors, passkeys, passwordHistorySize, passwordMinimumLength, riskActions, selfSignUp, signInFactors, temporaryPasswordValidityDays, threatProtection")]
     [InlineData("region ", "", "account, api, authorization, backend, backup, clients, domain, email, hostedUi, identityPool, identityProviders, logRetentionDays, migration, monitoring, region, removalPolicy, replication, resourceServer, terms, triggers, userPool, waf, webOrigins")]
     [InlineData("Enabled", "waf", "enabled, rateLimitPer5Minutes")]
-    [InlineData("memorySize", "backend", "memorySizeMb, snapStart, timeoutSeconds")]
+    [InlineData("memorySize", "backend", "memorySizeMb, publish, snapStart, timeoutSeconds")]
     [InlineData("throttlingRate", "api", "authorizer, manageAccountCloudWatchRole, stepUp, throttlingBurstLimit, throttlingRateLimit")]
     [InlineData("Name", "userPool.groups[1]", "description, name, precedence")]
     public void UnknownKey_Should_ListTheKnownKeys_When_ATypo(string typo, string objectPath, string known)

@@ -25,7 +25,48 @@ public sealed class LambdaContractTests(SynthFixture synth)
     private static readonly Assembly[] FunctionAssemblies =
         [typeof(Function).Assembly, typeof(PreTokenGeneration).Assembly, typeof(UserExportFunction).Assembly, typeof(AuthorizerFunction).Assembly];
 
+    // The OS-only runtime a Native AOT bootstrap runs on (publish "nativeAot").
+    private const string NativeRuntime = "provided.al2023";
+
     public static TheoryData<string> Environments => [.. Repository.AllEnvironmentNames];
+
+    // Each function assembly's bootstrap (Native AOT) knows every handler string of that assembly, and only those.
+    [Fact]
+    public void EveryBootstrap_Should_DispatchEveryHandlerOfItsAssembly()
+    {
+        var handlers = typeof(CognitoStack.Contract.LambdaHandlers).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.All(
+            new[] { (Assembly: "CognitoStack.Backend", CognitoStack.Backend.Bootstrap.Handlers), (Assembly: "CognitoStack.Triggers", CognitoStack.Triggers.Bootstrap.Handlers),
+                (Assembly: "CognitoStack.UserExport", CognitoStack.UserExport.Bootstrap.Handlers) },
+            b => Assert.Equal(
+                handlers.Where(h => h.StartsWith(b.Assembly + "::", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+                b.Handlers.Keys.Order(StringComparer.Ordinal)));
+    }
+
+    // publish "nativeAot" (test-only environment "native"): every function is a bootstrap on provided.al2023, arm64,
+    // whose Handler (passed in _HANDLER) is one its bootstrap dispatches; no SnapStart (a managed runtime's feature).
+    [Fact]
+    public void NativeEnvironment_Should_RunEveryFunctionOnProvidedAl2023WithAHandlerItsBootstrapKnows()
+    {
+        var functions = DotnetFunctions("native").Select(f => f.Properties).ToList();
+        var known = CognitoStack.Backend.Bootstrap.Handlers.Keys
+            .Concat(CognitoStack.Triggers.Bootstrap.Handlers.Keys).Concat(CognitoStack.UserExport.Bootstrap.Handlers.Keys).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(4, functions.Count);
+        Assert.All(functions, f =>
+        {
+            Assert.Equal(NativeRuntime, (string?)f["Runtime"]);
+            Assert.Equal("arm64", (string?)f["Architectures"]![0]);
+            Assert.Contains((string)f["Handler"]!, known);
+            Assert.Null(f["SnapStart"]);
+        });
+    }
+
+    [Fact]
+    public void DevEnvironment_Should_RunEveryFunctionOnTheManagedRuntime() =>
+        Assert.All(DotnetFunctions("dev"), f => Assert.Equal("dotnet10", (string?)f.Properties["Runtime"]));
 
     [Theory]
     [MemberData(nameof(Environments))]
@@ -245,7 +286,7 @@ public sealed class LambdaContractTests(SynthFixture synth)
 
     private IEnumerable<(string StackId, JsonNode Properties)> DotnetFunctions(string env) =>
         synth[env].AllResources()
-            .Where(r => (string?)r.Resource["Type"] == Function && (string?)r.Resource["Properties"]!["Runtime"] == "dotnet10")
+            .Where(r => (string?)r.Resource["Type"] == Function && (string?)r.Resource["Properties"]!["Runtime"] is "dotnet10" or NativeRuntime)
             .Select(r => (r.StackId, r.Resource["Properties"]!));
 
     private JsonNode Backend(string env) =>

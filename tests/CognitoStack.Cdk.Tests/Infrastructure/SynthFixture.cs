@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Amazon.CDK;
-using CognitoStack.Cdk.Bundling;
 using CognitoStack.Cdk.Configuration;
 
 namespace CognitoStack.Cdk.Tests.Infrastructure;
@@ -64,7 +63,7 @@ public sealed class SynthFixture : IDisposable
         var context = FeatureFlags();
         context["aws:cdk:bundling-stacks"] = Array.Empty<string>();
         var app = new App(new AppProps { Outdir = outdir, Context = context, AnalyticsReporting = false });
-        CognitoApp.AddTo(app, settings, LambdaCode.FromRepository(Repository.Root));
+        CognitoApp.AddTo(app, settings, CognitoApp.Code(Repository.Root, settings));
         app.Synth();
         return new SynthesizedEnvironment(settings, outdir);
     }
