@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using CognitoStack.Tests.Loopback;
 
 namespace CognitoStack.Lambda.Common.Tests.Runtime;
 
@@ -14,19 +14,16 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
 {
     public const int ResponseLimit = 6 * 1024 * 1024;
 
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackListener _listener;
     private readonly ConcurrentQueue<(string RequestId, byte[] Event)> _events = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _serving;
     private readonly TaskCompletionSource _posted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _expectedPosts = int.MaxValue;
 
     public FakeRuntimeApi()
     {
-        Endpoint = $"127.0.0.1:{FreePort()}";
-        _listener.Prefixes.Add($"http://{Endpoint}/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _listener = new LoopbackListener(AnswerAsync, concurrent: true);
+        Endpoint = $"127.0.0.1:{_listener.Port}";
     }
 
     /// <summary><c>host:port</c>, the value of <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
@@ -57,42 +54,8 @@ internal sealed class FakeRuntimeApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _serving;
-        }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-
+        _listener.Dispose();
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)
