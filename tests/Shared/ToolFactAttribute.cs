@@ -32,3 +32,16 @@ internal sealed class ToolFactAttribute : FactAttribute
         (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, tool)) || (OperatingSystem.IsWindows() && File.Exists(Path.Combine(directory, tool + ".exe"))));
 }
+
+/// <summary>A theory that runs a command-line tool beyond the README's prerequisites; skipped as <see cref="ToolFactAttribute"/> is.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class ToolTheoryAttribute : TheoryAttribute
+{
+    /// <summary>Skips the theory outside CI when <paramref name="tool"/> is not on PATH.</summary>
+    /// <param name="tool">The command, e.g. <c>aarch64-linux-gnu-gcc</c>.</param>
+    /// <param name="install">How to install it, for the skip reason.</param>
+    public ToolTheoryAttribute(string tool, string install)
+    {
+        Skip = ToolFactAttribute.SkipReason(tool, install, Environment.GetEnvironmentVariable);
+    }
+}

@@ -5,6 +5,7 @@ using CognitoStack.Cdk.Bundling;
 using CognitoStack.Cdk.Tests.Infrastructure;
 using CognitoStack.Contract;
 using CognitoStack.Lambda.Common.Tests.Runtime;
+using CognitoStack.Tests.Shared;
 
 namespace CognitoStack.Cdk.Tests.Bundling;
 
@@ -29,7 +30,7 @@ public sealed class BootstrapInvocationTests
         [EnvironmentVariables.AllowedOrigins] = "http://localhost:5173",
     };
 
-    [Fact]
+    [ToolFact(NativeToolchainTools.Linker, NativeToolchainTools.Install)]
     public async Task BackendBootstrap_Should_AnswerGetMe_When_ApiGatewaySendsTheEvent()
     {
         var (path, _, body) = await InvokeOnce(LambdaCode.BackendProject, LambdaHandlers.Backend,
@@ -40,7 +41,7 @@ public sealed class BootstrapInvocationTests
         Assert.Equal(200, response.RootElement.GetProperty("statusCode").GetInt32());
     }
 
-    [Fact]
+    [ToolFact(NativeToolchainTools.Linker, NativeToolchainTools.Install)]
     public async Task TriggersBootstrap_Should_CustomizeTheTokens_When_CognitoSendsPreTokenGeneration()
     {
         var (path, _, body) = await InvokeOnce(LambdaCode.TriggersProject, LambdaHandlers.PreTokenGeneration,
@@ -56,7 +57,7 @@ public sealed class BootstrapInvocationTests
     // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html), and Cognito answers the way it does for a
     // pool that does not exist (400 ResourceNotFoundException, not retried). So the bootstrap's credentials
     // (AWSSDK.Core's environment provider), SigV4 signing, TLS and the invocation-error report run in the native binary.
-    [Fact]
+    [ToolFact(NativeToolchainTools.Linker, NativeToolchainTools.Install)]
     public async Task UserExportBootstrap_Should_SignItsCallsAndReportTheInvocationError_When_ThePoolDoesNotExist()
     {
         await using var aws = new FakeAwsProxy(new Dictionary<string, (int, string, string)>(StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using CognitoStack.Cdk.Bundling;
 using CognitoStack.Cdk.Tests.Infrastructure;
+using CognitoStack.Tests.Shared;
 
 namespace CognitoStack.Cdk.Tests.Bundling;
 
@@ -45,6 +46,22 @@ public sealed class NativeAotBootstraps
     }
 }
 
+/// <summary>
+/// The tools a Native AOT publish needs beyond the README's prerequisites: the tests that publish are skipped
+/// (with this install command) where they are missing, and always run in CI, which installs them.
+/// </summary>
+internal static class NativeToolchainTools
+{
+    /// <summary>The linker every Native AOT publish here uses (<c>-p:LinkerFlavor=lld</c>).</summary>
+    public const string Linker = "ld.lld";
+
+    /// <summary>Present with the aarch64 cross toolchain and its sysroot, which a linux-arm64 publish links against.</summary>
+    public const string CrossCompiler = "aarch64-linux-gnu-gcc";
+
+    /// <summary>How to install them on Debian or Ubuntu.</summary>
+    public const string Install = "apt-get install clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross";
+}
+
 // publish "nativeAot": a bootstrap for provided.al2023 on arm64 (Graviton). Amazon Linux 2023 ships glibc 2.34
 // (https://docs.aws.amazon.com/linux/al2023/release-notes/all-packages-AL2023.10.html lists glibc-2.34), so the
 // binary may ask for no symbol version above GLIBC_2.34, and it must be AArch64 code.
@@ -76,7 +93,7 @@ public sealed class NativeAotTests
             PublishInputs.HashProject(Repository.Root, LambdaCode.TriggersProject, settings));
     }
 
-    [Theory]
+    [ToolTheory(NativeToolchainTools.CrossCompiler, NativeToolchainTools.Install)]
     [MemberData(nameof(Projects))]
     public void Bootstrap_Should_RunOnAmazonLinux2023Arm64(string projectPath)
     {
@@ -86,7 +103,7 @@ public sealed class NativeAotTests
         Assert.Contains(elf.VersionsNeeded, v => v.Version.StartsWith("GLIBC_", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [ToolFact(NativeToolchainTools.CrossCompiler, NativeToolchainTools.Install)]
     public void TriggersPackage_Should_HoldTheBootstrapAndTheMessageFiles()
     {
         var package = Path.GetDirectoryName(NativeAotBootstraps.Of(LambdaCode.TriggersProject))!;
