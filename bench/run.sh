@@ -5,6 +5,8 @@
 #   bash bench/run.sh --quick   CI: proves each benchmark builds and runs: builds bench/Bench.slnx only, one run each, no warm-up, tiny inputs, no
 #                               paired cold-path series, no republished synth, no IL/JIT/ReadyToRun/Native AOT publishes
 #                               but one, no test-suite timing (target: under 2 min after .ci/run's build and synth)
+#   bash bench/run.sh --cold    the full mode's function packages and paired cold paths (rows 5, 6, 10) alone: the
+#                               JIT / ReadyToRun / Native AOT comparison without the synth and test-suite series
 #
 # Builds what it times (CognitoStack.sln and bench/Bench.slnx, Release), then writes bench/results/latest.md
 # (git-ignored) and prints it; each command's output goes to bench/results/logs/. Measurement only: a missed
@@ -13,11 +15,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
-quick=false
+quick=false cold_only=false
 case "${1:-}" in
   --quick) quick=true ;;
+  --cold) cold_only=true ;;
   "") ;;
-  *) echo "usage: bash bench/run.sh [--quick]" >&2; exit 2 ;;
+  *) echo "usage: bash bench/run.sh [--quick | --cold]" >&2; exit 2 ;;
 esac
 # Quick mode (CI): one run of each, nothing repeated; the backend-changed CLI synth serves as the warm-up of the unchanged one.
 if $quick; then runs=1 warmup=0 cli_unchanged_warmup=0 cold_runs=1 cold_warmup=0 round_trip_calls=200; else
@@ -112,6 +115,13 @@ time_it() {
 q() { printf '%q' "$1"; }
 
 # --------------------------------------------------------------------------------------- measurements
+# What rows 1-4 and 7-9 set, empty when --cold leaves them out (the report reads them all).
+declare -A warm_ns warm_bytes
+bdn_job="" round_trip_us="" round_trips=0 export_line="" export_rss_kb="" export_users=0
+signer_ours="" signer_sdk="" sdk_dll_bytes="" common_dll_bytes="" signer_runs=0
+ex() { sed -nE "s/.*$1=([^ ]+).*/\1/p" <<<"$export_line"; }
+
+if ! $cold_only; then
 say "1. jsii floor"
 time_it floor "$runs" "$warmup" "rm -rf $(q "$work/floor")" "dotnet $floor_dll $(q "$work/floor")"
 
@@ -151,7 +161,15 @@ say "4. test suite"
 # Not in quick mode: CI has just run the whole suite, and timing it again proves nothing about the benchmark.
 $quick || time_it tests "$runs" "$warmup" "" "dotnet test CognitoStack.sln --no-build -c Release --nologo"
 
+fi
+
 say "5. function packages"
+if $cold_only; then
+  # Rows 1-4 are left out: the deployed assets come from .ci/run's synth of this environment, or one untimed synth.
+  cli_out=$work/cli
+  if [ -d "cdk.out.$first_env" ]; then cp -r "cdk.out.$first_env" "$cli_out"
+  else npx cdk synth -q -c "env=$first_env" -o "$cli_out" >"$logs/cli_changed.log" 2>&1 || failed+=" synth"; fi
+fi
 # zip_dir DIR ZIP: zips DIR's files (deflate, level 9) and prints the zip's size in bytes.
 zip_tool=$(command -v zip >/dev/null && echo "zip -r -9 -X" || echo "python3 zipfile (deflate, level 9)")
 zip_dir() {
@@ -217,7 +235,10 @@ for fn in Backend Triggers; do
   publish_x64 "src/CognitoStack.$fn" "$work/r2r-$fn" --self-contained false -p:PublishReadyToRun=true
   r2r_publish_s[$fn]=$(($(date +%s) - r2r_started))
   # The bootstrap on the managed runtime: the same Bootstrap.Main as the Native AOT build (LambdaBootstrap=true makes it an exe).
-  publish_x64 "src/CognitoStack.$fn" "$work/r2rboot-$fn" --self-contained false -p:PublishReadyToRun=true -p:LambdaBootstrap=true
+  # Its own intermediate folder: the ReadyToRun publish above has the same inputs but for LambdaBootstrap (an exe
+  # instead of a library), which an incremental build in the shared obj folder would not notice.
+  publish_x64 "src/CognitoStack.$fn" "$work/r2rboot-$fn" --self-contained false -p:PublishReadyToRun=true -p:LambdaBootstrap=true \
+    "-p:IntermediateOutputPath=$work/obj-r2rboot-$fn/"
   # Native AOT: minutes of CPU each, so only in the full run. Its publish time is row 10.
   aot_started=$(date +%s)
   publish_x64 "src/CognitoStack.$fn" "$work/aot-$fn" --self-contained true -p:PublishAot=true -p:LinkerFlavor=lld -p:StripSymbols=true
@@ -272,11 +293,10 @@ if $cold_ok && [ -f "$cold_dll" ] && [ -f "$hello_dll" ]; then
 fi
 $cold_ok || { failed+=" cold"; echo "FAILED: cold paths (see $logs/publish.log and $logs/cold-*.log)" >&2; }
 
+if ! $cold_only; then
 say "7. backend warm path (BenchmarkDotNet)"
 bdn_args=(--artifacts "$results/bdn")
 $quick && bdn_args+=(--quick)
-declare -A warm_ns warm_bytes
-bdn_job=""
 if dotnet "$benchmarks_dll" "${bdn_args[@]}" >"$logs/benchmarkdotnet.log" 2>&1; then
   report=$(find "$results/bdn/results" -name '*-report.csv' -print -quit 2>/dev/null)
   while read -r method ns bytes job; do
@@ -292,7 +312,6 @@ $quick && export_users=1000
 export_line=$(/usr/bin/time -f "rssKB=%M" dotnet "$export_dll" "$export_users" 2>"$logs/user-export-time.log") || failed+=" export"
 export_rss_kb=$(sed -nE 's/^rssKB=([0-9]+)/\1/p' "$logs/user-export-time.log")
 echo "$export_line" >"$logs/user-export.log"
-ex() { sed -nE "s/.*$1=([^ ]+).*/\1/p" <<<"$export_line"; }
 
 say "9. signer choice: ours vs AWSSDK.Core (bench/SignerChoice)"
 signer_runs=7
@@ -313,11 +332,12 @@ signer_ours=$(signer_median ours)
 signer_sdk=$(signer_median sdk)
 sdk_dll_bytes=$(stat -c %s "$(dirname "$signer_dll")/AWSSDK.Core.dll" 2>/dev/null)
 common_dll_bytes=$(stat -c %s "$(dirname "$signer_dll")/CognitoStack.Lambda.Common.dll" 2>/dev/null)
+fi
 
 # ------------------------------------------------------------------------------------------- report
 # Formatting helpers: numbers in, markdown cells out.
 # A measure quick mode leaves out is "–"; a failed one is also listed in $failed (exit 1).
-missing() { $quick && echo "–" || echo "failed"; }
+missing() { { $quick || $cold_only; } && echo "–" || echo "failed"; }
 secs() { [ -n "${median[$1]:-}" ] && awk -v m="${median[$1]}" 'BEGIN { printf "%.2f s", m }' || missing; }
 millis() { [ -n "${median[$1]:-}" ] && awk -v m="${median[$1]}" 'BEGIN { printf "%.0f ms", m * 1000 }' || missing; }
 spread() {
