@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using CognitoStack.Contract;
 using CognitoStack.Lambda.Common.Aws;
 using CognitoStack.Tests.Credentials;
 using CognitoStack.UserExport.Tests.Helpers;
@@ -14,17 +13,6 @@ namespace CognitoStack.UserExport.Tests;
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class CredentialSourceTests : IDisposable
 {
-    private static readonly Dictionary<string, string> Configuration = new(StringComparer.Ordinal)
-    {
-        ["AWS_REGION"] = "eu-west-1",
-        [EnvironmentVariables.UserPoolId] = "eu-west-1_AbCdEf123",
-        [EnvironmentVariables.ExportBucket] = "export-bucket-1",
-        [EnvironmentVariables.MetricNamespace] = "CognitoStack/prod",
-        [EnvironmentVariables.TimeBudgetSeconds] = "780",
-        [EnvironmentVariables.PartitionRequestsPerSecond] = "2",
-        [EnvironmentVariables.ExportRequestsPerSecond] = "10",
-    };
-
     private readonly ContainerCredentialsEndpoint _endpoint = new();
     private readonly MemoryStream _log = new();
     private readonly ScriptedHandler _http = new([.. Enumerable.Repeat(() => ScriptedHandler.Json(HttpStatusCode.BadRequest, """{"__type":"AccessDeniedException"}"""), 2)]);
@@ -35,7 +23,7 @@ public sealed class CredentialSourceTests : IDisposable
         _log.Dispose();
     }
 
-    private UserExportFunction Function() => new(Configuration.GetValueOrDefault, new HttpClient(_http), _log);
+    private UserExportFunction Function() => new(FunctionTests.Configuration.GetValueOrDefault, new HttpClient(_http), _log);
 
     private static MemoryStream Event() => new("{}"u8.ToArray());
 

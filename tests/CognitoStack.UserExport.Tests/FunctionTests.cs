@@ -9,7 +9,8 @@ namespace CognitoStack.UserExport.Tests;
 
 public class FunctionTests
 {
-    private static readonly Dictionary<string, string> Valid = new(StringComparer.Ordinal)
+    /// <summary>The export function's variables as the Backup stack sets them, without credentials.</summary>
+    internal static readonly Dictionary<string, string> Configuration = new(StringComparer.Ordinal)
     {
         ["AWS_REGION"] = "eu-west-1",
         [EnvironmentVariables.UserPoolId] = "eu-west-1_AbCdEf123",
@@ -18,6 +19,10 @@ public class FunctionTests
         [EnvironmentVariables.TimeBudgetSeconds] = "780",
         [EnvironmentVariables.PartitionRequestsPerSecond] = "2",
         [EnvironmentVariables.ExportRequestsPerSecond] = "10",
+    };
+
+    private static readonly Dictionary<string, string> Valid = new(Configuration, StringComparer.Ordinal)
+    {
         ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
         ["AWS_SECRET_ACCESS_KEY"] = "secret",
     };
