@@ -64,9 +64,9 @@ hyperfine=$(command -v hyperfine || true)
 [ -x node_modules/.bin/cdk ] || npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-ci.log" 2>&1 ||
   { echo "npm ci failed: $logs/npm-ci.log" >&2; exit 1; }
 # Bench.slnx holds every project a benchmark runs (the app, the functions, the benchmark programs); the solution
-# itself is built too only for the test-suite timing (row 4), which --quick leaves out.
+# itself is built too only for the test-suite timing (row 4), which --quick and --cold leave out.
 targets=(bench/Bench.slnx)
-$quick || targets=(CognitoStack.sln bench/Bench.slnx)
+$quick || $cold_only || targets=(CognitoStack.sln bench/Bench.slnx)
 for target in "${targets[@]}"; do
   echo "dotnet build $target -c Release" >&2
   dotnet build "$target" -c Release --nologo -v q >>"$logs/build.log" 2>&1 ||
@@ -378,12 +378,13 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "# CognitoStack benchmark"
   echo
-  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); mode: $($quick && echo "quick ($runs run after $warmup warm-up; indicative only)" || echo "full (median of $runs runs after $warmup warm-up; cold path $cold_runs after $cold_warmup)"); took $(($(date +%s) - started)) s"
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); mode: $($quick && echo "quick ($runs run after $warmup warm-up; indicative only)" || { $cold_only && echo "cold (rows 5, 6 and 10 only; cold path $cold_runs after $cold_warmup)"; } || echo "full (median of $runs runs after $warmup warm-up; cold path $cold_runs after $cold_warmup)"); took $(($(date +%s) - started)) s"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); load average $load_before at start, $load_after at end"
   echo "- Tools: .NET SDK $(dotnet --version), Node $(node --version), CDK CLI $(node -p 'require("aws-cdk/package.json").version'), Amazon.CDK.Lib $(sed -nE 's/.*"Amazon.CDK.Lib" Version="([^"]+)".*/\1/p' Directory.Packages.props); timing: $([ -n "$hyperfine" ] && "$hyperfine" --version || echo 'date +%s%N loop'); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo
   echo "| # | Measure | Median | Spread | Target | Result |"
   echo "|---|---|---:|---|---|---|"
+  if ! $cold_only; then
   echo "| 1 | jsii floor: empty App + Stack, synth (\`dotnet JsiiFloor.dll\`) | $(secs floor) | $(spread floor) | (baseline) | |"
   echo "| 1b | jsii round trips of one environment's synth (\`JSII_DEBUG=1\`), × the cost of one (\`JsiiFloor.dll … 2000\`) | ${round_trips:-?} × ${round_trip_us:-?} µs = ${round_trip_ms:-?} ms | | | of ${above_floor_ms:-?} ms that (2b) adds to (1) |"
   echo "| 2 | App synth, every environment in one process, bundling skipped (\`dotnet AppSynth.dll\`) | $(secs app_synth) | $(spread app_synth) | (reference for 4) | $(times_cell "$r_app") (1) |"
@@ -393,6 +394,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| 3c | The app command alone, up to date (\`node tools/app/run.mjs …\`: input check + app dll) | $(secs launcher) | $(spread launcher) | | $(times_cell "$r_launcher") (2b) |"
   echo "| 3d | The CDK CLI alone (\`npx cdk --version\`) | $(secs cli_alone) | $(spread cli_alone) | | |"
   $quick || echo "| 4 | Test suite: \`dotnet test CognitoStack.sln --no-build -c Release\` | $(secs tests) | $(spread tests) | ≤ 1.5 × (2) | $(times_cell "$r_tests") (2): $(verdict "$r_tests" 1.5) |"
+  fi
   for fn in Backend Triggers; do
     echo "| 5${fn:0:1} | $fn package zipped ($zip_tool): linux-arm64 ReadyToRun (deployed) vs portable IL (before) vs Native AOT (linux-x64 stand-in of row 6) | ${zip_bytes[$fn]:-failed} B | IL: ${il_zip_bytes[$fn]:-–} B; Native AOT: ${aot_zip_bytes[$fn]:-–} B | $([ "$fn" = Backend ] && echo "≤ 200 KB (204800 B)") | $([ "$fn" = Backend ] && verdict "${zip_bytes[$fn]:-}" 204800) |"
   done
@@ -407,10 +409,12 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| 6h | Backend bootstrap, Native AOT (linux-x64 stand-in): spawn to first response | $(millis backend_aot) | $(spread backend_aot ms) | ≤ 1.2 × (6a) | $(r_boot backend_aot): $(verdict "$(ratio backend_aot hello)" 1.2) |"
   echo "| 6i | Pre token generation bootstrap, ReadyToRun on the managed runtime: spawn to first response | $(millis trigger_r2rboot) | $(spread trigger_r2rboot ms) | ≤ 1.2 × (6a) | $(r_boot trigger_r2rboot) |"
   echo "| 6j | Pre token generation bootstrap, Native AOT (linux-x64 stand-in): spawn to first response | $(millis trigger_aot) | $(spread trigger_aot ms) | ≤ 1.2 × (6a) | $(r_boot trigger_aot): $(verdict "$(ratio trigger_aot hello)" 1.2) |"
+  if ! $cold_only; then
   echo "| 7a | Warm GET /me (BenchmarkDotNet ${bdn_job:-?}, mean) | ${get_us:-failed} µs, $(fmt_bytes "$get_b") | | ≤ 10 µs, ≤ 4 KB | $warm_verdict |"
   echo "| 7b | Warm POST /items (BenchmarkDotNet ${bdn_job:-?}, mean) | ${post_us:-failed} µs, $(fmt_bytes "$post_b") | | | |"
   echo "| 8 | User export, $(ex users) users from a local fake Cognito + fake S3, unpaced (\`bench/UserExport\`) | $(ex seconds) s, peak RSS $([ -n "$export_rss_kb" ] && awk -v k="$export_rss_kb" 'BEGIN { printf "%.0f MB", k / 1024 }' || echo "$(ex peakWorkingSetMB) MB") | GC heap $(ex peakGcHeapMB) MB; $(ex files) files, $(ex gzipBytes) B gzip; $(ex pages) pages = $(ex secondsAt10rps) s at 10 requests/s | constant memory | |"
   echo "| 9 | First SigV4 signature in a fresh process, env credentials: ours vs AWSSDK.Core 4.1.1 (\`bench/SignerChoice\`, median of $signer_runs) | ${signer_ours:-?} ms vs ${signer_sdk:-?} ms | DLL ${common_dll_bytes:-?} B vs ${sdk_dll_bytes:-?} B | ≤ 1.3 × ours to switch | $(verdict "$( [ -n "$signer_sdk" ] && [ -n "$signer_ours" ] && awk -v a="$signer_sdk" -v b="$signer_ours" 'BEGIN { printf "%.2f", a / b }')" 1.3): keep ours unless met |"
+  fi
   for fn in Backend Triggers; do
     echo "| 10${fn:0:1} | $fn publish, first build in this run (linux-x64, restore done): ReadyToRun vs Native AOT | ${r2r_publish_s[$fn]:-–} s vs ${aot_publish_s[$fn]:-–} s | | | $([ -n "${aot_publish_s[$fn]:-}" ] && [ -n "${r2r_publish_s[$fn]:-}" ] && [ "${r2r_publish_s[$fn]}" -gt 0 ] && awk -v a="${aot_publish_s[$fn]}" -v r="${r2r_publish_s[$fn]}" 'BEGIN { printf "%.1f ×", a / r }') |"
   done
