@@ -68,21 +68,15 @@ public sealed class BootstrapInvocationTests
             [$"{ExportBucket}.s3.eu-west-1.amazonaws.com"] = (404, "application/xml",
                 """<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"""),
         });
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var variables = CallerVariables(aws, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["AWS_REGION"] = "eu-west-1",
             [EnvironmentVariables.UserPoolId] = "eu-west-1_EXAMPLE01",
             [EnvironmentVariables.ExportBucket] = ExportBucket,
             [EnvironmentVariables.MetricNamespace] = "CognitoStack/native",
             [EnvironmentVariables.TimeBudgetSeconds] = "60",
             [EnvironmentVariables.PartitionRequestsPerSecond] = "5",
             [EnvironmentVariables.ExportRequestsPerSecond] = "10",
-            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            ["AWS_SESSION_TOKEN"] = "native-test-session",
-            ["HTTPS_PROXY"] = aws.ProxyUri,
-            ["SSL_CERT_FILE"] = aws.CertificateFile,
-        };
+        });
 
         var (path, errorType, body) = await InvokeOnce(LambdaCode.UserExportProject, LambdaHandlers.UserExport, eventFile: null, variables,
             Encoding.UTF8.GetBytes("""{"step":"groups","startedAt":"2026-12-07T01:00:00.000Z"}"""));
@@ -93,9 +87,7 @@ public sealed class BootstrapInvocationTests
         Assert.Contains(aws.Requests, r => r.RequestLine.StartsWith("GET /", StringComparison.Ordinal) && r.Host.EndsWith(".s3.eu-west-1.amazonaws.com", StringComparison.Ordinal));
         var call = Assert.Single(aws.Requests, r => r.Host == CognitoHost);
         Assert.Equal("AWSCognitoIdentityProviderService.ListGroups", call.Headers["x-amz-target"]);
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/", call.Headers["authorization"], StringComparison.Ordinal);
-        Assert.Contains("/eu-west-1/cognito-idp/aws4_request", call.Headers["authorization"], StringComparison.Ordinal);
-        Assert.Equal("native-test-session", call.Headers["x-amz-security-token"]);
+        AssertSignedWithTheRolesCredentials(call.Headers, "cognito-idp");
     }
 
     // The authorizer asks Verified Permissions over HTTPS (through HTTPS_PROXY to the loopback fake, as for the export),
@@ -111,16 +103,10 @@ public sealed class BootstrapInvocationTests
             [VerifiedPermissionsHost] = (200, "application/x-amz-json-1.0",
                 $$$"""{"decision":"ALLOW","determiningPolicies":[{"policyId":"SPEXAMPLEabcdefg111111"}],"errors":[],"principal":{"entityType":"{{{ApiRoutes.UserEntityType}}}","entityId":"eu-west-1_EXAMPLE01|{{{TestTokens.Subject}}}"}}"""),
         });
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var variables = CallerVariables(aws, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["AWS_REGION"] = "eu-west-1",
             [EnvironmentVariables.PolicyStoreId] = "PSEXAMPLEabcdefg111111",
-            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            ["AWS_SESSION_TOKEN"] = "native-test-session",
-            ["HTTPS_PROXY"] = aws.ProxyUri,
-            ["SSL_CERT_FILE"] = aws.CertificateFile,
-        };
+        });
         var requestEvent = (await File.ReadAllTextAsync(Path.Combine(Repository.Root, "tests/CognitoStack.Authorizer.Tests/Fixtures/request-event.json")))
             .Replace("Bearer TOKEN", "Bearer " + TestTokens.Access(), StringComparison.Ordinal);
 
@@ -136,10 +122,29 @@ public sealed class BootstrapInvocationTests
         Assert.Equal(VerifiedPermissionsHost, call.Host);
         Assert.Equal("POST / HTTP/1.1", call.RequestLine);
         Assert.Equal("VerifiedPermissions.IsAuthorizedWithToken", call.Headers["x-amz-target"]);
-        Assert.Matches(@"^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\d{8}/eu-west-1/verifiedpermissions/aws4_request, ", call.Headers["authorization"]);
-        Assert.Equal("native-test-session", call.Headers["x-amz-security-token"]);
+        AssertSignedWithTheRolesCredentials(call.Headers, "verifiedpermissions");
         using var sent = JsonDocument.Parse(call.Body);
         Assert.Equal("PSEXAMPLEabcdefg111111", sent.RootElement.GetProperty("policyStoreId").GetString());
+    }
+
+    // What Lambda gives a function that calls AWS (its Region, the execution role's credentials), with HTTPS going through
+    // the loopback fake (HTTPS_PROXY, and SSL_CERT_FILE: its certificate the only one trusted), plus the function's own.
+    private static Dictionary<string, string?> CallerVariables(FakeAwsProxy aws, Dictionary<string, string?> own) =>
+        new(own, StringComparer.Ordinal)
+        {
+            ["AWS_REGION"] = "eu-west-1",
+            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
+            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            ["AWS_SESSION_TOKEN"] = "native-test-session",
+            ["HTTPS_PROXY"] = aws.ProxyUri,
+            ["SSL_CERT_FILE"] = aws.CertificateFile,
+        };
+
+    // SigV4 with those credentials for service in eu-west-1, and their session token.
+    private static void AssertSignedWithTheRolesCredentials(Dictionary<string, string> headers, string service)
+    {
+        Assert.Matches($@"^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\d{{8}}/eu-west-1/{service}/aws4_request, SignedHeaders=", headers["authorization"]);
+        Assert.Equal("native-test-session", headers["x-amz-security-token"]);
     }
 
     // Starts the linux-x64 bootstrap with the Runtime API's variables, serves one event and returns what the bootstrap
