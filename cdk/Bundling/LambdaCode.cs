@@ -32,7 +32,7 @@ public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTrigger
             FromProject(repositoryRoot, TriggersProject, nativeAot: nativeAot.Triggers),
             FromProject(repositoryRoot, TriggersProject, nativeAot: nativeAot.Triggers),
             FromProject(repositoryRoot, UserExportProject, nativeAot: nativeAot.UserExport),
-            FromProject(repositoryRoot, AuthorizerProject));
+            FromProject(repositoryRoot, AuthorizerProject, nativeAot: nativeAot.Backend));
 
     /// <summary>
     /// An asset bundled with <c>dotnet publish</c> (<see cref="DotnetPublish"/>: framework-dependent,
@@ -75,7 +75,7 @@ public sealed record LambdaCode(Code Backend, Code Triggers, Code ReplicaTrigger
 }
 
 /// <summary>Which function groups are published as Native AOT (the rest ReadyToRun).</summary>
-/// <param name="Backend">The API backend.</param>
+/// <param name="Backend">The API backend, and the API's Lambda authorizer in front of it (the verifiedPermissions mode).</param>
 /// <param name="Triggers">The user pool triggers (primary and replica Region).</param>
 /// <param name="UserExport">The scheduled user export.</param>
 public readonly record struct NativeAotGroups(bool Backend, bool Triggers, bool UserExport);

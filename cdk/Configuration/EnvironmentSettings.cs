@@ -798,7 +798,8 @@ public sealed record BackendSettings
     public required bool SnapStart { get; init; }
 
     /// <summary>
-    /// How the function is published: <c>readyToRun</c> (default: the managed <c>dotnet10</c> runtime) or
+    /// How the function, and the API's Lambda authorizer (the <c>verifiedPermissions</c> mode), are published:
+    /// <c>readyToRun</c> (default: the managed <c>dotnet10</c> runtime) or
     /// <c>nativeAot</c> (a native <c>bootstrap</c> on <c>provided.al2023</c>, built here without Docker;
     /// cannot be combined with SnapStart). See docs/performance.md.
     /// </summary>

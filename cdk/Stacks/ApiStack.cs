@@ -162,6 +162,7 @@ public sealed class ApiStack : Stack
             TimeoutSeconds = 10,
             SynchronousCaller = "API Gateway (Lambda authorizer)",
             SnapStart = settings.Backend.SnapStart,
+            NativeAot = settings.Backend.Publish == LambdaPublish.NativeAot,
             LogRetention = logRetention,
             LogRemovalPolicy = props.RemovalPolicy,
             LogEncryptionKey = logKey,

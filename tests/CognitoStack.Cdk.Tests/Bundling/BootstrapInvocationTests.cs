@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using CognitoStack.Authorizer.Tests.Helpers;
 using CognitoStack.Cdk.Bundling;
 using CognitoStack.Cdk.Tests.Infrastructure;
 using CognitoStack.Contract;
@@ -19,6 +20,7 @@ namespace CognitoStack.Cdk.Tests.Bundling;
 public sealed class BootstrapInvocationTests
 {
     private const string CognitoHost = "cognito-idp.eu-west-1.amazonaws.com";
+    private const string VerifiedPermissionsHost = "verifiedpermissions.eu-west-1.amazonaws.com";
     private const string ExportBucket = "cognitostack-native-export";
 
     private static readonly Dictionary<string, string?> BackendVariables = new(StringComparer.Ordinal)
@@ -66,21 +68,15 @@ public sealed class BootstrapInvocationTests
             [$"{ExportBucket}.s3.eu-west-1.amazonaws.com"] = (404, "application/xml",
                 """<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"""),
         });
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var variables = CallerVariables(aws, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["AWS_REGION"] = "eu-west-1",
             [EnvironmentVariables.UserPoolId] = "eu-west-1_EXAMPLE01",
             [EnvironmentVariables.ExportBucket] = ExportBucket,
             [EnvironmentVariables.MetricNamespace] = "CognitoStack/native",
             [EnvironmentVariables.TimeBudgetSeconds] = "60",
             [EnvironmentVariables.PartitionRequestsPerSecond] = "5",
             [EnvironmentVariables.ExportRequestsPerSecond] = "10",
-            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            ["AWS_SESSION_TOKEN"] = "native-test-session",
-            ["HTTPS_PROXY"] = aws.ProxyUri,
-            ["SSL_CERT_FILE"] = aws.CertificateFile,
-        };
+        });
 
         var (path, errorType, body) = await InvokeOnce(LambdaCode.UserExportProject, LambdaHandlers.UserExport, eventFile: null, variables,
             Encoding.UTF8.GetBytes("""{"step":"groups","startedAt":"2026-12-07T01:00:00.000Z"}"""));
@@ -91,9 +87,64 @@ public sealed class BootstrapInvocationTests
         Assert.Contains(aws.Requests, r => r.RequestLine.StartsWith("GET /", StringComparison.Ordinal) && r.Host.EndsWith(".s3.eu-west-1.amazonaws.com", StringComparison.Ordinal));
         var call = Assert.Single(aws.Requests, r => r.Host == CognitoHost);
         Assert.Equal("AWSCognitoIdentityProviderService.ListGroups", call.Headers["x-amz-target"]);
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/", call.Headers["authorization"], StringComparison.Ordinal);
-        Assert.Contains("/eu-west-1/cognito-idp/aws4_request", call.Headers["authorization"], StringComparison.Ordinal);
-        Assert.Equal("native-test-session", call.Headers["x-amz-security-token"]);
+        AssertSignedWithTheRolesCredentials(call.Headers, "cognito-idp");
+    }
+
+    // The authorizer asks Verified Permissions over HTTPS (through HTTPS_PROXY to the loopback fake, as for the export),
+    // which answers IsAuthorizedWithToken with ALLOW in AWS JSON 1.0
+    // (https://docs.aws.amazon.com/verifiedpermissions/latest/apireference/API_IsAuthorizedWithToken.html): the native
+    // binary signs the call with the execution role's variables and answers API Gateway with an Allow policy for the
+    // method ARN (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
+    [ToolFact(NativeToolchainTools.Linker, NativeToolchainTools.Install)]
+    public async Task AuthorizerBootstrap_Should_AnswerAnAllowPolicy_When_VerifiedPermissionsAllowsTheSignedCall()
+    {
+        await using var aws = new FakeAwsProxy(new Dictionary<string, (int, string, string)>(StringComparer.Ordinal)
+        {
+            [VerifiedPermissionsHost] = (200, "application/x-amz-json-1.0",
+                $$$"""{"decision":"ALLOW","determiningPolicies":[{"policyId":"SPEXAMPLEabcdefg111111"}],"errors":[],"principal":{"entityType":"{{{ApiRoutes.UserEntityType}}}","entityId":"eu-west-1_EXAMPLE01|{{{TestTokens.Subject}}}"}}"""),
+        });
+        var variables = CallerVariables(aws, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [EnvironmentVariables.PolicyStoreId] = "PSEXAMPLEabcdefg111111",
+        });
+        var requestEvent = (await File.ReadAllTextAsync(Path.Combine(Repository.Root, "tests/CognitoStack.Authorizer.Tests/Fixtures/request-event.json")))
+            .Replace("Bearer TOKEN", "Bearer " + TestTokens.Access(), StringComparison.Ordinal);
+
+        var (path, _, body) = await InvokeOnce(LambdaCode.AuthorizerProject, LambdaHandlers.Authorizer, eventFile: null, variables, Encoding.UTF8.GetBytes(requestEvent));
+
+        Assert.Equal("/2018-06-01/runtime/invocation/req-1/response", path);
+        using var response = JsonDocument.Parse(body);
+        var statement = response.RootElement.GetProperty("policyDocument").GetProperty("Statement")[0];
+        Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+        Assert.Equal("arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/v1/GET/items", statement.GetProperty("Resource").GetString());
+        Assert.Equal(TestTokens.Subject, response.RootElement.GetProperty("principalId").GetString());
+        var call = Assert.Single(aws.Requests);
+        Assert.Equal(VerifiedPermissionsHost, call.Host);
+        Assert.Equal("POST / HTTP/1.1", call.RequestLine);
+        Assert.Equal("VerifiedPermissions.IsAuthorizedWithToken", call.Headers["x-amz-target"]);
+        AssertSignedWithTheRolesCredentials(call.Headers, "verifiedpermissions");
+        using var sent = JsonDocument.Parse(call.Body);
+        Assert.Equal("PSEXAMPLEabcdefg111111", sent.RootElement.GetProperty("policyStoreId").GetString());
+    }
+
+    // What Lambda gives a function that calls AWS (its Region, the execution role's credentials), with HTTPS going through
+    // the loopback fake (HTTPS_PROXY, and SSL_CERT_FILE: its certificate the only one trusted), plus the function's own.
+    private static Dictionary<string, string?> CallerVariables(FakeAwsProxy aws, Dictionary<string, string?> own) =>
+        new(own, StringComparer.Ordinal)
+        {
+            ["AWS_REGION"] = "eu-west-1",
+            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
+            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            ["AWS_SESSION_TOKEN"] = "native-test-session",
+            ["HTTPS_PROXY"] = aws.ProxyUri,
+            ["SSL_CERT_FILE"] = aws.CertificateFile,
+        };
+
+    // SigV4 with those credentials for service in eu-west-1, and their session token.
+    private static void AssertSignedWithTheRolesCredentials(Dictionary<string, string> headers, string service)
+    {
+        Assert.Matches($@"^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\d{{8}}/eu-west-1/{service}/aws4_request, SignedHeaders=", headers["authorization"]);
+        Assert.Equal("native-test-session", headers["x-amz-security-token"]);
     }
 
     // Starts the linux-x64 bootstrap with the Runtime API's variables, serves one event and returns what the bootstrap

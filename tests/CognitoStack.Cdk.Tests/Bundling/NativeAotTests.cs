@@ -12,7 +12,7 @@ namespace CognitoStack.Cdk.Tests.Bundling;
 public sealed class NativeAotBootstraps
 {
     private static readonly Dictionary<(string Project, string Runtime), Lazy<string>> Published =
-        new[] { LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject }
+        new[] { LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject, LambdaCode.AuthorizerProject }
             .SelectMany(p => new[] { DotnetPublish.LinuxArm64, DotnetPublish.LinuxX64 }.Select(r => (p, r)))
             .ToDictionary(k => k, k => new Lazy<string>(() => Publish(k.p, k.r)));
 
@@ -73,7 +73,7 @@ public sealed class NativeAotTests
     // InvariantGlobalization is set in every function project).
     private static readonly string[] AllowedLibraries = ["libc.so.6", "libm.so.6", "ld-linux-aarch64.so.1"];
 
-    public static TheoryData<string> Projects => [LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject];
+    public static TheoryData<string> Projects => [LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject, LambdaCode.AuthorizerProject];
 
     [Fact]
     public void NativeAotSettings_Should_PublishASelfContainedNativeExecutableLinkedWithLld() =>

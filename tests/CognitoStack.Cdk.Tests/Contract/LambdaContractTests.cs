@@ -30,6 +30,13 @@ public sealed class LambdaContractTests(SynthFixture synth)
 
     public static TheoryData<string> Environments => [.. Repository.AllEnvironmentNames];
 
+    // Each function assembly's Native AOT bootstrap and the handlers it dispatches.
+    private static readonly (string Assembly, IReadOnlyDictionary<string, Func<Func<Stream, Stream>>> Handlers)[] Bootstraps =
+    [
+        ("CognitoStack.Backend", CognitoStack.Backend.Bootstrap.Handlers), ("CognitoStack.Triggers", CognitoStack.Triggers.Bootstrap.Handlers),
+        ("CognitoStack.UserExport", CognitoStack.UserExport.Bootstrap.Handlers), ("CognitoStack.Authorizer", CognitoStack.Authorizer.Bootstrap.Handlers),
+    ];
+
     // Each function assembly's bootstrap (Native AOT) knows every handler string of that assembly, and only those.
     [Fact]
     public void EveryBootstrap_Should_DispatchEveryHandlerOfItsAssembly()
@@ -38,23 +45,23 @@ public sealed class LambdaContractTests(SynthFixture synth)
             .Select(f => (string)f.GetRawConstantValue()!).ToList();
 
         Assert.All(
-            new[] { (Assembly: "CognitoStack.Backend", CognitoStack.Backend.Bootstrap.Handlers), (Assembly: "CognitoStack.Triggers", CognitoStack.Triggers.Bootstrap.Handlers),
-                (Assembly: "CognitoStack.UserExport", CognitoStack.UserExport.Bootstrap.Handlers) },
+            Bootstraps,
             b => Assert.Equal(
                 handlers.Where(h => h.StartsWith(b.Assembly + "::", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
                 b.Handlers.Keys.Order(StringComparer.Ordinal)));
     }
 
-    // publish "nativeAot" (test-only environment "native"): every function is a bootstrap on provided.al2023, arm64,
+    // publish "nativeAot" (test-only environment "native"): every function, the Lambda authorizer included (it follows
+    // backend.publish), is a bootstrap on provided.al2023, arm64,
     // whose Handler (passed in _HANDLER) is one its bootstrap dispatches; no SnapStart (a managed runtime's feature).
     [Fact]
     public void NativeEnvironment_Should_RunEveryFunctionOnProvidedAl2023WithAHandlerItsBootstrapKnows()
     {
         var functions = DotnetFunctions("native").Select(f => f.Properties).ToList();
-        var known = CognitoStack.Backend.Bootstrap.Handlers.Keys
-            .Concat(CognitoStack.Triggers.Bootstrap.Handlers.Keys).Concat(CognitoStack.UserExport.Bootstrap.Handlers.Keys).ToHashSet(StringComparer.Ordinal);
+        var known = Bootstraps.SelectMany(b => b.Handlers.Keys).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(4, functions.Count);
+        Assert.Equal(5, functions.Count);
+        Assert.Contains(functions, f => (string?)f["Handler"] == CognitoStack.Contract.LambdaHandlers.Authorizer);
         Assert.All(functions, f =>
         {
             Assert.Equal(NativeRuntime, (string?)f["Runtime"]);
