@@ -76,13 +76,26 @@ public static class DotnetPublish
     /// <summary>
     /// Publishes <paramref name="projectDirectory"/> into <paramref name="outputDirectory"/>; throws with
     /// dotnet's output on failure. A Native AOT publish leaves the executable as <see cref="BootstrapFile"/>
-    /// (what <c>provided.al2023</c> starts) and drops the separate symbol file.
+    /// (what <c>provided.al2023</c> starts) and drops the separate symbol file. One publish at a time per process:
+    /// publishes of one kind share a project's <c>obj/</c> folder and <c>project.assets.json</c> whatever the runtime
+    /// identifier, so two at once (say linux-arm64 and linux-x64 of the same function) race on that file
+    /// (NETSDK1047, seen when the tests published both in parallel).
     /// </summary>
     /// <param name="projectDirectory">The project folder, named like its assembly.</param>
     /// <param name="outputDirectory">Where the published files go.</param>
     /// <param name="runtimeIdentifier"><see cref="LinuxArm64"/> or <see cref="LinuxX64"/>.</param>
     /// <param name="nativeAot">Publish with <see cref="NativeAotSettings"/>.</param>
     public static void Run(string projectDirectory, string outputDirectory, string runtimeIdentifier, bool nativeAot = false)
+    {
+        lock (OnePublishAtATime)
+        {
+            Publish(projectDirectory, outputDirectory, runtimeIdentifier, nativeAot);
+        }
+    }
+
+    private static readonly Lock OnePublishAtATime = new();
+
+    private static void Publish(string projectDirectory, string outputDirectory, string runtimeIdentifier, bool nativeAot)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
