@@ -71,9 +71,8 @@ public sealed class ExportReplication : Construct
                 Allow(["s3:GetReplicationConfiguration", "s3:ListBucket"], props.Source.BucketArn),
                 Allow(SourceObjectActions, sourceObjects),
                 Allow(["s3:ReplicateObject"], vaultObjects),
-                ThroughS3(Allow(["kms:Decrypt"], props.SourceKey.KeyArn), Stack.Of(this).Region, props.Source.BucketArn, sourceObjects),
-                // kms:Decrypt on the destination key: S3 verifies the vault's S3 Bucket Key with it (replication-config-for-kms-objects.html).
-                ThroughS3(Allow(["kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt"], props.VaultKey.KeyArn), props.VaultRegion, props.Vault.BucketArn, vaultObjects),
+                UseKey(["kms:Decrypt"], props.SourceKey, KeyPolicies.OnlyThroughS3(Stack.Of(this).Region, props.Source.BucketArn, sourceObjects)),
+                UseKey(KeyPolicies.ReplicaEncryptionActions, props.VaultKey, KeyPolicies.OnlyThroughS3(props.VaultRegion, props.Vault.BucketArn, vaultObjects)),
             ],
         });
         var bucket = (CfnBucket)props.Source.Node.DefaultChild!;
@@ -112,11 +111,6 @@ public sealed class ExportReplication : Construct
     private static PolicyStatement Allow(string[] actions, string resource) =>
         new(new PolicyStatementProps { Actions = actions, Resources = [resource] });
 
-    // A key used only by S3 in its Region, for its own bucket: the object ARN, or the bucket ARN with an S3 Bucket Key.
-    private static PolicyStatement ThroughS3(PolicyStatement statement, string region, string bucketArn, string objectsArn)
-    {
-        statement.AddCondition("StringEquals", new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{region}.amazonaws.com" });
-        statement.AddCondition("StringLike", new Dictionary<string, object> { ["kms:EncryptionContext:aws:s3:arn"] = new[] { bucketArn, objectsArn } });
-        return statement;
-    }
+    private static PolicyStatement UseKey(string[] actions, IKey key, Dictionary<string, object> conditions) =>
+        new(new PolicyStatementProps { Actions = actions, Resources = [key.KeyArn], Conditions = conditions });
 }

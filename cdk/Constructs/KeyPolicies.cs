@@ -133,4 +133,23 @@ public static class KeyPolicies
     /// </summary>
     public static string UserPoolArnPattern(string? userPoolId) =>
         $"arn:{Aws.PARTITION}:cognito-idp:*:{Aws.ACCOUNT_ID}:userpool/{userPoolId ?? "*"}";
+
+    /// <summary>
+    /// What S3 Replication does with the destination bucket's key: encrypt the copies (<c>kms:Encrypt</c>,
+    /// <c>kms:GenerateDataKey</c>) and verify the destination's S3 Bucket Key (<c>kms:Decrypt</c>)
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-config-for-kms-objects.html). The replication
+    /// role's policy and the destination key's policy both grant exactly these.
+    /// </summary>
+    public static readonly string[] ReplicaEncryptionActions = ["kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt"];
+
+    /// <summary>
+    /// The conditions that let a key be used only by S3 in <paramref name="region"/> (<c>kms:ViaService</c>) and only
+    /// for one bucket: the encryption context S3 sends is the object's ARN, or the bucket's ARN when the bucket uses an
+    /// S3 Bucket Key (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html).
+    /// </summary>
+    public static Dictionary<string, object> OnlyThroughS3(string region, string bucketArn, string objectsArn) => new()
+    {
+        ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{region}.amazonaws.com" },
+        ["StringLike"] = new Dictionary<string, object> { ["kms:EncryptionContext:aws:s3:arn"] = new[] { bucketArn, objectsArn } },
+    };
 }

@@ -52,13 +52,9 @@ public sealed class UserExportVault : Construct
         Key.AddToResourcePolicy(FromReplicationRole(props, new PolicyStatementProps
         {
             Sid = "ReplicationEncryptsCopies",
-            Actions = ["kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt"],
+            Actions = KeyPolicies.ReplicaEncryptionActions,
             Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{Stack.Of(this).Region}.amazonaws.com" },
-                ["StringLike"] = new Dictionary<string, object> { ["kms:EncryptionContext:aws:s3:arn"] = new[] { bucketArn, $"{bucketArn}/{props.KeyPrefix}*" } },
-            },
+            Conditions = KeyPolicies.OnlyThroughS3(Stack.Of(this).Region, bucketArn, $"{bucketArn}/{props.KeyPrefix}*"),
         }));
 
         Bucket = LockedBucket.Create(this, new LockedBucketProps
