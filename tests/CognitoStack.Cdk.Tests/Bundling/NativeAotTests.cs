@@ -11,8 +11,12 @@ namespace CognitoStack.Cdk.Tests.Bundling;
 /// </summary>
 public sealed class NativeAotBootstraps
 {
+    /// <summary>Every function project: each publishes a bootstrap when its group is <c>nativeAot</c>.</summary>
+    public static readonly IReadOnlyList<string> Projects =
+        [LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject, LambdaCode.AuthorizerProject];
+
     private static readonly Dictionary<(string Project, string Runtime), Lazy<string>> Published =
-        new[] { LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject, LambdaCode.AuthorizerProject }
+        Projects
             .SelectMany(p => new[] { DotnetPublish.LinuxArm64, DotnetPublish.LinuxX64 }.Select(r => (p, r)))
             .ToDictionary(k => k, k => new Lazy<string>(() => Publish(k.p, k.r)));
 
@@ -73,7 +77,7 @@ public sealed class NativeAotTests
     // InvariantGlobalization is set in every function project).
     private static readonly string[] AllowedLibraries = ["libc.so.6", "libm.so.6", "ld-linux-aarch64.so.1"];
 
-    public static TheoryData<string> Projects => [LambdaCode.BackendProject, LambdaCode.TriggersProject, LambdaCode.UserExportProject, LambdaCode.AuthorizerProject];
+    public static TheoryData<string> Projects => [.. NativeAotBootstraps.Projects];
 
     [Fact]
     public void NativeAotSettings_Should_PublishASelfContainedNativeExecutableLinkedWithLld() =>
